@@ -1,0 +1,395 @@
+"""Stage 3: composition. The plan and the question sheet as plain data (dicts and lists).
+
+Composition decides what each handout says; it knows nothing about how it will look. Every
+renderer (PDF, DOCX, HTML, Markdown, JSON) shows exactly the data built here.
+
+Where the lines come from, in the order they are chosen when space runs out:
+the company's regulation (week-one compliance), the seniority level, the stated initiatives,
+the role family, then the company's situation and work mode.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from .analysis import Analysis, Initiative
+from .library import PHASES, Library, Line, expand_levels
+from .request import Request
+
+# Space on two printed pages: how many lines each part may take. Detail fades with distance.
+MAX_ACTIONS = {"learn": 5, "contribute": 5, "own": 4}
+FAMILY_ACTIONS = {"learn": 3, "contribute": 3, "own": 2}
+THREADS_PER_PHASE = {"learn": 2, "contribute": 2, "own": 1}
+MAX_DELIVERABLES = 2
+MAX_PRIORITIES = 3
+MAX_MEASURES = 4
+MAX_STAKEHOLDERS = 5
+MAX_EARLY_WINS = 2
+MAX_ASSUMPTIONS = 3
+MAX_EVIDENCE_WORDS = 18
+MAX_QUESTIONS = {"hiring_manager": 8, "peers": 4, "executives": 3, "reports": 3}
+MAX_RESEARCH = 11
+
+
+class _Filler:
+    """Fills {placeholders} in library text with this request's values."""
+
+    def __init__(self, values: dict[str, str]):
+        self.values = values
+
+    def __call__(self, text: str, **extra: str) -> str:
+        return text.format_map({**self.values, **extra})
+
+
+def _regulations(analysis: Analysis) -> str:
+    names = [f.label for f in analysis.of_kind("regulation")]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1] if names else ""
+
+
+def _level_lines(lines: list[Line], level: str) -> list[str]:
+    return [line.text for line in lines if line.fits(level)]
+
+
+def _unique(items: list[Any]) -> list[Any]:
+    seen, out = set(), []
+    for item in items:
+        key = repr(item).lower()
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out
+
+
+def _date_range(start: dt.date | None, first_day: int, last_day: int) -> str:
+    if start is None:
+        return ""
+    a = start + dt.timedelta(days=first_day - 1)
+    b = start + dt.timedelta(days=last_day - 1)
+    left = f"{a.day} {a:%b}" + ("" if a.year == b.year else f" {a.year}")
+    return f"{left} – {b.day} {b:%b} {b.year}"
+
+
+def _clip(text: str, words: int) -> str:
+    parts = text.split()
+    return text if len(parts) <= words else " ".join(parts[:words]).rstrip(",;:") + "…"
+
+
+def _long_date(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+class Composer:
+    """Builds both handouts for one request from its analysis."""
+
+    def __init__(self, request: Request, analysis: Analysis, library: Library):
+        self.request = request
+        self.analysis = analysis
+        self.library = library
+        self.level = analysis.level
+        self.family = analysis.family
+        self.regulations = _regulations(analysis)
+        self.fill = _Filler({
+            "company": request.company,
+            "role": request.role,
+            "family": self.family.name.lower(),
+            "regulations": self.regulations,
+            "initiative": "",
+            "facts": "",
+        })
+        self.threads = library.initiative_words["threads"]
+        self.priority_initiatives = self._pick_initiatives()
+        self.situation = [
+            s for s in analysis.signals if s.kind in ("situation", "work-mode", "ownership")
+        ]
+
+    # --- helpers ---------------------------------------------------------------------------
+
+    def _pick_initiatives(self) -> list[Initiative]:
+        """Up to three initiatives, one of each kind first, in the order the text gives them."""
+        chosen: list[Initiative] = []
+        for initiative in self.analysis.initiatives:
+            if all(i.id != initiative.id for i in chosen):
+                chosen.append(initiative)
+        for initiative in self.analysis.initiatives:
+            if initiative not in chosen:
+                chosen.append(initiative)
+        return chosen[:MAX_PRIORITIES]
+
+    def _signal_effect(self, key: str) -> list[tuple[Any, Any]]:
+        """(signal finding, effect value) for every signal found that has this effect."""
+        by_id = {s.id: s for s in self.library.signals}
+        out = []
+        for finding in self.analysis.signals:
+            value = by_id[finding.id].effects.get(key)
+            if value:
+                out.append((finding, value))
+        if self.regulations and self.library.groups.get("regulated", {}).get(key):
+            out.insert(0, (None, self.library.groups["regulated"][key]))
+        return out
+
+    def _thread(self, key: str, initiative: Initiative) -> Any:
+        value = self.threads[key]
+        if isinstance(value, dict):
+            return {k: self.fill(v, initiative=initiative.short) for k, v in value.items()}
+        return self.fill(value, initiative=initiative.short)
+
+    # --- the plan --------------------------------------------------------------------------
+
+    def phases(self) -> list[dict[str, Any]]:
+        plan_text = self.library.plan
+        names = plan_text.get("phase_names_by_level", {}).get(self.level, {})
+        adds = self.library.seniority.get("adds", {}).get(self.level, {})
+        out = []
+        for index, key in enumerate(PHASES):
+            fixed = plan_text["phases"][key]
+            phase = self.family.phases[key]
+            regulated = [
+                a for finding, v in self._signal_effect("actions") if finding is None
+                for a in v.get(key, [])
+            ]
+            signal_actions = [
+                a for finding, v in self._signal_effect("actions") if finding is not None
+                for a in v.get(key, [])
+            ]
+            family_actions = _level_lines(phase.actions, self.level)
+            initiative_actions = [
+                self._thread(key, i) for i in self.priority_initiatives[:THREADS_PER_PHASE[key]]
+            ]
+            # Chosen in order of importance, shown in the order a reader expects.
+            sources = [
+                ("regulated", regulated),
+                ("level", list(adds.get(key, []))),
+                ("family", family_actions[: FAMILY_ACTIONS[key]]),
+                ("initiative", initiative_actions),
+                ("signal", signal_actions),
+                ("family_more", family_actions[FAMILY_ACTIONS[key]:]),
+            ]
+            picked: dict[str, list[str]] = {name: [] for name, _ in sources}
+            budget = MAX_ACTIONS[key]
+            for name, lines in sources:
+                for line in lines:
+                    if budget:
+                        picked[name].append(self.fill(line))
+                        budget -= 1
+            actions = _unique(
+                picked["regulated"] + picked["level"] + picked["family"] + picked["family_more"]
+                + picked["initiative"] + picked["signal"]
+            )
+            deliverables = _level_lines(phase.deliverables, self.level)
+            if index > 0 and len(self.priority_initiatives) >= index:
+                deliverables = [self._thread("deliverable", self.priority_initiatives[index - 1])
+                                ] + deliverables
+            out.append({
+                "key": key,
+                "days": fixed["days"],
+                "name": names.get(key, fixed["name"]),
+                "posture": fixed["posture"],
+                "dates": _date_range(self.request.start_date, fixed["start"], fixed["end"]),
+                "theme": self.fill(phase.theme),
+                "actions": actions,
+                "deliverables": _unique([self.fill(d) for d in deliverables])[:MAX_DELIVERABLES],
+            })
+        return out
+
+    def priorities(self) -> list[dict[str, str]]:
+        kinds = {k.id: k for k in self.library.initiatives}
+        items = []
+        quoted = set(self.analysis.facts)
+        for initiative in self.priority_initiatives:
+            kind = kinds[initiative.id].effects
+            name = initiative.name
+            # The sentence behind a priority is quoted once, unless the facts already show it.
+            evidence = "" if initiative.sentence in quoted else _clip(initiative.sentence,
+                                                                        MAX_EVIDENCE_WORDS)
+            quoted.add(initiative.sentence)
+            items.append({
+                "title": name[0].upper() + name[1:],
+                "detail": self.fill(kind["contribution"]),
+                "evidence": evidence,
+            })
+        for finding, priority in self._signal_effect("priority"):
+            if len(items) >= 2:
+                break
+            if finding is not None:
+                items.append({"title": self.fill(priority), "detail": "", "evidence": ""})
+        for default in self.library.plan["default_priorities"]:
+            if len(items) >= 2:
+                break
+            items.append({"title": self.fill(default["title"]),
+                          "detail": self.fill(default["detail"]), "evidence": ""})
+        return items[:MAX_PRIORITIES]
+
+    def measures(self) -> list[dict[str, str]]:
+        items = []
+        group = self.library.groups.get("regulated", {})
+        if self.regulations and group.get("measure"):
+            items.append({k: self.fill(v) for k, v in group["measure"].items()})
+        if self.priority_initiatives:
+            items.append(self._thread("measure", self.priority_initiatives[0]))
+        items += [{k: self.fill(v) for k, v in m.items()} for m in self.family.measures]
+        return _unique(items)[:MAX_MEASURES]
+
+    def stakeholders(self) -> list[dict[str, str]]:
+        family = [{k: self.fill(v) for k, v in s.items()} for s in self.family.stakeholders]
+        extra = []
+        if self.priority_initiatives:
+            extra.append(self._thread("stakeholder", self.priority_initiatives[0]))
+        for _, people in self._signal_effect("stakeholders"):
+            extra += [{k: self.fill(v) for k, v in p.items()} for p in people]
+        # The family's first three are the core of the job; the company's come next.
+        items = family[:3] + extra + family[3:]
+        return _unique(items)[:MAX_STAKEHOLDERS]
+
+    def early_wins(self) -> list[str]:
+        family = [self.fill(w) for w in _level_lines(self.family.early_wins, self.level)]
+        wins = [self._thread("early_win", i) for i in self.priority_initiatives[:1]]
+        return _unique(wins + family)[:MAX_EARLY_WINS]
+
+    def understanding(self) -> dict[str, Any]:
+        plan_text = self.library.plan
+        facts = list(self.analysis.facts)
+        to_learn = []
+        if len(facts) < 3:
+            to_learn = [self.fill(t) for t in plan_text["unknown_company"]][: 3 - len(facts) + 1]
+        return {
+            "title": self.fill(plan_text["sections"]["understanding"]),
+            "note": self.fill(plan_text["sections"]["understanding_note"]) if facts else
+            self.fill(plan_text["sections"]["understanding_empty"]),
+            "facts": facts,
+            "to_learn": to_learn,
+        }
+
+    def assumptions(self) -> list[str]:
+        # At most two from the signals, so one general caveat always has room.
+        items = [self.fill(a) for _, a in self._signal_effect("assumption")][:2]
+        if not any(s.kind == "situation" for s in self.analysis.signals):
+            items.append(self.fill(self.library.plan["generic_assumption_unknown"]))
+        if self.analysis.fell_back:
+            items.append(self.fill(self.library.plan["fallback_assumption"]))
+        items += [self.fill(a) for a in self.library.plan["assumptions"]]
+        return _unique(items)[:MAX_ASSUMPTIONS]
+
+    def checkins(self) -> list[dict[str, Any]]:
+        start = self.request.start_date
+        return [
+            {
+                "day": c["day"],
+                "date": _long_date(start + dt.timedelta(days=c["day"] - 1)) if start else "",
+                "text": self.fill(c["text"]),
+            }
+            for c in self.library.plan["checkins"]
+        ]
+
+    def plan(self) -> dict[str, Any]:
+        text = self.library.plan
+        sections = {k: self.fill(v) for k, v in text["sections"].items()}
+        return {
+            "document": "plan",
+            "title": self.fill(text["title"]),
+            "subtitle": self.fill(text["subtitle"]),
+            **self._header(),
+            "sections": sections,
+            "understanding": self.understanding(),
+            "priorities": self.priorities(),
+            "phases": self.phases(),
+            "measures": self.measures(),
+            "stakeholders": self.stakeholders(),
+            "early_wins": self.early_wins(),
+            "assumptions": self.assumptions(),
+            "checkins": self.checkins(),
+        }
+
+    def _header(self) -> dict[str, Any]:
+        r = self.request
+        return {
+            "role": r.role,
+            "company": r.company,
+            "candidate": r.candidate,
+            "interviewers": list(r.interviewers),
+            "date": _long_date(r.date),
+            "start_date": _long_date(r.start_date) if r.start_date else "",
+            "family": self.family.name,
+            "level": self.library.seniority["labels"][self.level],
+        }
+
+    # --- the question sheet ------------------------------------------------------------------
+
+    def question_sections(self) -> list[dict[str, Any]]:
+        sections = []
+        signal_questions = self._signal_effect("questions")
+        for raw in self.library.questions["sections"]:
+            if self.level not in expand_levels(raw.get("levels"), "questions.yaml"):
+                continue
+            audience = raw["id"]
+            # The guide's questions, then the company's (signals, initiatives), then the role's.
+            questions = [self.fill(q) for q in raw["questions"]]
+            for _, by_audience in signal_questions:
+                questions += [self.fill(q) for q in by_audience.get(audience, [])]
+            if audience == "hiring_manager":
+                questions += [
+                    self.fill(self.threads["question"], initiative=i.short)
+                    for i in self.priority_initiatives[:1]
+                ]
+            if audience in self.family.questions:
+                questions += [self.fill(q) for q in
+                              _level_lines(self.family.questions[audience], self.level)]
+            limit = MAX_QUESTIONS.get(audience, len(questions))
+            sections.append({
+                "id": audience,
+                "title": self.fill(raw["title"]),
+                "audience": self.fill(raw["audience"]),
+                "questions": _unique(questions)[:limit],
+            })
+        return sections
+
+    def research(self) -> dict[str, Any]:
+        spec = self.library.questions["research"]
+        items = [self.fill(t) for t in spec["items"]]
+        items[3:3] = [self.fill(t) for t in _level_lines(self.family.research, self.level)]
+        for _, lines in self._signal_effect("research"):
+            items.insert(2, *[self.fill(t) for t in lines[:1]])
+        return {
+            "title": self.fill(spec["title"]),
+            "items": _unique(items)[:MAX_RESEARCH],
+            "known": list(self.analysis.facts[:3]),
+            "known_title": self.fill(spec["known_title"]),
+        }
+
+    def questions(self) -> dict[str, Any]:
+        text = self.library.questions
+        return {
+            "document": "questions",
+            "title": self.fill(text["title"]),
+            "subtitle": self.fill(text["subtitle"]),
+            **self._header(),
+            "sections": self.question_sections(),
+            "research": self.research(),
+        }
+
+
+def compose(request: Request, analysis: Analysis, library: Library) -> dict[str, dict[str, Any]]:
+    """Both handouts (those the request asks for) as plain data, keyed 'plan' and 'questions'."""
+    composer = Composer(request, analysis, library)
+    built = {"plan": composer.plan, "questions": composer.questions}
+    return {name: built[name]() for name in request.documents}
+
+
+def document_lines(document: dict[str, Any]) -> list[str]:
+    """Every line of content a handout shows, in order: what every format must agree on."""
+    if document["document"] == "plan":
+        lines = list(document["understanding"]["facts"]) + list(document["understanding"]["to_learn"])
+        for p in document["priorities"]:
+            lines += [p["title"]] + ([p["detail"]] if p["detail"] else [])
+        for phase in document["phases"]:
+            lines += [phase["theme"], *phase["actions"], *phase["deliverables"]]
+        lines += [m["metric"] for m in document["measures"]]
+        lines += [s["role"] for s in document["stakeholders"]]
+        lines += document["early_wins"] + document["assumptions"]
+        lines += [c["text"] for c in document["checkins"]]
+        return lines
+    lines = []
+    for section in document["sections"]:
+        lines += section["questions"]
+    return lines + document["research"]["items"]
+

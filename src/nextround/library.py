@@ -1,0 +1,249 @@
+"""The content library: the YAML files under nextround/content, loaded and checked once.
+
+Everything the handouts say comes from here. Loading validates the files so that a mistake in
+a content pack is reported with its file and field, not discovered halfway through a render.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ContentError
+
+LEVELS = ("entry", "ic", "senior", "manager", "director", "executive")
+PHASES = ("learn", "contribute", "own")
+AUDIENCES = ("hiring_manager", "peers", "executives", "reports")
+PLACEHOLDERS = {"company", "role", "family", "regulations", "initiative", "facts"}
+
+
+def expand_levels(spec: list[str] | None, where: str) -> tuple[str, ...]:
+    """Turn ["manager+"] or ["entry", "ic"] into the tuple of levels it names."""
+    if not spec:
+        return LEVELS
+    chosen: list[str] = []
+    for item in spec:
+        name = item.rstrip("+-")
+        if name not in LEVELS:
+            raise ContentError(f"{where}: unknown level {item!r}; levels are {', '.join(LEVELS)}")
+        i = LEVELS.index(name)
+        if item.endswith("+"):
+            chosen += LEVELS[i:]
+        elif item.endswith("-"):
+            chosen += LEVELS[: i + 1]
+        else:
+            chosen.append(name)
+    return tuple(level for level in LEVELS if level in chosen)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of content, and the levels it applies to."""
+
+    text: str
+    levels: tuple[str, ...] = LEVELS
+
+    def fits(self, level: str) -> bool:
+        return level in self.levels
+
+
+def _check_placeholders(text: str, where: str) -> None:
+    for _, name, _, _ in string.Formatter().parse(text):
+        if name is not None and name not in PLACEHOLDERS:
+            raise ContentError(
+                f"{where}: unknown placeholder {{{name}}} in {text!r}; "
+                f"allowed: {', '.join('{' + p + '}' for p in sorted(PLACEHOLDERS))}"
+            )
+
+
+def _lines(items: Any, where: str) -> list[Line]:
+    if items is None:
+        return []
+    if not isinstance(items, list):
+        raise ContentError(f"{where}: expected a list")
+    lines = []
+    for i, item in enumerate(items):
+        here = f"{where}[{i}]"
+        if isinstance(item, str):
+            line = Line(item)
+        elif isinstance(item, dict) and isinstance(item.get("text"), str):
+            line = Line(item["text"], expand_levels(item.get("levels"), here))
+        else:
+            raise ContentError(f"{here}: expected a string or a mapping with 'text' and 'levels'")
+        _check_placeholders(line.text, here)
+        lines.append(line)
+    return lines
+
+
+def _records(items: Any, keys: tuple[str, ...], where: str) -> list[dict[str, str]]:
+    if not isinstance(items, list):
+        raise ContentError(f"{where}: expected a list")
+    out = []
+    for i, item in enumerate(items):
+        here = f"{where}[{i}]"
+        if not isinstance(item, dict) or any(not isinstance(item.get(k), str) for k in keys):
+            raise ContentError(f"{here}: expected a mapping with {', '.join(keys)}")
+        for k in keys:
+            _check_placeholders(item[k], f"{here}.{k}")
+        out.append({k: item[k] for k in keys})
+    return out
+
+
+@dataclass(frozen=True)
+class Phase:
+    theme: str
+    actions: list[Line]
+    deliverables: list[Line]
+
+
+@dataclass(frozen=True)
+class Family:
+    id: str
+    name: str
+    examples: list[str]
+    match: list[str]
+    banned: list[str]
+    phases: dict[str, Phase]
+    measures: list[dict[str, str]]
+    stakeholders: list[dict[str, str]]
+    early_wins: list[Line]
+    questions: dict[str, list[Line]]
+    research: list[Line]
+
+    @classmethod
+    def from_yaml(cls, data: Any, where: str, *, needs_match: bool = True) -> Family:
+        if not isinstance(data, dict):
+            raise ContentError(f"{where}: expected a mapping")
+        for key in ("id", "name", "phases", "measures", "stakeholders"):
+            if key not in data:
+                raise ContentError(f"{where}: missing '{key}'")
+        if needs_match and not data.get("match"):
+            raise ContentError(f"{where}: missing 'match' (the title words of this family)")
+        phases = {}
+        for key in PHASES:
+            raw = (data["phases"] or {}).get(key)
+            if not isinstance(raw, dict) or not isinstance(raw.get("theme"), str):
+                raise ContentError(f"{where}: phases.{key} needs a 'theme' and 'actions'")
+            phases[key] = Phase(
+                theme=raw["theme"],
+                actions=_lines(raw.get("actions"), f"{where}: phases.{key}.actions"),
+                deliverables=_lines(raw.get("deliverables"), f"{where}: phases.{key}.deliverables"),
+            )
+        questions = data.get("questions") or {}
+        unknown = set(questions) - set(AUDIENCES)
+        if unknown:
+            raise ContentError(f"{where}: unknown question audience {sorted(unknown)[0]!r}")
+        return cls(
+            id=str(data["id"]),
+            name=str(data["name"]),
+            examples=[str(x) for x in data.get("examples") or []],
+            match=[str(x).lower() for x in data.get("match") or []],
+            banned=[str(x).lower() for x in data.get("banned") or []],
+            phases=phases,
+            measures=_records(data["measures"], ("metric", "baseline", "target"),
+                              f"{where}: measures"),
+            stakeholders=_records(data["stakeholders"], ("role", "why"), f"{where}: stakeholders"),
+            early_wins=_lines(data.get("early_wins"), f"{where}: early_wins"),
+            questions={a: _lines(questions.get(a), f"{where}: questions.{a}") for a in AUDIENCES},
+            research=_lines(data.get("research"), f"{where}: research"),
+        )
+
+
+@dataclass(frozen=True)
+class Signal:
+    id: str
+    kind: str
+    label: str
+    cues: list[re.Pattern[str]]
+    effects: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Library:
+    families: dict[str, Family]
+    fallback: Family
+    seniority: dict[str, Any]
+    signals: list[Signal]
+    signal_kinds: dict[str, str]
+    groups: dict[str, Any]
+    initiatives: list[Signal]
+    initiative_words: dict[str, Any]
+    plan: dict[str, Any]
+    questions: dict[str, Any]
+    boilerplate: dict[str, list[str]]
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        at = f" (line {mark.line + 1})" if mark else ""
+        raise ContentError(f"{path}{at}: not valid YAML: {getattr(exc, 'problem', exc)}") from exc
+    except OSError as exc:
+        raise ContentError(f"{path}: cannot be read: {exc.strerror}") from exc
+
+
+def _compile(cues: list[str], where: str) -> list[re.Pattern[str]]:
+    compiled = []
+    for cue in cues:
+        try:
+            compiled.append(re.compile(cue, re.IGNORECASE))
+        except re.error as exc:
+            raise ContentError(f"{where}: the cue {cue!r} is not a valid pattern: {exc}") from exc
+    return compiled
+
+
+def _signals(items: list[dict[str, Any]], where: str) -> list[Signal]:
+    out = []
+    for i, raw in enumerate(items):
+        here = f"{where}[{i}]"
+        if not isinstance(raw, dict) or "id" not in raw or "cues" not in raw:
+            raise ContentError(f"{here}: a signal needs an 'id' and 'cues'")
+        effects = {k: v for k, v in raw.items() if k not in ("id", "kind", "label", "cues")}
+        out.append(Signal(str(raw["id"]), str(raw.get("kind", "initiative")),
+                          str(raw.get("label", raw["id"])), _compile(raw["cues"], here), effects))
+    return out
+
+
+def builtin_content_dir() -> Path:
+    return Path(str(resources.files("nextround") / "content"))
+
+
+@lru_cache(maxsize=8)
+def load_library(content_dir: Path | None = None) -> Library:
+    """Load and check the whole library (cached: workers load it once)."""
+    root = content_dir or builtin_content_dir()
+    families = {}
+    for path in sorted((root / "families").glob("*.yaml")):
+        family = Family.from_yaml(_read_yaml(path), str(path))
+        if family.id != path.stem:
+            raise ContentError(f"{path}: id {family.id!r} must match the file name {path.stem!r}")
+        families[family.id] = family
+    if not families:
+        raise ContentError(f"{root / 'families'}: no role families found")
+    fallback = Family.from_yaml(_read_yaml(root / "fallback.yaml"), str(root / "fallback.yaml"),
+                                needs_match=False)
+    signals_data = _read_yaml(root / "signals.yaml")
+    initiatives_data = _read_yaml(root / "initiatives.yaml")
+    return Library(
+        families=families,
+        fallback=fallback,
+        seniority=_read_yaml(root / "seniority.yaml"),
+        signals=_signals(signals_data["signals"], f"{root / 'signals.yaml'}: signals"),
+        signal_kinds=signals_data["kinds"],
+        groups=signals_data.get("groups", {}),
+        initiatives=_signals(initiatives_data["initiatives"],
+                             f"{root / 'initiatives.yaml'}: initiatives"),
+        initiative_words={k: v for k, v in initiatives_data.items() if k != "initiatives"},
+        plan=_read_yaml(root / "plan.yaml"),
+        questions=_read_yaml(root / "questions.yaml"),
+        boilerplate=_read_yaml(root / "boilerplate.yaml"),
+    )

@@ -1,0 +1,227 @@
+"""Stage 1: the request. Everything a user can say about one set of handouts, checked.
+
+A request comes from command-line options, a YAML or JSON file, or (in a batch) a spreadsheet
+row. All of them end up in `build_request`, so the rules and messages are the same everywhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import RequestError
+
+FORMATS = ("pdf", "docx", "html", "md", "json")
+DEFAULT_FORMATS = ("pdf", "docx")
+DOCUMENTS = ("plan", "questions")
+PAPERS = ("letter", "a4")
+
+# Limits keep a mistaken paste (a whole web page) from producing a ten-page "plan".
+MAX_DESCRIPTION = 20_000
+MAX_SHORT_FIELD = 200
+MAX_INTERVIEWERS = 12
+
+FIELDS = ("role", "company", "description", "description_file", "candidate", "interviewers",
+          "start_date", "date", "paper", "theme", "only", "formats")
+
+
+@dataclass(frozen=True)
+class Request:
+    role: str
+    company: str
+    description: str
+    candidate: str = ""
+    interviewers: tuple[str, ...] = ()
+    start_date: dt.date | None = None
+    date: dt.date = field(default_factory=dt.date.today)
+    paper: str = "letter"
+    theme: str = "default"
+    documents: tuple[str, ...] = DOCUMENTS
+    formats: tuple[str, ...] = DEFAULT_FORMATS
+
+    def as_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["start_date"] = self.start_date.isoformat() if self.start_date else None
+        data["date"] = self.date.isoformat()
+        data["interviewers"] = list(self.interviewers)
+        data["documents"] = list(self.documents)
+        data["formats"] = list(self.formats)
+        return data
+
+
+def clean_text(value: str) -> str:
+    """Normalise to NFC and drop characters no document format can hold.
+
+    Control characters (except tab and newline), NUL and lone surrogates cannot go into XML,
+    so they would make a DOCX that Word refuses to open.
+    """
+    value = value.encode("utf-8", "replace").decode("utf-8") if _has_surrogates(value) else value
+    value = unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n"))
+    return "".join(
+        ch for ch in value
+        if ch in "\t\n" or not (unicodedata.category(ch) in ("Cc", "Cs") or ch in "\ufffe\uffff")
+    )
+
+
+def _has_surrogates(value: str) -> bool:
+    return any("\ud800" <= ch <= "\udfff" for ch in value)
+
+
+def _short(name: str, value: Any, *, required: bool) -> str:
+    text = clean_text(str(value)).strip() if value is not None else ""
+    text = " ".join(text.split())
+    if required and not text:
+        raise RequestError(f"The {name} is missing: give it with --{name} (or '{name}:' in a file).")
+    if len(text) > MAX_SHORT_FIELD:
+        raise RequestError(
+            f"The {name} is {len(text)} characters long; the limit is {MAX_SHORT_FIELD}."
+        )
+    return text
+
+
+def _date(name: str, value: Any) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise RequestError(
+            f"The {name.replace('_', ' ')} {str(value)!r} is not a date: use YYYY-MM-DD, "
+            f"for example 2027-01-04."
+        ) from None
+
+
+def _choices(name: str, value: Any, allowed: tuple[str, ...], default: tuple[str, ...]) -> tuple:
+    if value in (None, "", []):
+        return default
+    items = value if isinstance(value, list | tuple) else str(value).replace(";", ",").split(",")
+    chosen = []
+    for item in items:
+        word = str(item).strip().lower()
+        if word in ("md", "markdown"):
+            word = "md"
+        if word not in allowed:
+            raise RequestError(
+                f"Unknown {name} {item!r}: choose from {', '.join(allowed)}."
+            )
+        if word not in chosen:
+            chosen.append(word)
+    return tuple(chosen)
+
+
+def read_description_file(path: str | Path, base: Path | None = None) -> str:
+    """Read a description file; '-' reads standard input."""
+    if str(path) == "-":
+        import sys
+
+        return sys.stdin.read()
+    full = Path(path) if base is None else base / path
+    try:
+        data = full.read_bytes()
+    except FileNotFoundError:
+        raise RequestError(f"The description file {str(path)!r} does not exist.") from None
+    except IsADirectoryError:
+        raise RequestError(f"The description file {str(path)!r} is a folder, not a file.") from None
+    except OSError as exc:
+        raise RequestError(
+            f"The description file {str(path)!r} cannot be read: {exc.strerror}."
+        ) from None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        # Text saved by Excel or Notepad on Windows.
+        return data.decode("cp1252", errors="replace")
+
+
+def build_request(fields: dict[str, Any], *, base: Path | None = None) -> Request:
+    """Check every field and build a Request; raise RequestError naming the field at fault."""
+    unknown = sorted(set(fields) - set(FIELDS) - {"documents"})
+    if unknown:
+        raise RequestError(
+            f"Unknown field {unknown[0]!r}. The fields are: {', '.join(FIELDS)}."
+        )
+    description = fields.get("description")
+    if fields.get("description_file") not in (None, ""):
+        if description not in (None, ""):
+            raise RequestError("Give either a description or a description file, not both.")
+        description = read_description_file(fields["description_file"], base)
+    description = clean_text(str(description or "")).strip()
+    if not description:
+        raise RequestError(
+            "The company description is missing or empty: give it with --description TEXT, "
+            "--description-file PATH, or --description-file - to read standard input."
+        )
+    if len(description) > MAX_DESCRIPTION:
+        raise RequestError(
+            f"The description is {len(description):,} characters long; the limit is "
+            f"{MAX_DESCRIPTION:,}. Keep the 'about the company' and 'about the role' parts."
+        )
+    raw_people = fields.get("interviewers") or []
+    if isinstance(raw_people, str):
+        raw_people = raw_people.split(";")
+    interviewers = tuple(
+        p for p in (_short("interviewer", x, required=False) for x in raw_people) if p
+    )
+    if len(interviewers) > MAX_INTERVIEWERS:
+        raise RequestError(f"{len(interviewers)} interviewers given; the limit is "
+                           f"{MAX_INTERVIEWERS}.")
+    only = fields.get("only") or fields.get("documents")
+    paper = _choices("paper size", fields.get("paper"), PAPERS, ("letter",))
+    if len(paper) != 1:
+        raise RequestError("Give one paper size: letter or a4.")
+    return Request(
+        role=_short("role", fields.get("role"), required=True),
+        company=_short("company", fields.get("company"), required=True),
+        description=description,
+        candidate=_short("candidate", fields.get("candidate"), required=False),
+        interviewers=interviewers,
+        start_date=_date("start_date", fields.get("start_date")),
+        date=_date("date", fields.get("date")) or dt.date.today(),
+        paper=paper[0],
+        theme=_short("theme", fields.get("theme") or "default", required=True),
+        documents=_choices("document", only, DOCUMENTS, DOCUMENTS),
+        formats=_choices("format", fields.get("formats"), FORMATS, DEFAULT_FORMATS),
+    )
+
+
+def load_request_file(path: str | Path) -> dict[str, Any]:
+    """Read the fields of a request from a YAML or JSON file."""
+    import yaml
+
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise RequestError(f"The request file {str(path)!r} does not exist.") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = getattr(exc, "strerror", None) or "it is not UTF-8 text"
+        raise RequestError(f"The request file {str(path)!r} cannot be read: {reason}.") from None
+    try:
+        data = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
+    except (json.JSONDecodeError, yaml.YAMLError) as exc:
+        line = getattr(exc, "lineno", None) or getattr(
+            getattr(exc, "problem_mark", None), "line", -1) + 1
+        raise RequestError(
+            f"The request file {str(path)!r} is not valid {'JSON' if path.suffix == '.json' else 'YAML'}"
+            f"{f' (line {line})' if line else ''}."
+        ) from None
+    if not isinstance(data, dict):
+        raise RequestError(f"The request file {str(path)!r} must hold a mapping of fields "
+                           f"(role, company, description, ...).")
+    data = {str(k).strip().lower().replace("-", "_").replace(" ", "_"): v for k, v in data.items()}
+    if "format" in data and "formats" not in data:
+        data["formats"] = data.pop("format")
+    if "interviewer" in data and "interviewers" not in data:
+        data["interviewers"] = data.pop("interviewer")
+    # A description file named in a request file is relative to that file.
+    if data.get("description_file") not in (None, "", "-"):
+        data["description_file"] = str(path.parent / str(data["description_file"]))
+    return data
