@@ -9,7 +9,8 @@ import sys
 from PIL import Image
 
 pages = [Image.open(p) for p in sys.argv[1:-1]]
-sheet = Image.new("RGB", (sum(p.width for p in pages) + 10 * len(pages), max(p.height for p in pages)), "#888")
+width = sum(p.width for p in pages) + 10 * len(pages)
+sheet = Image.new("RGB", (width, max(p.height for p in pages)), "#888")
 x = 0
 for page in pages:
     sheet.paste(page, (x, 0))

@@ -296,7 +296,8 @@ def plan_template() -> Document:
         r = p2.add_run(f"{{{{ doc.phases[{i}].name }}}}")
         r.font.size, r.font.bold = Pt(12), True
         r.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
-        r = p2.add_run(f"{{% if doc.phases[{i}].dates %}}  {{{{ doc.phases[{i}].dates }}}}{{% endif %}}")
+        dates = f"doc.phases[{i}].dates"
+        r = p2.add_run(f"{{% if {dates} %}}  {{{{ {dates} }}}}{{% endif %}}")
         r.font.size = Pt(7.5)
         r.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
         theme = body.paragraphs[0]

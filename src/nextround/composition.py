@@ -18,7 +18,7 @@ from .library import PHASES, Library, Line, expand_levels
 from .request import Request
 
 # Space on two printed pages: how many lines each part may take. Detail fades with distance.
-MAX_ACTIONS = {"learn": 5, "contribute": 5, "own": 4}
+MAX_ACTIONS = {"learn": 5, "contribute": 4, "own": 4}
 FAMILY_ACTIONS = {"learn": 3, "contribute": 3, "own": 2}
 THREADS_PER_PHASE = {"learn": 2, "contribute": 2, "own": 1}
 MAX_DELIVERABLES = 2
@@ -27,8 +27,9 @@ MAX_MEASURES = 4
 MAX_STAKEHOLDERS = 5
 MAX_EARLY_WINS = 2
 MAX_ASSUMPTIONS = 3
-MAX_EVIDENCE_WORDS = 18
-MAX_QUESTIONS = {"hiring_manager": 8, "peers": 4, "executives": 3, "reports": 3}
+MAX_EVIDENCE_WORDS = 14
+MAX_SIGNAL_QUESTIONS = 2  # per section, so the role's own questions keep their place
+MAX_QUESTIONS = {"hiring_manager": 9, "peers": 4, "executives": 3, "reports": 3}
 MAX_RESEARCH = 11
 
 
@@ -44,7 +45,9 @@ class _Filler:
 
 def _regulations(analysis: Analysis) -> str:
     names = [f.label for f in analysis.of_kind("regulation")]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1] if names else ""
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _level_lines(lines: list[Line], level: str) -> list[str]:
@@ -324,8 +327,9 @@ class Composer:
             audience = raw["id"]
             # The guide's questions, then the company's (signals, initiatives), then the role's.
             questions = [self.fill(q) for q in raw["questions"]]
-            for _, by_audience in signal_questions:
-                questions += [self.fill(q) for q in by_audience.get(audience, [])]
+            from_signals = [self.fill(q) for _, by_audience in signal_questions
+                            for q in by_audience.get(audience, [])]
+            questions += from_signals[:MAX_SIGNAL_QUESTIONS]
             if audience == "hiring_manager":
                 questions += [
                     self.fill(self.threads["question"], initiative=i.short)
@@ -378,7 +382,8 @@ def compose(request: Request, analysis: Analysis, library: Library) -> dict[str,
 def document_lines(document: dict[str, Any]) -> list[str]:
     """Every line of content a handout shows, in order: what every format must agree on."""
     if document["document"] == "plan":
-        lines = list(document["understanding"]["facts"]) + list(document["understanding"]["to_learn"])
+        understanding = document["understanding"]
+        lines = list(understanding["facts"]) + list(understanding["to_learn"])
         for p in document["priorities"]:
             lines += [p["title"]] + ([p["detail"]] if p["detail"] else [])
         for phase in document["phases"]:

@@ -75,7 +75,9 @@ def _short(name: str, value: Any, *, required: bool) -> str:
     text = clean_text(str(value)).strip() if value is not None else ""
     text = " ".join(text.split())
     if required and not text:
-        raise RequestError(f"The {name} is missing: give it with --{name} (or '{name}:' in a file).")
+        raise RequestError(
+            f"The {name} is missing: give it with --{name} (or '{name}:' in a file)."
+        )
     if len(text) > MAX_SHORT_FIELD:
         raise RequestError(
             f"The {name} is {len(text)} characters long; the limit is {MAX_SHORT_FIELD}."
@@ -210,7 +212,8 @@ def load_request_file(path: str | Path) -> dict[str, Any]:
         line = getattr(exc, "lineno", None) or getattr(
             getattr(exc, "problem_mark", None), "line", -1) + 1
         raise RequestError(
-            f"The request file {str(path)!r} is not valid {'JSON' if path.suffix == '.json' else 'YAML'}"
+            f"The request file {str(path)!r} is not valid "
+            f"{'JSON' if path.suffix.lower() == '.json' else 'YAML'}"
             f"{f' (line {line})' if line else ''}."
         ) from None
     if not isinstance(data, dict):

@@ -24,8 +24,10 @@ def render_docx(document: dict[str, Any], theme: Theme, paper: str) -> bytes:
         template.render({"doc": document, "theme": theme.config}, jinja_env=env,
                         autoescape=True)
     except jinja2.TemplateSyntaxError as exc:
-        raise ThemeError(f"{path}: a Word template tag is broken ({exc.message}). A tag split "
-                         f"by formatting in Word is the usual cause: retype it in one go.") from None
+        raise ThemeError(
+            f"{path}: a Word template tag is broken ({exc.message}). A tag split by "
+            f"formatting in Word is the usual cause: retype it in one go."
+        ) from None
     except jinja2.UndefinedError as exc:
         raise ThemeError(f"{path}: {exc.message}") from None
     width, height = PAPER_SIZES[paper]

@@ -10,8 +10,8 @@ import re
 from functools import lru_cache
 
 import jinja2
-from markupsafe import Markup
 from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
 
 from ..errors import ThemeError
 from ..themes import Theme

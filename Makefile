@@ -1,0 +1,32 @@
+# The two commands a new user runs first. Both create .venv if needed and install the project.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Reinstall when the package definition or any source changes; a regular (not editable)
+# install, so the tests run what the wheel ships, default theme included.
+$(STAMP): $(BIN)/python pyproject.toml $(shell find src templates -type f 2>/dev/null)
+	$(BIN)/python -m pip install --quiet ".[test]"
+	@touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/nextround generate --from samples/acme-grocers.yaml --out out
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests scripts
+
+bench: $(STAMP)
+	$(BIN)/python bench/batch.py
+
+clean:
+	rm -rf out build dist .pytest_cache

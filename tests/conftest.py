@@ -1,0 +1,90 @@
+"""Shared helpers: real clients read what nextround writes (pdftotext, qpdf, LibreOffice)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from nextround import build_request, generate
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples"
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def need(tool: str) -> str:
+    """The path of a command-line tool; in CI a missing tool fails the test, never skips it."""
+    path = shutil.which(tool)
+    if path is None:
+        if IN_CI:
+            pytest.fail(f"{tool} is not installed; .ci/run must install it")
+        pytest.skip(f"{tool} is not installed")
+    return path
+
+
+def pdf_text(path: Path) -> str:
+    result = subprocess.run([need("pdftotext"), str(path), "-"], capture_output=True,
+                            text=True, check=True)
+    return result.stdout
+
+
+def word_count(pdf_text: str) -> int:
+    """Words a reader reads: tokens with a letter, page footers left out (they repeat)."""
+    body = [line for line in pdf_text.splitlines()
+            if not line.startswith(("Page ", "Prepared by ", "Prepared for "))
+            or " · " not in line and not line.startswith("Page ")]
+    return sum(any(ch.isalpha() for ch in token) for line in body for token in line.split())
+
+
+def pdf_pages(path: Path) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(str(path)).pages)
+
+
+def qpdf_check(path: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([need("qpdf"), "--check", str(path)], capture_output=True, text=True)
+
+
+def libreoffice_text(docx: Path, workdir: Path) -> str:
+    """Open the DOCX in LibreOffice (a real client) and return the text it reads from it."""
+    soffice = need("soffice")
+    profile = workdir / "lo-profile"
+    result = subprocess.run(
+        [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
+         "txt:Text (encoded):UTF8", "--outdir", str(workdir), str(docx)],
+        capture_output=True, text=True, timeout=180,
+    )
+    out = workdir / (docx.stem + ".txt")
+    assert result.returncode == 0 and out.exists(), f"LibreOffice could not open {docx}: {result}"
+    return out.read_text(encoding="utf-8-sig")
+
+
+def squash(text: str) -> str:
+    """Text with all runs of white space folded, for comparing across formats."""
+    return " ".join(text.replace("\u00ad", "").split())
+
+
+@pytest.fixture(scope="session")
+def acme_fields() -> dict:
+    return {
+        "role": "Senior Data Engineer",
+        "company": "Acme Grocers",
+        "description_file": str(SAMPLES / "acme-grocers.txt"),
+        "candidate": "Jane Doe",
+        "interviewers": ["Sam Lee", "Priya Raman"],
+        "start_date": "2027-01-04",
+        "date": "2026-11-25",
+    }
+
+
+@pytest.fixture(scope="session")
+def acme_files(tmp_path_factory, acme_fields) -> dict[str, Path]:
+    """Every format of both handouts for the sample, generated once for the session."""
+    out = tmp_path_factory.mktemp("acme")
+    request = build_request({**acme_fields, "formats": ["pdf", "docx", "html", "md", "json"]})
+    return {p.name: p for p in generate(request, out)}

@@ -1,0 +1,201 @@
+"""The command line through Click's runner: what it prints, its exit codes, its messages."""
+
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+from pathlib import Path
+
+from click.testing import CliRunner
+from conftest import SAMPLES
+
+from nextround.cli import main
+
+ARGS = ["--role", "Senior Data Engineer", "--company", "Acme Grocers",
+        "--description-file", str(SAMPLES / "acme-grocers.txt")]
+
+
+def run(*args: str, input: str | None = None):
+    return CliRunner().invoke(main, list(args), input=input)
+
+
+def files_under(folder: Path) -> list[str]:
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
+
+
+def test_generate_prints_only_the_four_paths(tmp_path):
+    result = run("generate", *ARGS, "--out", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    folder = tmp_path / "acme-grocers-senior-data-engineer"
+    assert lines == [str(folder / n) for n in (
+        "30-60-90-plan.pdf", "30-60-90-plan.docx",
+        "follow-up-questions.pdf", "follow-up-questions.docx")]
+    assert all(Path(line).is_file() for line in lines)
+    assert files_under(tmp_path) == sorted(str(Path(p).relative_to(tmp_path)) for p in lines)
+
+
+def test_only_and_format_choose_the_files(tmp_path):
+    result = run("generate", *ARGS, "--out", str(tmp_path), "--only", "questions",
+                 "--format", "md,json")
+    assert result.exit_code == 0, result.output
+    assert [Path(p).name for p in result.stdout.splitlines()] == [
+        "follow-up-questions.md", "follow-up-questions.json"]
+
+
+def test_description_from_standard_input(tmp_path):
+    text = (SAMPLES / "acme-grocers.txt").read_text(encoding="utf-8")
+    result = run("generate", "--role", "Data Engineer", "--company", "Acme Grocers",
+                 "--description-file", "-", "--format", "json", "--out", str(tmp_path),
+                 input=text)
+    assert result.exit_code == 0, result.output
+    assert "Teradata" in Path(result.stdout.splitlines()[0]).read_text(encoding="utf-8")
+
+
+def test_request_file(tmp_path):
+    result = run("generate", "--from", str(SAMPLES / "acme-grocers.yaml"), "--format", "json",
+                 "--out", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert len(result.stdout.splitlines()) == 2
+
+
+def test_missing_description_is_a_clear_error(tmp_path):
+    result = run("generate", "--role", "Engineer", "--company", "Acme", "--out", str(tmp_path))
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith("Error: The company description is missing or empty")
+    assert "Traceback" not in result.output
+    assert files_under(tmp_path) == []
+
+
+def test_missing_role_names_the_field(tmp_path):
+    result = run("generate", "--company", "Acme", "--description", "We sell things.",
+                 "--out", str(tmp_path))
+    assert result.exit_code == 1
+    assert result.stderr == ("Error: The role is missing: give it with --role "
+                             "(or 'role:' in a file).\n")
+
+
+def test_description_file_that_does_not_exist(tmp_path):
+    result = run("generate", "--role", "Engineer", "--company", "Acme",
+                 "--description-file", str(tmp_path / "nope.txt"), "--out", str(tmp_path))
+    assert result.exit_code == 1
+    missing = tmp_path / "nope.txt"
+    assert result.stderr == f"Error: The description file '{missing}' does not exist.\n"
+
+
+def test_unreadable_description_file(tmp_path, monkeypatch):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("We sell things.")
+    secret.chmod(0)
+    if os.access(secret, os.R_OK):  # root reads anything: make the read fail as it would
+        def refuse(self):
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+
+        monkeypatch.setattr(Path, "read_bytes", refuse)
+    result = run("generate", "--role", "Engineer", "--company", "Acme",
+                 "--description-file", str(secret), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert result.stderr == (f"Error: The description file '{secret}' cannot be read: "
+                             f"Permission denied.\n")
+
+
+def test_description_file_that_is_a_folder(tmp_path):
+    result = run("generate", "--role", "Engineer", "--company", "Acme",
+                 "--description-file", str(tmp_path), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: The description file '{tmp_path}' is a folder, not a file.\n"
+
+
+def test_unknown_theme(tmp_path):
+    result = run("generate", *ARGS, "--theme", "neon", "--out", str(tmp_path))
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: Unknown theme 'neon': give a built-in theme name "
+                                    "(default")
+    assert files_under(tmp_path) == []
+
+
+def test_output_folder_that_is_a_file(tmp_path):
+    blocker = tmp_path / "out"
+    blocker.write_text("I am a file")
+    result = run("generate", *ARGS, "--out", str(blocker))
+    assert result.exit_code == 1
+    assert "is a file, not a folder" in result.stderr or "part of the path is a file" in \
+        result.stderr
+    assert "Traceback" not in result.output
+    assert blocker.read_text() == "I am a file"
+
+
+def test_unwritable_output_folder_leaves_nothing(tmp_path, monkeypatch):
+    target = tmp_path / "acme-grocers-senior-data-engineer"
+    target.mkdir()
+    target.chmod(0o500)
+    if os.access(target, os.W_OK):  # root writes anywhere: refuse the way the OS would
+        real_mkstemp = tempfile.mkstemp
+
+        def refuse(*args, dir=None, **kwargs):
+            if dir is not None and Path(dir) == target:
+                raise PermissionError(errno.EACCES, "Permission denied")
+            return real_mkstemp(*args, dir=dir, **kwargs)
+
+        monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    try:
+        result = run("generate", *ARGS, "--out", str(tmp_path))
+        assert result.exit_code == 1
+        assert result.stderr == (f"Error: Cannot write '{target / '30-60-90-plan.pdf'}': "
+                                 f"permission denied.\n")
+        assert list(target.iterdir()) == []
+    finally:
+        target.chmod(0o700)
+
+
+def test_bad_choices_are_usage_errors(tmp_path):
+    result = run("generate", *ARGS, "--paper", "legal", "--out", str(tmp_path))
+    assert result.exit_code == 2
+    assert "Invalid value for '--paper'" in result.stderr
+    result = run("generate", *ARGS, "--format", "pdf,rtf", "--out", str(tmp_path))
+    assert result.exit_code == 1
+    assert result.stderr == "Error: Unknown format 'rtf': choose from pdf, docx, html, md, json.\n"
+
+
+def test_bad_start_date(tmp_path):
+    result = run("generate", *ARGS, "--start-date", "next monday", "--out", str(tmp_path))
+    assert result.exit_code == 1
+    assert result.stderr == ("Error: The start date 'next monday' is not a date: use "
+                             "YYYY-MM-DD, for example 2027-01-04.\n")
+
+
+def test_description_over_the_limit(tmp_path):
+    result = run("generate", "--role", "Engineer", "--company", "Acme",
+                 "--description", "word " * 5000, "--out", str(tmp_path))
+    assert result.exit_code == 1
+    assert "the limit is 20,000" in result.stderr
+
+
+def test_help_reads_well():
+    result = run("--help")
+    assert result.exit_code == 0
+    for command in ("generate", "explain", "roles"):
+        assert command in result.stdout
+    result = run("generate", "--help")
+    assert "--description-file" in result.stdout and "--paper [letter|a4]" in result.stdout
+
+
+def test_explain_shows_findings_and_their_cues():
+    result = run("explain", *ARGS)
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "Seniority: Senior / lead (senior), from 'senior'" in out
+    assert "Regulation: PCI DSS" in out
+    assert "Ownership: Family-owned, from 'family-owned'" in out
+    assert "Migration: migrating the data warehouse" in out
+    # The perks list says "remote-work stipend": boilerplate, never a work-mode signal.
+    assert "Work mode: Remote" not in out
+    assert "Work mode: Hybrid" in out
+
+
+def test_roles_lists_families():
+    result = run("roles")
+    assert result.exit_code == 0
+    assert "software-engineering" in result.stdout

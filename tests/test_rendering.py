@@ -1,0 +1,90 @@
+"""The files themselves: valid PDFs within their page limits, DOCX that LibreOffice opens, and
+every format showing the same content."""
+
+from __future__ import annotations
+
+import json
+import re
+from html import unescape
+
+import pytest
+from conftest import libreoffice_text, pdf_pages, pdf_text, qpdf_check, squash, word_count
+
+from nextround import build_request, generate
+from nextround.composition import document_lines
+
+PHASE_HEADINGS = ("Days 1–30", "Days 31–60", "Days 61–90")
+
+
+def test_all_ten_files_are_written(acme_files):
+    assert sorted(acme_files) == sorted(
+        f"{doc}.{ext}" for doc in ("30-60-90-plan", "follow-up-questions")
+        for ext in ("pdf", "docx", "html", "md", "json")
+    )
+    assert all(p.stat().st_size > 500 for p in acme_files.values())
+
+
+@pytest.mark.parametrize("name", ["30-60-90-plan.pdf", "follow-up-questions.pdf"])
+def test_pdf_passes_qpdf_and_fits_two_pages(acme_files, name):
+    check = qpdf_check(acme_files[name])
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert "No syntax or stream encoding errors found" in check.stdout
+    assert 1 <= pdf_pages(acme_files[name]) <= 2
+
+
+def test_plan_pdf_names_role_company_and_phases(acme_files):
+    text = pdf_text(acme_files["30-60-90-plan.pdf"])
+    for expected in ("Senior Data Engineer", "Acme Grocers", "Prepared by Jane Doe",
+                     "Page 1 of 2", *(h.upper() for h in PHASE_HEADINGS)):
+        assert expected in text
+
+
+def test_plan_length_is_within_the_guide(acme_files):
+    words = word_count(pdf_text(acme_files["30-60-90-plan.pdf"]))
+    assert 400 <= words <= 900, words
+
+
+@pytest.mark.parametrize("doc", ["30-60-90-plan", "follow-up-questions"])
+def test_json_and_pdf_show_the_same_lines(acme_files, doc):
+    document = json.loads(acme_files[f"{doc}.json"].read_text(encoding="utf-8"))
+    text = squash(pdf_text(acme_files[f"{doc}.pdf"]).replace("-\n", "-"))
+    flat = squash(re.sub(r"\s+", " ", text))
+    missing = [line for line in document_lines(document) if squash(line) not in flat]
+    assert not missing, missing
+
+
+@pytest.mark.parametrize("doc", ["30-60-90-plan", "follow-up-questions"])
+def test_libreoffice_opens_the_docx_and_reads_the_same_lines(acme_files, doc, tmp_path):
+    text = squash(libreoffice_text(acme_files[f"{doc}.docx"], tmp_path))
+    document = json.loads(acme_files[f"{doc}.json"].read_text(encoding="utf-8"))
+    assert document["role"] in text and document["company"] in text
+    missing = [line for line in document_lines(document) if squash(line) not in text]
+    assert not missing, missing
+    assert "{{" not in text and "{%" not in text
+
+
+def test_markdown_and_html_carry_the_content(acme_files):
+    plan = json.loads(acme_files["30-60-90-plan.json"].read_text(encoding="utf-8"))
+    html = squash(unescape(acme_files["30-60-90-plan.html"].read_text(encoding="utf-8")))
+    md = acme_files["30-60-90-plan.md"].read_text(encoding="utf-8")
+    for phase in plan["phases"]:
+        assert phase["days"] in html and phase["days"] in md
+        for action in phase["actions"]:
+            assert squash(action) in html
+
+
+def test_a4_paper_gives_a4_pages(tmp_path, acme_fields):
+    from pypdf import PdfReader
+
+    request = build_request({**acme_fields, "paper": "a4", "formats": "pdf", "only": "plan"})
+    [pdf] = generate(request, tmp_path)
+    box = PdfReader(str(pdf)).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)
+    assert pdf_pages(pdf) <= 2
+
+
+def test_letter_is_the_default(acme_files):
+    from pypdf import PdfReader
+
+    box = PdfReader(str(acme_files["30-60-90-plan.pdf"])).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)
