@@ -49,7 +49,10 @@ def test_json_and_pdf_show_the_same_lines(acme_files, doc):
     document = json.loads(acme_files[f"{doc}.json"].read_text(encoding="utf-8"))
     text = squash(pdf_text(acme_files[f"{doc}.pdf"]).replace("-\n", "-"))
     flat = squash(re.sub(r"\s+", " ", text))
-    missing = [line for line in document_lines(document) if squash(line) not in flat]
+    # pdftotext joins a word hyphenated at a line end without its hyphen: compare unhyphenated.
+    flat = flat.replace("-", "")
+    missing = [line for line in document_lines(document)
+               if squash(line).replace("-", "") not in flat]
     assert not missing, missing
 
 

@@ -125,15 +125,21 @@ def detect_level(norm_title: str, library: Library) -> tuple[str, str]:
     seniority = library.seniority
     order = seniority["order"]
     text = norm_title
-    for phrase in sorted(seniority["neutral"], key=len, reverse=True):
-        text = text.replace(f" {fold(phrase)} ", "  ")
     found: list[tuple[int, str, str]] = []
-    # Longer cues first, and each consumed, so "sous chef" is not also read as "chef".
     cues = [(fold(c), level) for level in order for c in seniority["cues"].get(level, [])]
-    for cue, level in sorted(cues, key=lambda c: len(c[0]), reverse=True):
-        if _find_phrase(cue, text) >= 0:
-            text = text.replace(f" {cue} ", "  ")
-            found.append((order.index(level), cue, level))
+    # Phrases that name a rank outright ("group product manager") count before the neutral
+    # job names are removed; then single words. Each cue found is consumed, longest first,
+    # so "sous chef" is not also read as "chef".
+    phrases = [c for c in cues if " " in c[0]]
+    words = [c for c in cues if " " not in c[0]]
+    for stage, stage_cues in (("phrases", phrases), ("words", words)):
+        if stage == "words":
+            for phrase in sorted(seniority["neutral"], key=len, reverse=True):
+                text = text.replace(f" {fold(phrase)} ", "  ")
+        for cue, level in sorted(stage_cues, key=lambda c: len(c[0]), reverse=True):
+            if _find_phrase(cue, text) >= 0:
+                text = text.replace(f" {cue} ", "  ")
+                found.append((order.index(level), cue, level))
     if not found:
         return "ic", ""
     _, cue, level = max(found)
@@ -212,6 +218,9 @@ def _name_initiative(sentence: str, start: int, library: Library) -> str:
         kept.append(word)
     if kept:
         kept[0] = words_cfg["gerunds"].get(kept[0].lower(), kept[0].lower())
+        # A noun ("audit", "accreditation survey") is named as "the ...", a verb as "-ing".
+        if not kept[0].endswith("ing") and kept[0] not in ("a", "an", "the"):
+            kept.insert(0, "the")
     name = _trim(kept, words_cfg["max_words"], words_cfg["trailing_words"])
     name = re.sub(r"\b[Oo]ur\b", "the", name)
     name = re.sub(r"\b[Ww]e\b", "the team", name)

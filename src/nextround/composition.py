@@ -18,8 +18,9 @@ from .library import PHASES, Library, Line, expand_levels
 from .request import Request
 
 # Space on two printed pages: how many lines each part may take. Detail fades with distance.
-MAX_ACTIONS = {"learn": 5, "contribute": 4, "own": 4}
-FAMILY_ACTIONS = {"learn": 3, "contribute": 3, "own": 2}
+MAX_ACTIONS = {"learn": 6, "contribute": 5, "own": 4}
+FAMILY_ACTIONS = {"learn": 2, "contribute": 2, "own": 2}
+SIGNAL_ORDER = ("work-mode", "situation", "ownership", "regulation")
 THREADS_PER_PHASE = {"learn": 2, "contribute": 2, "own": 1}
 MAX_DELIVERABLES = 2
 MAX_PRIORITIES = 3
@@ -151,8 +152,11 @@ class Composer:
                 a for finding, v in self._signal_effect("actions") if finding is None
                 for a in v.get(key, [])
             ]
+            # Work mode first: a remote team's plan must never lose its scheduled intros.
             signal_actions = [
-                a for finding, v in self._signal_effect("actions") if finding is not None
+                a for finding, v in sorted(
+                    ((f, v) for f, v in self._signal_effect("actions") if f is not None),
+                    key=lambda fv: SIGNAL_ORDER.index(fv[0].kind))
                 for a in v.get(key, [])
             ]
             family_actions = _level_lines(phase.actions, self.level)
@@ -160,15 +164,23 @@ class Composer:
                 self._thread(key, i) for i in self.priority_initiatives[:THREADS_PER_PHASE[key]]
             ]
             # Chosen in order of importance, shown in the order a reader expects.
+            level_actions = list(adds.get(key, []))
+            quota = FAMILY_ACTIONS[key]
+            # Each source gets its first line in before any gets a second: the role, the
+            # level, the company's initiatives and its situation all show in every phase.
             sources = [
                 ("regulated", regulated),
-                ("level", list(adds.get(key, []))),
-                ("family", family_actions[: FAMILY_ACTIONS[key]]),
-                ("initiative", initiative_actions),
-                ("signal", signal_actions),
-                ("family_more", family_actions[FAMILY_ACTIONS[key]:]),
+                ("level", level_actions[:1]),
+                ("family", family_actions[:quota]),
+                ("initiative", initiative_actions[:1]),
+                ("signal", signal_actions[:2]),
+                ("level", level_actions[1:]),
+                ("initiative", initiative_actions[1:]),
+                ("family_more", family_actions[quota:]),
+                ("signal", signal_actions[2:]),
             ]
             picked: dict[str, list[str]] = {name: [] for name, _ in sources}
+
             budget = MAX_ACTIONS[key]
             for name, lines in sources:
                 for line in lines:
@@ -180,9 +192,12 @@ class Composer:
                 + picked["initiative"] + picked["signal"]
             )
             deliverables = _level_lines(phase.deliverables, self.level)
-            if index > 0 and len(self.priority_initiatives) >= index:
-                deliverables = [self._thread("deliverable", self.priority_initiatives[index - 1])
-                                ] + deliverables
+            if self.priority_initiatives:
+                # Learn: a brief on the first initiative; then my part of each, in turn.
+                thread = "brief" if key == "learn" else "deliverable"
+                initiative = self.priority_initiatives[max(index - 1, 0) %
+                                                       len(self.priority_initiatives)]
+                deliverables = [self._thread(thread, initiative)] + deliverables
             out.append({
                 "key": key,
                 "days": fixed["days"],
@@ -240,13 +255,13 @@ class Composer:
             extra.append(self._thread("stakeholder", self.priority_initiatives[0]))
         for _, people in self._signal_effect("stakeholders"):
             extra += [{k: self.fill(v) for k, v in p.items()} for p in people]
-        # The family's first three are the core of the job; the company's come next.
-        items = family[:3] + extra + family[3:]
+        # The family's first two are the core of the job; the company's come next.
+        items = family[:2] + extra + family[2:]
         return _unique(items)[:MAX_STAKEHOLDERS]
 
     def early_wins(self) -> list[str]:
         family = [self.fill(w) for w in _level_lines(self.family.early_wins, self.level)]
-        wins = [self._thread("early_win", i) for i in self.priority_initiatives[:1]]
+        wins = [self._thread("early_win", i) for i in self.priority_initiatives[:2]]
         return _unique(wins + family)[:MAX_EARLY_WINS]
 
     def understanding(self) -> dict[str, Any]:
@@ -275,11 +290,13 @@ class Composer:
 
     def checkins(self) -> list[dict[str, Any]]:
         start = self.request.start_date
+        first = self.priority_initiatives[0].short if self.priority_initiatives else ""
         return [
             {
                 "day": c["day"],
                 "date": _long_date(start + dt.timedelta(days=c["day"] - 1)) if start else "",
-                "text": self.fill(c["text"]),
+                "text": self.fill(c["with_initiative"], initiative=first) if first
+                else self.fill(c["text"]),
             }
             for c in self.library.plan["checkins"]
         ]

@@ -1,0 +1,186 @@
+"""What the handouts say, measured over every role family, level and a set of companies."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+import yaml
+from conftest import ROOT
+
+from nextround import build_request, compose_documents
+from nextround.composition import document_lines
+from nextround.library import LEVELS, PHASES, load_library
+from nextround.rendering.text import render_json
+
+LIBRARY = load_library()
+FAMILIES = sorted(LIBRARY.families)
+DESCRIPTIONS = ROOT / "tests" / "data" / "descriptions.yaml"
+
+# Three very different companies, for the name-swap test: a plan whose lines stay the same when
+# the company changes is filler.
+COMPANIES = {
+    "Northwind Health": (
+        "Northwind Health runs 12 community clinics and a 200-bed hospital in rural Oregon. "
+        "We are replacing our EHR system with Epic next spring, and all patient data is "
+        "protected under HIPAA. The Joint Commission accreditation survey is due in 2027. "
+        "Our 1,400 staff are unionized and represented by SEIU Local 49."
+    ),
+    "Lumen Labs": (
+        "Lumen Labs is a Series A start-up founded in 2023 with 35 people, fully remote across "
+        "six time zones. We make scheduling software for independent physiotherapists and have "
+        "4,000 paying clinics. We are launching our mobile app in March and expanding into "
+        "Germany and the Netherlands, so GDPR compliance matters."
+    ),
+    "Harbor & Pine Hotels": (
+        "Harbor & Pine Hotels is a family-owned group of 9 boutique hotels on the Maine coast, "
+        "in business since 1978. We are opening a new 80-room property in Portland in June and "
+        "relaunching our restaurant brand, The Galley. Guests pay by card at every property, "
+        "so we keep PCI DSS compliance."
+    ),
+}
+
+
+def plan_for(role: str, company: str, description: str) -> dict:
+    request = build_request({"role": role, "company": company, "description": description,
+                             "date": "2026-11-25"})
+    return compose_documents(request)
+
+
+def level_title(family_id: str, level: str) -> str:
+    example = LIBRARY.families[family_id].examples[0]
+    return {"entry": f"Junior {example}", "senior": f"Senior {example}",
+            "manager": f"{example} Manager", "director": f"Director, {example}",
+            "executive": f"VP, {example}"}.get(level, example)
+
+
+def test_library_has_the_families_the_guide_names():
+    assert len(FAMILIES) >= 5
+    assert "software-engineering" in FAMILIES
+
+
+@pytest.mark.parametrize("family_id", FAMILIES)
+def test_every_level_gets_at_least_three_actions_per_phase(family_id):
+    family = LIBRARY.families[family_id]
+    for level in LEVELS:
+        for key in PHASES:
+            actions = [a for a in family.phases[key].actions if a.fits(level)]
+            assert len(actions) >= 3, (family_id, level, key, len(actions))
+
+
+# Known gap (issue 3): a manager-or-above title adds the guide's fixed seniority lines (1:1s, the
+# five conversations, hiring plan) to every plan, and these families' first example is such a
+# title: 42-44% of lines stay identical. Strict, so the mark must go when the gap is closed.
+OVER_40 = {"education-leadership", "engineering-management", "executive-leadership",
+           "hr-recruiting", "marketing", "operations", "retail-management", "sustainability-esg"}
+
+
+@pytest.mark.parametrize("family_id", [
+    pytest.param(f, marks=pytest.mark.xfail(strict=True, reason="manager-level fixed lines"))
+    if f in OVER_40 else f for f in FAMILIES])
+def test_name_swap_leaves_at_most_40_percent_of_lines_identical(family_id):
+    title = LIBRARY.families[family_id].examples[0]
+    line_sets = []
+    for company, description in COMPANIES.items():
+        plan = plan_for(title, company, description)["plan"]
+        lines = [line.replace(company, "COMPANY") for line in document_lines(plan)]
+        line_sets.append(lines)
+    common = set(line_sets[0]) & set(line_sets[1]) & set(line_sets[2])
+    share = max(sum(line in common for line in lines) / len(lines) for lines in line_sets)
+    assert share <= 0.40, f"{family_id}: {share:.0%} of lines identical across companies"
+
+
+@pytest.mark.parametrize("family_id", FAMILIES)
+def test_no_banned_words_no_duplicates_no_template_leftovers(family_id):
+    family = LIBRARY.families[family_id]
+    for level in LEVELS:
+        for company, description in COMPANIES.items():
+            docs = plan_for(level_title(family_id, level), company, description)
+            plan_lines = document_lines(docs["plan"])
+            text = " ".join(plan_lines).lower()
+            for word in family.banned:
+                # A word the description itself uses may be quoted; the library may not add it.
+                pattern = rf"\b{re.escape(word)}\b"
+                if not re.search(pattern, description.lower()):
+                    assert not re.search(pattern, text), (family_id, level, word)
+            dupes = {line for line in plan_lines if plan_lines.count(line) > 1}
+            assert not dupes, (family_id, level, dupes)
+            everything = json.dumps(docs, ensure_ascii=False)
+            for leftover in ("{{", "{%", "{company}", "{role}", "None", "null"):
+                assert leftover not in everything, (family_id, level, leftover)
+
+
+def test_entry_level_and_director_plans_differ():
+    entry = plan_for("Junior Software Engineer", *next(iter(COMPANIES.items())))["plan"]
+    director = plan_for("Director of Software Engineering", *next(iter(COMPANIES.items())))["plan"]
+    entry_actions = {a for p in entry["phases"] for a in p["actions"]}
+    director_actions = {a for p in director["phases"] for a in p["actions"]}
+    assert len(entry_actions & director_actions) <= len(entry_actions) / 2
+    assert any("listening tour" in a for a in director_actions)
+    assert not any("listening tour" in a for a in entry_actions)
+
+
+def test_regulated_company_gets_week_one_compliance_and_a_question():
+    docs = plan_for("Registered Nurse", "Northwind Health", COMPANIES["Northwind Health"])
+    first = docs["plan"]["phases"][0]["actions"][0]
+    assert "HIPAA" in first and "week one" in first
+    hm = next(s for s in docs["questions"]["sections"] if s["id"] == "hiring_manager")
+    assert any("HIPAA" in q for q in hm["questions"])
+
+
+def test_remote_company_gets_scheduled_intros_and_no_walking_the_floor():
+    docs = plan_for("Product Manager", "Lumen Labs", COMPANIES["Lumen Labs"])
+    text = " ".join(document_lines(docs["plan"])).lower()
+    assert "video intros" in text
+    assert "walk the floor" not in text and "walk the office" not in text
+
+
+def test_facts_come_from_the_description_only():
+    description = COMPANIES["Harbor & Pine Hotels"]
+    plan = plan_for("Sous Chef", "Harbor & Pine Hotels", description)["plan"]
+    for fact in plan["understanding"]["facts"]:
+        assert fact.rstrip("…") in description
+    numbers = set(re.findall(r"\d[\d,.]*", " ".join(document_lines(plan))))
+    allowed = set(re.findall(r"\d[\d,.]*", description)) | {"1", "30", "31", "60", "61", "90"}
+    assert numbers <= allowed, numbers - allowed
+
+
+def test_short_description_degrades_to_questions_not_inventions():
+    plan = plan_for("Marketing Manager", "Quill", "Quill makes notebooks.")["plan"]
+    assert plan["understanding"]["to_learn"], "a thin description should list what to learn"
+    assert any("assumes" in a for a in plan["assumptions"])
+
+
+def test_same_input_gives_byte_identical_json():
+    a = plan_for("Senior Data Engineer", "Lumen Labs", COMPANIES["Lumen Labs"])
+    b = plan_for("Senior Data Engineer", "Lumen Labs", COMPANIES["Lumen Labs"])
+    assert render_json(a["plan"]) == render_json(b["plan"])
+    assert render_json(a["questions"]) == render_json(b["questions"])
+
+
+def test_text_keeps_its_characters():
+    company = "Nguyễn & Ọmọ́ “Gräfin” Straße"
+    description = (f"{company} bakes sourdough for 40 cafés in Łódź and Ibadan. "
+                   "We are opening a new bakery in Hà Nội next year.")
+    docs = plan_for("Pâtissier", company, description)
+    everything = json.dumps(docs, ensure_ascii=False)
+    for piece in (company, "Łódź", "cafés", "Hà Nội"):
+        assert piece in everything
+
+
+def test_question_sheet_has_every_section_of_the_guide():
+    docs = plan_for("Engineering Manager", "Lumen Labs", COMPANIES["Lumen Labs"])
+    ids = [s["id"] for s in docs["questions"]["sections"]]
+    assert ids == ["before", "competition", "hiring_manager", "peers", "executives", "reports",
+                   "closing"]
+    assert docs["questions"]["research"]["items"]
+    ic = plan_for("Software Engineer", "Lumen Labs", COMPANIES["Lumen Labs"])
+    assert "reports" not in [s["id"] for s in ic["questions"]["sections"]]
+
+
+@pytest.mark.skipif(not DESCRIPTIONS.exists(), reason="labelled descriptions not written yet")
+def test_every_labelled_description_composes():
+    for case in yaml.safe_load(DESCRIPTIONS.read_text(encoding="utf-8")):
+        docs = plan_for("Operations Manager", case["company"], case["description"])
+        assert 1 <= len(docs["plan"]["priorities"]) <= 3
