@@ -91,3 +91,30 @@ def test_letter_is_the_default(acme_files):
 
     box = PdfReader(str(acme_files["30-60-90-plan.pdf"])).pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+
+
+@pytest.mark.parametrize("level", ["entry", "director"])
+def test_every_family_fits_its_pages_and_word_budget(tmp_path, level):
+    """Both handouts of every family, for a busy company, a full header and a start date."""
+    import io
+
+    from pypdf import PdfReader
+    from test_composition import COMPANIES, LIBRARY, level_title
+
+    from nextround.pipeline import render_files
+
+    company, description = "Northwind Health", COMPANIES["Northwind Health"]
+    problems = []
+    for family_id in sorted(LIBRARY.families):
+        request = build_request({
+            "role": level_title(family_id, level), "company": company,
+            "description": description, "formats": "pdf", "candidate": "Jane Doe",
+            "interviewers": ["Sam Lee", "Priya Raman"], "start_date": "2027-01-04"})
+        for name, data in render_files(request).items():
+            pages = len(PdfReader(io.BytesIO(data)).pages)
+            path = tmp_path / f"{family_id}-{name}"
+            path.write_bytes(data)
+            words = word_count(pdf_text(path))
+            if pages > 2 or (name.startswith("30-60-90") and not 400 <= words <= 900):
+                problems.append((family_id, name, pages, words))
+    assert not problems, problems

@@ -30,8 +30,8 @@ MAX_EARLY_WINS = 2
 MAX_ASSUMPTIONS = 3
 MAX_EVIDENCE_WORDS = 14
 MAX_SIGNAL_QUESTIONS = 2  # per section, so the role's own questions keep their place
-MAX_QUESTIONS = {"hiring_manager": 9, "peers": 4, "executives": 3, "reports": 3}
-MAX_RESEARCH = 11
+MAX_QUESTIONS = {"hiring_manager": 8, "peers": 4, "executives": 3, "reports": 3}
+MAX_RESEARCH = 10
 
 
 class _Filler:
