@@ -32,19 +32,12 @@ def test_the_labelled_sets_are_large_enough():
     assert len(DESCRIPTIONS) >= 40
 
 
-def test_family_accuracy_is_at_least_95_percent():
-    wrong = [(t["title"], t["family"], classify(t["title"])[0]) for t in TITLES
-             if classify(t["title"])[0] != t["family"]]
+@pytest.mark.parametrize("label, index", [("family", 0), ("level", 1)])
+def test_title_accuracy_is_at_least_95_percent(label, index):
+    wrong = [(t["title"], t[label], classify(t["title"])[index]) for t in TITLES
+             if classify(t["title"])[index] != t[label]]
     accuracy = 1 - len(wrong) / len(TITLES)
-    print(f"\nfamily accuracy {accuracy:.1%} on {len(TITLES)} titles; wrong: {wrong}")
-    assert accuracy >= 0.95, wrong
-
-
-def test_seniority_accuracy_is_at_least_95_percent():
-    wrong = [(t["title"], t["level"], classify(t["title"])[1]) for t in TITLES
-             if classify(t["title"])[1] != t["level"]]
-    accuracy = 1 - len(wrong) / len(TITLES)
-    print(f"\nseniority accuracy {accuracy:.1%} on {len(TITLES)} titles; wrong: {wrong}")
+    print(f"\n{label} accuracy {accuracy:.1%} on {len(TITLES)} titles; wrong: {wrong}")
     assert accuracy >= 0.95, wrong
 
 

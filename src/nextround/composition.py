@@ -180,7 +180,6 @@ class Composer:
                 ("signal", signal_actions[2:]),
             ]
             picked: dict[str, list[str]] = {name: [] for name, _ in sources}
-
             budget = MAX_ACTIONS[key]
             for name, lines in sources:
                 for line in lines:

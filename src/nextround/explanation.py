@@ -48,7 +48,8 @@ def explanation_text(request: Request, analysis: Analysis,
     if not analysis.facts:
         lines.append("    none found")
     for fact in analysis.facts:
-        lines.append(_wrap(fact, "    - ")[0:6] + _wrap(fact, "      ")[6:])
+        lines.append(textwrap.fill(fact, width=96, initial_indent="    - ",
+                                   subsequent_indent="      "))
     plan = documents.get("plan")
     if plan:
         lines.append("")
