@@ -1,9 +1,4 @@
-"""The command line: a thin layer over the library API in nextround.pipeline.
-
-Standard output carries only results (the paths written, or what `explain` found); messages go
-to standard error. Exit codes: 0 success, 1 failure, 2 usage error.
-Heavy modules (WeasyPrint, docxtpl) are imported only by the commands that render.
-"""
+"""What every command shares: error handling, the request options, the render options."""
 
 from __future__ import annotations
 
@@ -13,8 +8,7 @@ from typing import Any
 
 import click
 
-from . import __version__
-from .errors import NextroundError
+from ..errors import NextroundError
 
 
 def _fail(message: str) -> None:
@@ -72,8 +66,8 @@ def request_options(command):
     return command
 
 
-def _request(params: dict[str, Any], *, extra: dict[str, Any] | None = None):
-    from .request import build_request, load_request_file
+def request_from_options(params: dict[str, Any], *, extra: dict[str, Any] | None = None):
+    from ..request import build_request, load_request_file
 
     fields: dict[str, Any] = {}
     if params.get("from_file"):
@@ -100,68 +94,25 @@ def _request(params: dict[str, Any], *, extra: dict[str, Any] | None = None):
     return build_request(fields)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.version_option(__version__, prog_name="nextround")
-@click.option("--debug", is_flag=True, help="Show the full traceback when something fails.")
-def main(debug: bool) -> None:
-    """Prepare for follow-up interviews: a 30/60/90-day plan to hand each interviewer and a
-    question sheet to take with you, tailored to one role at one company.
-
-    \b
-    Start with:
-      nextround generate --role "Senior Data Engineer" --company "Acme Grocers" \\
-          --description-file acme.txt --candidate "Jane Doe"
-      nextround explain  --role "..." --company "..." --description-file acme.txt
-    """
-
-
-@main.command()
-@request_options
-@click.option("--out", "out_dir", default="out", show_default=True, metavar="DIR",
-              help="Folder to write into; each request gets its own subfolder.")
-@click.option("--format", "formats", default="pdf,docx", show_default=True,
-              metavar="LIST", help="Comma-separated: pdf, docx, html, md, json.")
-@click.option("--only", type=click.Choice(["plan", "questions"]),
-              help="Write only the plan or only the question sheet.")
-@click.option("--paper", type=click.Choice(["letter", "a4"], case_sensitive=False),
-              help="Paper size (default: letter).")
-@click.option("--theme", metavar="NAME_OR_PATH", help="A built-in theme or a theme folder.")
-@handle_errors
-def generate(out_dir: str, formats: str, only: str | None, paper: str | None,
-             theme: str | None, **params: Any) -> None:
-    """Write the 30/60/90-day plan and the question sheet (PDF and DOCX by default).
-
-    Prints the path of each file written, one per line.
-    """
-    from .pipeline import generate as run
-
-    extra = {"formats": formats, "only": only, "paper": paper, "theme": theme}
-    request = _request(params, extra={k: v for k, v in extra.items() if v})
-    for path in run(request, out_dir):
-        click.echo(str(path))
+def render_options(command):
+    """How to render: shared by generate and batch (a spreadsheet column can override them)."""
+    options = [
+        click.option("--format", "formats", default="pdf,docx", show_default=True,
+                     metavar="LIST", help="Comma-separated: pdf, docx, html, md, json."),
+        click.option("--only", type=click.Choice(["plan", "questions"]),
+                     help="Write only the plan or only the question sheet."),
+        click.option("--paper", type=click.Choice(["letter", "a4"], case_sensitive=False),
+                     help="Paper size (default: letter)."),
+        click.option("--theme", metavar="NAME_OR_PATH",
+                     help="A built-in theme or a theme folder."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
 
 
-@main.command()
-@request_options
-@handle_errors
-def explain(**params: Any) -> None:
-    """Show what nextround understood from the title and the description, and why."""
-    from .explanation import explanation_text
-    from .pipeline import compose_documents, understand
-
-    request = _request(params)
-    click.echo(explanation_text(request, understand(request), compose_documents(request)))
-
-
-@main.command()
-@handle_errors
-def roles() -> None:
-    """List the role families nextround knows, with example titles."""
-    from .library import load_library
-
-    library = load_library()
-    for family in library.families.values():
-        click.echo(f"{family.id:24} {family.name}")
-        click.echo(f"{'':24} e.g. {', '.join(family.examples[:4])}")
-    click.echo(f"\n{len(library.families)} families. Any other title gets a general plan built "
-               f"from its own words ('nextround explain' says when).")
+def render_fields(formats: str | None, only: str | None, paper: str | None,
+                  theme: str | None) -> dict[str, Any]:
+    """The render options that were given, as request fields."""
+    given = {"formats": formats, "only": only, "paper": paper, "theme": theme}
+    return {key: value for key, value in given.items() if value}

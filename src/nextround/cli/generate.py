@@ -1,0 +1,34 @@
+"""nextround generate: one request, its handouts written to a folder."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from .common import (
+    handle_errors,
+    render_fields,
+    render_options,
+    request_from_options,
+    request_options,
+)
+
+
+@click.command()
+@request_options
+@click.option("--out", "out_dir", default="out", show_default=True, metavar="DIR",
+              help="Folder to write into; each request gets its own subfolder.")
+@render_options
+@handle_errors
+def generate(out_dir: str, formats: str, only: str | None, paper: str | None,
+             theme: str | None, **params: Any) -> None:
+    """Write the 30/60/90-day plan and the question sheet (PDF and DOCX by default).
+
+    Prints the path of each file written, one per line.
+    """
+    from ..pipeline import generate as run
+
+    request = request_from_options(params, extra=render_fields(formats, only, paper, theme))
+    for path in run(request, out_dir):
+        click.echo(str(path))
