@@ -19,8 +19,9 @@ $(STAMP): $(BIN)/python pyproject.toml $(shell find src templates -type f 2>/dev
 demo: $(STAMP)
 	$(BIN)/nextround generate --from samples/acme-grocers.yaml --out out
 
+# Pass pytest arguments with ARGS, e.g. make test ARGS="-k batch -x".
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q $(ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts
