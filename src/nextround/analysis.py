@@ -8,6 +8,7 @@ Every finding keeps the words that triggered it, so `nextround explain` can show
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -99,8 +100,15 @@ def normalize_title(title: str, library: Library) -> str:
 
 def _find_phrase(phrase: str, text: str) -> int:
     """Position of phrase as whole words in the padded title, or -1."""
-    match = re.search(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", text)
+    match = _phrase_pattern(phrase).search(text)
     return match.start() if match else -1
+
+
+@functools.cache
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    # The library has more phrases than re's own cache holds (512): without this cache every
+    # title recompiled thousands of patterns, most of the time of composing a plan.
+    return re.compile(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])")
 
 
 def detect_family(norm_title: str, library: Library) -> tuple[Family, str]:

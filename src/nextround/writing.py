@@ -60,12 +60,14 @@ def write_atomic(path: Path, data: bytes) -> Path:
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
-    except OSError as exc:
+    except BaseException as exc:  # Ctrl-C mid-write too: never leave the temporary file
         if fd >= 0:
             os.close(fd)
         if tmp:
             Path(tmp).unlink(missing_ok=True)
-        raise OutputError(_explain(exc, path)) from None
+        if isinstance(exc, OSError):
+            raise OutputError(_explain(exc, path)) from None
+        raise
     return path
 
 

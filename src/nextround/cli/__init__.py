@@ -11,6 +11,7 @@ from __future__ import annotations
 import click
 
 from .. import __version__
+from .batch import batch
 from .explain import explain
 from .generate import generate
 from .roles import roles
@@ -31,5 +32,5 @@ def main(debug: bool) -> None:
     """
 
 
-for command in (generate, explain, roles):
+for command in (generate, batch, explain, roles):
     main.add_command(command)

@@ -1,0 +1,392 @@
+"""Many requests from one spreadsheet: each row is one `generate` through the library API.
+
+What mail-merge tools get wrong, and what this module guarantees instead:
+- every row's folder is named from its data (--name), safe on every file system and unique;
+- a bad row never stops the good ones, and report.csv says which row failed and why;
+- a run that stops (Ctrl-C, a crash, a pulled plug) resumes with --resume: a row counts as done
+  only when its manifest, written last, matches the row's fields and its files are all there.
+
+Rows are streamed: at most a few rows per worker are in flight, and each worker writes its own
+files, so memory does not grow with the number of rows.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import hashlib
+import io
+import json
+import os
+import re
+import string
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from slugify import slugify
+
+from .errors import NextroundError, RequestError
+from .request import Request, build_request
+from .spreadsheet import Row, Spreadsheet
+
+MANIFEST = ".nextround-row.json"
+REPORT = "report.csv"
+MAX_NAME = 100
+DEFAULT_NAME = "{company}-{role}-{candidate}"
+NAME_FIELDS = ("company", "role", "candidate", "row")
+# Names Windows refuses for a file or folder, whatever the extension.
+RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
+            *(f"lpt{i}" for i in range(10))}
+
+
+@dataclass
+class Job:
+    """One row, ready to run: its fields, its folder, and the key that says what it was."""
+
+    row: int
+    fields: dict[str, Any]
+    folder: Path
+    problem: str = ""  # the row cannot be run; the report says why
+
+    @property
+    def key(self) -> str:
+        """Changes when anything that shapes this row's files changes (not the day it ran)."""
+        data = json.dumps(self.fields, sort_keys=True, default=str, ensure_ascii=False)
+        return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """What every row of one spreadsheet shares (sent once with each row to a worker)."""
+
+    folder: Path  # description files are found relative to it
+    columns: dict[str, str]  # field -> column header, to name the column in messages
+
+
+@dataclass
+class Outcome:
+    row: int
+    status: str  # written, complete (resumed: already done), failed, skipped
+    folder: str = ""
+    files: list[str] = field(default_factory=list)
+    error: str = ""
+
+
+# -- naming ---------------------------------------------------------------------------------
+
+
+def check_name_template(template: str) -> None:
+    try:
+        names = [f for _, f, _, _ in string.Formatter().parse(template) if f is not None]
+    except ValueError as exc:
+        raise RequestError(f"--name {template!r} is not a valid pattern: {exc}.") from None
+    unknown = [n for n in names if n not in NAME_FIELDS]
+    if unknown or not names:
+        allowed = ", ".join("{" + n + "}" for n in NAME_FIELDS)
+        wrong = f" (not {{{unknown[0]}}})" if unknown else ""
+        raise RequestError(f"--name {template!r}: use the placeholders {allowed}{wrong}.")
+
+
+def folder_name(template: str, fields: dict[str, Any], row: int) -> str:
+    """The row's folder name: its data through the pattern, made safe for any file system.
+
+    slugify leaves only ASCII letters, digits and hyphens (accents are transliterated, emoji,
+    '/', '..' and the like removed), so the name can never leave the output folder.
+    """
+    values = {n: str(fields.get(n) or "").strip() for n in NAME_FIELDS}
+    values["row"] = str(row)
+    # Placeholders that are empty (no candidate) take their separator with them.
+    parts = []
+    for literal, name, _, _ in string.Formatter().parse(template):
+        parts.append(literal)
+        if name is not None:
+            parts.append(values[name])
+    raw = "".join(parts)
+    name = slugify(raw, max_length=MAX_NAME, word_boundary=True, save_order=True)
+    name = re.sub(r"-{2,}", "-", name).strip("-")
+    if not name:
+        name = f"row-{row}"
+    if name.split(".")[0] in RESERVED:
+        name = f"{name}-{row}"
+    return name
+
+
+class UniqueNames:
+    """Give each row its own folder: a second 'acme-data-engineer' becomes '...-2'."""
+
+    def __init__(self) -> None:
+        self.taken: set[str] = set()
+
+    def claim(self, name: str) -> str:
+        candidate, n = name, 1
+        # Compared case-insensitively: on macOS and Windows 'A' and 'a' are the same folder.
+        while candidate.casefold() in self.taken:
+            n += 1
+            suffix = f"-{n}"
+            candidate = name[: MAX_NAME - len(suffix)] + suffix
+        self.taken.add(candidate.casefold())
+        return candidate
+
+
+# -- planning -------------------------------------------------------------------------------
+
+
+def plan_jobs(sheet: Spreadsheet, out_dir: Path, *, name: str, defaults: dict[str, Any],
+              limit: int | None = None) -> Iterator[Job | Row]:
+    """Every row in order as a Job; blank rows come through as Rows (they are only counted)."""
+    names = UniqueNames()
+    seen = 0
+    for row in sheet.rows():
+        if row.blank:
+            yield row
+            continue
+        if limit is not None and seen >= limit:
+            return
+        seen += 1
+        fields = {k: _cell_text(v) for k, v in row.fields.items() if _cell_text(v) != ""}
+        merged = {**defaults, **fields}  # a column given in the row wins over the option
+        folder = out_dir / names.claim(folder_name(name, merged, row.number))
+        yield Job(row=row.number, fields=merged, folder=folder, problem=row.problem)
+
+
+def _cell_text(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, list | tuple):
+        return "; ".join(str(v) for v in value)
+    return "" if value is None else value
+
+
+def job_request(job: Job, sheet: Sheet) -> Request:
+    """Build and check the row's request; messages name the column the user must fix."""
+
+    def column(*names: str) -> str:
+        found = [repr(sheet.columns[n]) for n in names if n in sheet.columns]
+        return f" (column {' or '.join(found)})" if found else ""
+
+    if job.problem:
+        raise RequestError(job.problem)
+    for required in ("role", "company"):
+        if not job.fields.get(required):
+            raise RequestError(f"The {required} is empty{column(required)}.")
+    if not job.fields.get("description") and not job.fields.get("description_file"):
+        raise RequestError(
+            f"The description is empty{column('description', 'description_file')}."
+        )
+    fields = dict(job.fields)
+    if fields.get("description_file"):
+        fields["description_file"] = inside(sheet.folder, str(fields["description_file"]))
+    return build_request(fields, base=sheet.folder)
+
+
+def inside(base: Path, name: str) -> str:
+    """Check that a description file named in a spreadsheet sits in its folder tree.
+
+    A spreadsheet may come from someone else; it must not pull /etc/passwd or ~/.ssh into a
+    handout that gets printed and handed out.
+    """
+    if name.strip() == "-":
+        raise RequestError("The description file '-' (standard input) cannot be used in a "
+                           "spreadsheet: name a file.")
+    path = (base / name).resolve()
+    root = base.resolve()
+    if path != root and root not in path.parents:
+        raise RequestError(f"The description file {name!r} is outside the spreadsheet's "
+                           f"folder; put it in {str(root)!r} or a folder inside it.")
+    return name
+
+
+def is_complete(job: Job) -> bool:
+    """Done in an earlier run: the manifest matches this row and every file it lists exists."""
+    try:
+        manifest = json.loads((job.folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return (manifest.get("key") == job.key
+            and all((job.folder / f).is_file() for f in manifest.get("files", [])))
+
+
+def clear_leftovers(folder: Path) -> None:
+    """Temporary files of a run that was killed in the middle of writing this folder."""
+    if folder.is_dir():
+        for part in folder.glob(".*.part"):
+            part.unlink(missing_ok=True)
+
+
+# -- running one row (in a worker process, or in this one with --jobs 1) ------------------------
+
+
+def run_job(job: Job, sheet: Sheet) -> Outcome:
+    """Render and write one row; every problem becomes the row's error, never an exception."""
+    from .pipeline import render_files
+    from .writing import write_atomic, write_files
+
+    try:
+        request = job_request(job, sheet)
+        files = render_files(request)
+        clear_leftovers(job.folder)
+        (job.folder / MANIFEST).unlink(missing_ok=True)
+        paths = write_files(job.folder, files)
+        manifest = {"row": job.row, "key": job.key, "files": sorted(files)}
+        write_atomic(job.folder / MANIFEST, json.dumps(manifest, indent=1).encode("utf-8"))
+        return Outcome(job.row, "written", str(job.folder), [p.name for p in paths])
+    except NextroundError as exc:
+        return Outcome(job.row, "failed", "", error=str(exc))
+    except Exception as exc:  # a bug: report it on the row, keep the other rows going
+        return Outcome(job.row, "failed", "",
+                       error=f"internal problem ({type(exc).__name__}: {exc}); please report it")
+
+
+def warm_up() -> None:
+    """Load what every row needs once per worker process: WeasyPrint, docxtpl, the library."""
+    import signal
+
+    # Ctrl-C is the parent's to handle: it lets rows in progress finish and writes the report.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    import docxtpl  # noqa: F401
+    import weasyprint  # noqa: F401
+
+    from .library import load_library
+    from .themes import load_theme
+
+    load_library()
+    load_theme("default")
+
+
+# -- the report -----------------------------------------------------------------------------
+
+REPORT_COLUMNS = ("row", "status", "folder", "files", "error")
+
+
+def report_bytes(outcomes: list[Outcome]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(REPORT_COLUMNS)
+    for o in sorted(outcomes, key=lambda o: o.row):
+        writer.writerow([o.row, o.status, o.folder, "; ".join(o.files), o.error])
+    # A BOM so Excel opens the report as UTF-8 (accents in error messages stay readable).
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+@dataclass
+class Tally:
+    total: int = 0
+    written: int = 0
+    complete: int = 0
+    failed: int = 0
+    blank: int = 0
+
+    def count(self, outcome: Outcome) -> None:
+        setattr(self, outcome.status, getattr(self, outcome.status) + 1)
+
+    @property
+    def done(self) -> int:
+        return self.written + self.complete + self.failed
+
+
+def summary(tally: Tally, report: Path | None) -> str:
+    parts = [f"{tally.written} written"]
+    if tally.complete:
+        parts.append(f"{tally.complete} already complete")
+    parts.append(f"{tally.failed} failed")
+    text = ", ".join(parts)
+    if tally.blank:
+        text += f" ({tally.blank} blank row{'s' if tally.blank != 1 else ''} skipped)"
+    if report is not None and tally.failed:
+        text += f": see {report}"
+    return text
+
+
+def run_batch(jobs: Iterator[Job | Row], sheet: Sheet, *, workers: int, resume: bool,
+              fail_fast: bool, on_outcome: Callable[[Outcome, Tally], None],
+              ) -> tuple[list[Outcome], Tally, bool]:
+    """Run every job; return the outcomes, the tally, and whether it was interrupted.
+
+    With more than one worker, rows go to a process pool a few at a time (so a huge sheet is
+    never all in memory); results come back in the order they finish.
+    """
+    outcomes: list[Outcome] = []
+    tally = Tally()
+
+    def record(outcome: Outcome) -> None:
+        outcomes.append(outcome)
+        tally.count(outcome)
+        on_outcome(outcome, tally)
+
+    def runnable() -> Iterator[Job]:
+        for job in jobs:
+            if isinstance(job, Row):
+                tally.blank += 1
+                continue
+            if resume and not job.problem and is_complete(job):
+                files = json.loads((job.folder / MANIFEST).read_text(encoding="utf-8"))["files"]
+                record(Outcome(job.row, "complete", str(job.folder), files))
+                continue
+            yield job
+
+    interrupted = False
+    try:
+        if workers <= 1:
+            for job in runnable():
+                record(run_job(job, sheet))
+                if fail_fast and tally.failed:
+                    break
+        else:
+            _run_parallel(runnable(), sheet, workers, fail_fast, record, tally)
+    except KeyboardInterrupt:
+        interrupted = True
+    return outcomes, tally, interrupted
+
+
+def _run_parallel(jobs: Iterator[Job], sheet: Sheet, workers: int, fail_fast: bool,
+                  record: Callable[[Outcome], None], tally: Tally) -> None:
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
+
+    in_flight_limit = workers * 3
+    with ProcessPoolExecutor(max_workers=workers, initializer=warm_up) as pool:
+        pending: dict[Any, Job] = {}
+        try:
+            for job in jobs:
+                pending[pool.submit(run_job, job, sheet)] = job
+                if len(pending) >= in_flight_limit:
+                    done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                    for future in done:
+                        record(_result(future, pending.pop(future), BrokenProcessPool))
+                    if fail_fast and tally.failed:
+                        break
+            while pending and not (fail_fast and tally.failed):
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    record(_result(future, pending.pop(future), BrokenProcessPool))
+        except KeyboardInterrupt:
+            # Rows already being written finish (their files land whole); the rest never start.
+            # A worker that the signal stopped before it could ignore it leaves its row to
+            # --resume: it is not a failure of the row.
+            for future in pending:
+                future.cancel()
+            for future in pending:
+                if not future.cancelled():
+                    with contextlib.suppress(BrokenProcessPool):
+                        record(future.result())
+            raise
+        finally:
+            for future in pending:
+                future.cancel()
+
+
+def _result(future: Any, job: Job, broken: type[Exception]) -> Outcome:
+    try:
+        return future.result()
+    except broken:
+        return Outcome(job.row, "failed", "", error="the worker process rendering this row "
+                       "stopped unexpectedly (out of memory?); run again with --resume")
+
+
+def default_workers() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # macOS, Windows
+        return max(1, os.cpu_count() or 1)

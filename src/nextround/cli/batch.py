@@ -1,0 +1,187 @@
+"""nextround batch: the handouts for every row of a spreadsheet."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .common import handle_errors, render_fields, render_options
+
+EXAMPLE = """\b
+The first row names the columns: role, company, and description or description_file
+(relative to the spreadsheet's folder); optional: candidate, interviewers (separated by ';'),
+start_date, paper, theme, only, format. Common names work too ("Job Title", "Position",
+"Company Name", "About the company"); --map names any other column.
+
+\b
+Examples:
+  nextround batch samples/candidates.csv
+  nextround batch applications.xlsx --sheet "To send" --map role="Vacancy" --out handouts
+  nextround batch big.csv --resume          # carry on after a stop; done rows are kept
+"""
+
+
+@click.command(epilog=EXAMPLE)
+@click.argument("spreadsheet", metavar="FILE", type=click.Path(dir_okay=True))
+@click.option("--out", "out_dir", default="out", show_default=True, metavar="DIR",
+              help="Folder to write into: one subfolder per row, and report.csv.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
+              help="Rows rendered at once (default: the number of cores).")
+@click.option("--resume", is_flag=True,
+              help="Skip rows whose handouts are already complete; redo partial ones.")
+@click.option("--fail-fast", is_flag=True, help="Stop at the first row that fails.")
+@click.option("--limit", type=click.IntRange(min=1), metavar="N",
+              help="Only the first N rows (blank rows not counted).")
+@click.option("--dry-run", is_flag=True,
+              help="Check every row and show what would be written; write nothing.")
+@click.option("--name", "name_pattern", metavar="PATTERN",
+              help="Folder name per row from {company}, {role}, {candidate}, {row} "
+                   "[default: {company}-{role}-{candidate}].")
+@click.option("--map", "mappings", metavar='FIELD="Column"', multiple=True,
+              help="Read a field from a column with another name (repeat as needed).")
+@click.option("--encoding", metavar="NAME",
+              help="The CSV's text encoding (default: detected: UTF-8, UTF-16 or cp1252).")
+@click.option("--sheet", metavar="NAME", help="The Excel sheet to read (default: the first).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress; only the summary and errors.")
+@render_options
+@handle_errors
+def batch(spreadsheet: str, out_dir: str, jobs: int | None, resume: bool, fail_fast: bool,
+          limit: int | None, dry_run: bool, name_pattern: str | None, mappings: tuple[str, ...],
+          encoding: str | None, sheet: str | None, quiet: bool, formats: str, only: str | None,
+          paper: str | None, theme: str | None) -> None:
+    """Write the handouts for every row of a spreadsheet (CSV, Excel .xlsx or JSON Lines).
+
+    Each row gets its own folder under --out; bad rows never stop good ones. Every row's
+    outcome goes to OUT/report.csv (row numbers as your spreadsheet program shows them).
+    Exit code 0 when every row was written, 1 when any row failed.
+    """
+    from ..batch import DEFAULT_NAME, Sheet, check_name_template, default_workers, plan_jobs
+    from ..spreadsheet import Spreadsheet, parse_mapping
+
+    pattern = name_pattern or DEFAULT_NAME
+    check_name_template(pattern)
+    sheet_file = Spreadsheet(spreadsheet, mapping=parse_mapping(mappings), encoding=encoding,
+                             sheet=sheet)
+    if sheet_file.columns.ignored and not quiet:
+        click.echo(f"Ignoring columns: {', '.join(map(repr, sheet_file.columns.ignored))}.",
+                   err=True)
+    out = Path(out_dir)
+    sheet = Sheet(folder=sheet_file.path.parent, columns=sheet_file.columns.by_field)
+    defaults = render_fields(formats, only, paper, theme)
+
+    def jobs_iter():
+        return plan_jobs(sheet_file, out, name=pattern, defaults=defaults, limit=limit)
+
+    if dry_run:
+        _dry_run(jobs_iter(), sheet)
+        return
+    _run(jobs_iter, sheet, out, workers=jobs or default_workers(), resume=resume,
+         fail_fast=fail_fast, quiet=quiet)
+
+
+def _dry_run(jobs: Any, sheet) -> None:
+    from ..batch import Job, job_request
+    from ..errors import NextroundError
+    from ..pipeline import FILE_NAMES
+    from ..rendering import EXTENSIONS
+
+    good = bad = 0
+    for job in jobs:
+        if not isinstance(job, Job):
+            continue
+        try:
+            request = job_request(job, sheet)
+        except NextroundError as exc:
+            bad += 1
+            click.echo(f"row {job.row}: would fail: {exc}")
+            continue
+        good += 1
+        files = [f"{FILE_NAMES[d]}.{EXTENSIONS[f]}" for d in request.documents
+                 for f in request.formats]
+        click.echo(f"row {job.row}: {job.folder}/  {', '.join(files)}")
+    click.echo(f"Dry run: {good} row{'s' if good != 1 else ''} would be written, "
+               f"{bad} would fail. Nothing was written.")
+    if bad:
+        sys.exit(1)
+
+
+def _run(jobs_iter, sheet, out: Path, *, workers: int, resume: bool, fail_fast: bool,
+         quiet: bool) -> None:
+    from ..batch import REPORT, Job, report_bytes, run_batch, summary
+    from ..writing import make_folder, write_atomic
+
+    total = sum(isinstance(j, Job) for j in jobs_iter())
+    make_folder(out)
+    progress = Progress(total, quiet=quiet)
+    outcomes, tally, interrupted = run_batch(
+        jobs_iter(), sheet, workers=min(workers, max(total, 1)), resume=resume,
+        fail_fast=fail_fast, on_outcome=progress.update)
+    progress.close()
+    report = out / REPORT
+    write_atomic(report, report_bytes(outcomes))
+    if interrupted:
+        click.echo(f"Interrupted after {tally.done} of {total} rows ({summary(tally, None)}); "
+                   f"no file was left half-written. Run the same command with --resume to "
+                   f"finish; see {report}.", err=True)
+        sys.exit(130)
+    click.echo(summary(tally, report))
+    if tally.failed:
+        sys.exit(1)
+
+
+class Progress:
+    """A live bar on a terminal; a plain line every few seconds in a log; nothing if quiet."""
+
+    INTERVAL = 5.0
+
+    def __init__(self, total: int, *, quiet: bool):
+        self.total = total
+        self.quiet = quiet
+        self.start = time.monotonic()
+        self.last_line = self.start
+        self.tally = None
+        self.bar = None
+        if not quiet and total and sys.stderr.isatty():
+            self.bar = click.progressbar(length=total, label="Rendering", file=sys.stderr,
+                                         show_eta=True, show_percent=True,
+                                         item_show_func=lambda _: self._status())
+            self.bar.__enter__()
+
+    def _status(self) -> str:
+        if self.tally is None:
+            return ""
+        elapsed = max(time.monotonic() - self.start, 1e-6)
+        return f"{self.tally.done}/{self.total} rows, {self.tally.failed} failed, " \
+               f"{self.tally.done / elapsed:.1f} rows/s"
+
+    def update(self, outcome, tally) -> None:
+        self.tally = tally
+        if outcome.status == "failed" and not self.quiet:
+            message = f"Row {outcome.row} failed: {outcome.error}"
+            if self.bar is not None:
+                click.echo(f"\r\033[K{message}", err=True)
+            else:
+                click.echo(message, err=True)
+        if self.bar is not None:
+            self.bar.update(1)
+        elif not self.quiet:
+            now = time.monotonic()
+            if now - self.last_line >= self.INTERVAL or tally.done == self.total:
+                self.last_line = now
+                left = (self.total - tally.done) / max(tally.done / (now - self.start), 1e-6)
+                eta = f", about {_duration(left)} left" if tally.done < self.total else ""
+                click.echo(f"{self._status()}{eta}", err=True)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+
+
+def _duration(seconds: float) -> str:
+    if seconds < 90:
+        return f"{seconds:.0f} s"
+    return f"{seconds / 60:.0f} min"

@@ -1,0 +1,323 @@
+"""Reading a spreadsheet of requests for `nextround batch`: CSV, Excel .xlsx or JSON Lines.
+
+Rows are streamed one at a time, so a 100,000-row file costs no more memory than a 10-row one.
+Each row comes out as the request fields it holds (columns matched to fields by name, alias or
+--map) together with its row number as the spreadsheet program shows it, so a message can say
+"row 7" and the user finds row 7.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import RequestError
+from .request import FIELDS
+
+FORMATS = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx",
+           ".jsonl": "jsonl", ".ndjson": "jsonl"}
+
+# What people call these columns in their own spreadsheets. Matching ignores case, spaces,
+# underscores and hyphens, so "Job Title", "job_title" and "JOB-TITLE" are the same header.
+ALIASES = {
+    "role": ("job title", "title", "position", "position title", "role title", "job",
+             "job role", "role name"),
+    "company": ("company name", "employer", "organization", "organisation", "org",
+                "company/organization", "firm", "client"),
+    "description": ("about the company", "company description", "job description",
+                    "description text", "about", "about us", "job ad", "posting",
+                    "job posting", "details", "notes about the company"),
+    "description_file": ("description file", "description path", "job description file",
+                         "job ad file", "file"),
+    "candidate": ("candidate name", "name", "your name", "prepared by", "applicant",
+                  "applicant name", "full name"),
+    "interviewers": ("interviewer", "interviewer names", "interviewers names", "panel",
+                     "interview panel", "meeting with"),
+    "start_date": ("start", "start date", "first day", "expected start"),
+    "date": ("handout date", "date printed"),
+    "paper": ("paper size", "page size"),
+    "theme": ("template", "style"),
+    "only": ("document", "documents"),
+    "formats": ("format", "file formats", "output format", "output formats"),
+}
+REQUIRED = ("role", "company")
+DESCRIPTION_FIELDS = ("description", "description_file")
+
+
+def header_key(name: str) -> str:
+    """'  Job_Title ' -> 'job title': the form headers are compared in."""
+    return " ".join(re.sub(r"[_\-\s]+", " ", str(name)).casefold().split())
+
+
+@dataclass
+class Row:
+    number: int  # as the spreadsheet program shows it (the header is row 1 in CSV and Excel)
+    fields: dict[str, Any]
+    problem: str = ""  # a row that could not even be read (bad JSON line)
+
+    @property
+    def blank(self) -> bool:
+        return not self.problem and all(v in (None, "") for v in self.fields.values())
+
+
+@dataclass
+class Columns:
+    """Which column of the file feeds which request field."""
+
+    by_field: dict[str, str]  # field -> header as written in the file
+    found: list[str]  # every header, as written
+    ignored: list[str] = field(default_factory=list)
+
+
+def match_columns(headers: list[str], mapping: dict[str, str]) -> Columns:
+    """Match headers to fields: --map first, then exact field names, then aliases.
+
+    Raises RequestError at once when a required column is missing, naming what was found.
+    """
+    found = [str(h) for h in headers]
+    by_key: dict[str, str] = {}
+    for header in found:
+        if header_key(header) and header_key(header) not in by_key:
+            by_key[header_key(header)] = header
+    by_field: dict[str, str] = {}
+    for field_name, header in mapping.items():
+        if header_key(header) not in by_key:
+            raise RequestError(
+                f"--map {field_name}={header!r}: there is no column {header!r}. "
+                f"Columns found: {_list(found)}."
+            )
+        by_field[field_name] = by_key[header_key(header)]
+    for field_name in FIELDS:
+        if field_name in by_field:
+            continue
+        for name in (field_name, *ALIASES.get(field_name, ())):
+            header = by_key.get(header_key(name))
+            if header is not None and header not in by_field.values():
+                by_field[field_name] = header
+                break
+    missing = [f for f in REQUIRED if f not in by_field]
+    if not any(f in by_field for f in DESCRIPTION_FIELDS):
+        missing.append("description (or description_file)")
+    if missing:
+        raise RequestError(
+            f"The spreadsheet has no column for the {' or the '.join(missing)}. "
+            f"Columns found: {_list(found)}. Name a column with --map, for example "
+            f"--map role=\"Job Title\"."
+        )
+    used = set(by_field.values())
+    return Columns(by_field=by_field, found=found,
+                   ignored=[h for h in found if h not in used and header_key(h)])
+
+
+def parse_mapping(pairs: tuple[str, ...] | list[str]) -> dict[str, str]:
+    """--map role="Job Title" --map company=Employer -> {'role': 'Job Title', ...}."""
+    mapping: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, header = pair.partition("=")
+        key = header_key(name).replace(" ", "_")
+        key = {"format": "formats", "interviewer": "interviewers"}.get(key, key)
+        if not sep or not header.strip():
+            raise RequestError(f"--map {pair!r}: write it as FIELD=\"Column name\", "
+                               f"for example --map role=\"Job Title\".")
+        if key not in FIELDS:
+            raise RequestError(f"--map {pair!r}: {name.strip()!r} is not a field. "
+                               f"The fields are: {', '.join(FIELDS)}.")
+        mapping[key] = header.strip()
+    return mapping
+
+
+def _list(headers: list[str]) -> str:
+    shown = [repr(h) for h in headers if str(h).strip()]
+    return ", ".join(shown) if shown else "none (the first row is empty)"
+
+
+class Spreadsheet:
+    """A spreadsheet file, read lazily: `columns` once, then `rows()` as often as needed."""
+
+    def __init__(self, path: str | Path, *, mapping: dict[str, str] | None = None,
+                 encoding: str | None = None, sheet: str | None = None):
+        self.path = Path(path)
+        self.kind = FORMATS.get(self.path.suffix.lower(), "csv")
+        self.encoding = encoding
+        self.sheet = sheet
+        if not self.path.exists():
+            raise RequestError(f"The spreadsheet {str(path)!r} does not exist.")
+        if self.path.is_dir():
+            raise RequestError(f"The spreadsheet {str(path)!r} is a folder, not a file.")
+        if encoding is not None:
+            try:
+                codecs.lookup(encoding)
+            except LookupError:
+                raise RequestError(f"Unknown encoding {encoding!r}: try utf-8, utf-16 or "
+                                   f"cp1252 (Excel on Windows).") from None
+        self.columns = match_columns(self._headers(), mapping or {})
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def rows(self) -> Iterator[Row]:
+        """Every data row in order, blank ones included (they keep the numbering right)."""
+        if self.kind == "xlsx":
+            yield from self._xlsx_rows()
+        elif self.kind == "jsonl":
+            yield from self._jsonl_rows()
+        else:
+            yield from self._csv_rows()
+
+    def _fields(self, record: dict[str, Any]) -> dict[str, Any]:
+        return {f: record.get(h) for f, h in self.columns.by_field.items()}
+
+    def _headers(self) -> list[str]:
+        if self.kind == "xlsx":
+            return next(self._xlsx_records(), None) or self._empty()
+        if self.kind == "jsonl":
+            keys: list[str] = []
+            for _, record in self._jsonl_records():
+                if isinstance(record, dict):
+                    keys.extend(k for k in record if k not in keys)
+                    break
+            return keys or self._empty()
+        return next(self._csv_records(), None) or self._empty()
+
+    def _empty(self) -> list[str]:
+        raise RequestError(f"The spreadsheet {str(self.path)!r} is empty: its first row "
+                           f"should name the columns (role, company, description, ...).")
+
+    # CSV ------------------------------------------------------------------------------------
+
+    def _text(self) -> io.TextIOBase:
+        encoding = self.encoding or detect_encoding(self.path)
+        return open(self.path, encoding=encoding, errors="replace", newline="")  # noqa: SIM115
+
+    def _csv_records(self) -> Iterator[list[str]]:
+        with self._text() as handle:
+            sample = handle.read(64 * 1024)
+            handle.seek(0)
+            reader = csv.reader(handle, dialect=sniff_dialect(sample, self.path))
+            try:
+                yield from reader
+            except csv.Error as exc:
+                raise RequestError(f"The spreadsheet {str(self.path)!r} is not valid CSV "
+                                   f"near line {reader.line_num}: {exc}.") from None
+
+    def _csv_rows(self) -> Iterator[Row]:
+        records = self._csv_records()
+        headers = next(records)
+        for number, values in enumerate(records, start=2):
+            record = dict(zip(headers, values, strict=False))
+            yield Row(number, self._fields(record))
+
+    # Excel ----------------------------------------------------------------------------------
+
+    def _xlsx_records(self) -> Iterator[list[str]]:
+        try:
+            import openpyxl
+
+            book = openpyxl.load_workbook(self.path, read_only=True, data_only=True)
+        except Exception as exc:  # openpyxl raises many kinds for a file that is not Excel
+            raise RequestError(f"The spreadsheet {str(self.path)!r} cannot be opened as an "
+                               f"Excel .xlsx file ({type(exc).__name__}).") from None
+        try:
+            if self.sheet is not None and self.sheet not in book.sheetnames:
+                raise RequestError(f"There is no sheet {self.sheet!r} in {str(self.path)!r}. "
+                                   f"Sheets: {', '.join(map(repr, book.sheetnames))}.")
+            sheet = book[self.sheet] if self.sheet else book.worksheets[0]
+            for values in sheet.iter_rows(values_only=True):
+                yield [_cell(v) for v in values]
+        finally:
+            book.close()
+
+    def _xlsx_rows(self) -> Iterator[Row]:
+        records = self._xlsx_records()
+        headers = next(records)
+        for number, values in enumerate(records, start=2):
+            yield Row(number, self._fields(dict(zip(headers, values, strict=False))))
+
+    # JSON Lines -----------------------------------------------------------------------------
+
+    def _jsonl_records(self) -> Iterator[tuple[int, Any]]:
+        with self._text() as handle:
+            for number, line in enumerate(handle, start=1):
+                if not line.strip():
+                    yield number, {}
+                    continue
+                try:
+                    yield number, json.loads(line)
+                except json.JSONDecodeError as exc:
+                    yield number, f"Line {number} is not valid JSON ({exc.msg})."
+
+    def _jsonl_rows(self) -> Iterator[Row]:
+        for number, record in self._jsonl_records():
+            if isinstance(record, str):
+                yield Row(number, {}, problem=record)
+            elif not isinstance(record, dict):
+                yield Row(number, {}, problem=f"Line {number} is not a JSON object "
+                                              f"({{\"role\": ..., \"company\": ...}}).")
+            else:
+                yield Row(number, self._fields(record))
+
+
+def _cell(value: Any) -> Any:
+    """An Excel cell as text: whole numbers without '.0', dates as YYYY-MM-DD."""
+    import datetime as dt
+
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return value if isinstance(value, str) else str(value)
+
+
+def detect_encoding(path: Path) -> str:
+    """UTF-8 (with or without BOM), UTF-16 (with BOM), else Windows-1252 as Excel saves it.
+
+    Checks the whole file as UTF-8 in chunks, so an accent on row 900 is not missed.
+    """
+    with open(path, "rb") as handle:
+        head = handle.read(4)
+        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return "utf-16"
+        if head.startswith(codecs.BOM_UTF8):
+            return "utf-8-sig"
+        handle.seek(0)
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        try:
+            while chunk := handle.read(1 << 20):
+                decoder.decode(chunk)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return "cp1252"
+    return "utf-8"
+
+
+def sniff_dialect(sample: str, path: Path) -> type[csv.Dialect] | csv.Dialect:
+    """Comma, semicolon (Excel in much of Europe), tab or pipe; quoting as the file has it."""
+    if path.suffix.lower() == ".tsv":
+        return csv.excel_tab
+    first_line = sample.split("\n", 1)[0]
+    try:
+        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
+    except csv.Error:
+        # Too little text to sniff: choose the delimiter the header line uses most.
+        counts = {d: first_line.count(d) for d in ",;\t|"}
+        dialect = csv.excel()
+        dialect.delimiter = max(counts, key=counts.get) if any(counts.values()) else ","
+        return dialect
+    # The sniffer sometimes picks a character that only appears inside quoted text; the
+    # header line is the better witness when it clearly disagrees.
+    if first_line.count(dialect.delimiter) == 0:
+        counts = {d: first_line.count(d) for d in ",;\t|"}
+        if any(counts.values()):
+            dialect.delimiter = max(counts, key=counts.get)
+    dialect.doublequote = True
+    return dialect
