@@ -29,6 +29,7 @@ PAPERS = ("letter", "a4")
 MAX_DESCRIPTION = 20_000
 MAX_SHORT_FIELD = 200
 MAX_INTERVIEWERS = 12
+MAX_FILE_NAME = 255  # bytes in one folder name, on every common file system
 
 FIELDS = ("role", "company", "description", "description_file", "candidate", "interviewers",
           "start_date", "date", "paper", "theme", "only", "formats")
@@ -94,6 +95,15 @@ def _short(name: str, value: Any, *, required: bool) -> str:
             f"The {name} is {len(text)} characters long; the limit is {MAX_SHORT_FIELD}."
         )
     return text
+
+
+def _theme(value: Any) -> str:
+    """A built-in theme name or a folder path, short enough for any file system to look up."""
+    theme = _short("theme", value or "default", required=True)
+    if any(len(part.encode("utf-8")) > MAX_FILE_NAME for part in Path(theme).parts):
+        raise RequestError(f"The theme {theme[:40]!r}... is neither a theme name nor a folder: "
+                           f"a folder name is at most {MAX_FILE_NAME} bytes.")
+    return theme
 
 
 def _date(name: str, value: Any) -> dt.date | None:
@@ -199,7 +209,7 @@ def build_request(fields: dict[str, Any], *, base: Path | None = None) -> Reques
         start_date=_date("start_date", fields.get("start_date")),
         date=_date("date", fields.get("date")) or dt.date.today(),
         paper=paper[0],
-        theme=_short("theme", fields.get("theme") or "default", required=True),
+        theme=_theme(fields.get("theme")),
         documents=_choices("document", only, DOCUMENTS, DOCUMENTS),
         formats=_choices("format", fields.get("formats"), FORMATS, DEFAULT_FORMATS),
     )

@@ -22,6 +22,7 @@ _COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
 _FONT = re.compile(r"^[\w .-]{1,60}$")
 _GENERIC_FONTS = {"serif", "sans-serif", "monospace", "cursive", "fantasy", "system-ui"}
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+_MARKDOWN_REFERENCE = re.compile(r"&(?=#?\w+;)")
 
 
 def css_color(value: object) -> Markup:
@@ -48,7 +49,10 @@ def css_fonts(value: object) -> Markup:
 
 
 def markdown_escape(value: object) -> str:
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(value)).replace("\n", " ")
+    """User text as Markdown that shows exactly that text: no emphasis, link, image, raw HTML,
+    heading, table cell or character reference ('&amp;' stays those five characters)."""
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", str(value))
+    return _MARKDOWN_REFERENCE.sub(r"\\&", text).replace("\n", " ")
 
 
 class ThemeLoader(jinja2.FileSystemLoader):
