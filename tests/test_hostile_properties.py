@@ -149,6 +149,7 @@ def _loaded_theme_or_error(theme: str) -> None:
 @given(st.one_of(hostile, long_text, st.sampled_from(["default", "../..", "/", ".", "~"])))
 @example("李" * 200)
 @example("x" * 200)
+@example("~0")
 def test_any_theme_name_is_found_or_refused_clearly(theme):
     try:
         request = build_request({"role": "Engineer", "company": "Acme", "description": "x",

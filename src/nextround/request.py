@@ -103,6 +103,11 @@ def _theme(value: Any) -> str:
     if any(len(part.encode("utf-8")) > MAX_FILE_NAME for part in Path(theme).parts):
         raise RequestError(f"The theme {theme[:40]!r}... is neither a theme name nor a folder: "
                            f"a folder name is at most {MAX_FILE_NAME} bytes.")
+    try:
+        Path(theme).expanduser()
+    except RuntimeError:  # '~name' for a user this machine does not know
+        raise RequestError(f"The theme {theme!r} starts with '~' but names no user's home "
+                           f"folder.") from None
     return theme
 
 
