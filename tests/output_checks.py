@@ -3,8 +3,11 @@ reader, and a piece of user text looked for as the reader of each format would s
 
 from __future__ import annotations
 
+import contextlib
+import http.server
 import json
 import re
+import threading
 import zipfile
 from html import unescape
 from pathlib import Path
@@ -114,3 +117,28 @@ def check_valid(files: dict[str, Path]) -> None:
 def leftovers(folder: Path) -> list[str]:
     """Temporary files a failed or interrupted write would leave behind."""
     return sorted(str(p) for p in folder.rglob("*") if p.name.endswith(".part"))
+
+
+@contextlib.contextmanager
+def counting_server():
+    """An HTTP server on 127.0.0.1 that counts the requests it gets; yields (base URL, hits)."""
+    hits: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 (the name http.server calls)
+            hits.append(self.path)
+            self.send_response(200)
+            self.send_header("Content-Type", "image/png")
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", hits
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -7,14 +7,13 @@ for. Themes run in Jinja's sandbox: a theme that reaches for Python fails with a
 
 from __future__ import annotations
 
-import http.server
 import shutil
-import threading
 import urllib.request
 from pathlib import Path
 
 import pytest
 from output_checks import check_literal, check_valid, markdown_html
+from output_checks import counting_server as counting_http_server
 
 from nextround import build_request, generate
 from nextround.errors import ThemeError
@@ -23,27 +22,8 @@ from nextround.themes import builtin_themes_dir
 
 @pytest.fixture
 def counting_server():
-    """An HTTP server on 127.0.0.1 that counts the requests it gets; yields (url, hits)."""
-    hits: list[str] = []
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802 (the name http.server calls)
-            hits.append(self.path)
-            self.send_response(200)
-            self.send_header("Content-Type", "image/png")
-            self.end_headers()
-
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", hits
-    finally:
-        server.shutdown()
-        server.server_close()
+    with counting_http_server() as server:
+        yield server
 
 
 @pytest.fixture
