@@ -156,7 +156,8 @@ def test_bad_rows_never_stop_good_ones_and_row_numbers_match_the_spreadsheet(tmp
     sheet = tmp_path / "c.csv"
     sheet.write_text(
         "role,company,description,description_file\n"                  # row 1
-        "Data Engineer,Acme,\"Acme runs 142 stores.\nOur \"\"Fresh First\"\" program launches in May.\",\n"
+        "Data Engineer,Acme,\"Acme runs 142 stores.\n"                    # row 2, two lines
+        "Our \"\"Fresh First\"\" program launches in May.\",\n"
         "\n"                                                             # row 3: blank
         ",Acme,Some text.,\n"                                            # row 4: no role
         "Analyst,Acme,,missing.txt\n"                                    # row 5: no file

@@ -199,3 +199,14 @@ def test_roles_lists_families():
     result = run("roles")
     assert result.exit_code == 0
     assert "software-engineering" in result.stdout
+
+
+def test_formats_in_a_request_file_are_used(tmp_path):
+    request = tmp_path / "request.yaml"
+    request.write_text(f"role: Data Engineer\ncompany: Acme Grocers\n"
+                       f"description_file: {SAMPLES / 'acme-grocers.txt'}\nformats: [md]\n",
+                       encoding="utf-8")
+    result = run("generate", "--from", str(request), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    assert [Path(p).name for p in result.stdout.splitlines()] == [
+        "30-60-90-plan.md", "follow-up-questions.md"]

@@ -38,6 +38,10 @@ def render_files(request: Request) -> dict[str, bytes]:
 
     theme = load_theme(request.theme)
     documents = compose_documents(request)
+    if "pdf" in request.formats:
+        from .rendering.fonts import warn_missing_glyphs
+
+        warn_missing_glyphs(documents.values(), theme.path)
     return {
         f"{FILE_NAMES[name]}.{EXTENSIONS[fmt]}": render(document, fmt, theme, request.paper)
         for name, document in documents.items()

@@ -8,12 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import unicodedata
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .errors import RequestError
+
+# Non-fatal problems (characters removed, glyphs missing) go to this logger; the command line
+# prints them on standard error as "Warning: ...".
+log = logging.getLogger("nextround")
 
 FORMATS = ("pdf", "docx", "html", "md", "json")
 DEFAULT_FORMATS = ("pdf", "docx")
@@ -24,6 +29,7 @@ PAPERS = ("letter", "a4")
 MAX_DESCRIPTION = 20_000
 MAX_SHORT_FIELD = 200
 MAX_INTERVIEWERS = 12
+MAX_FILE_NAME = 255  # bytes in one folder name, on every common file system
 
 FIELDS = ("role", "company", "description", "description_file", "candidate", "interviewers",
           "start_date", "date", "paper", "theme", "only", "formats")
@@ -53,26 +59,32 @@ class Request:
         return data
 
 
-def clean_text(value: str) -> str:
+def clean_text(value: str, field: str | None = None) -> str:
     """Normalise to NFC and drop characters no document format can hold.
 
     Control characters (except tab and newline), NUL and lone surrogates cannot go into XML,
-    so they would make a DOCX that Word refuses to open.
+    so they would make a DOCX that Word refuses to open. When `field` is given, a warning
+    names it and the characters removed.
     """
-    value = value.encode("utf-8", "replace").decode("utf-8") if _has_surrogates(value) else value
     value = unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n"))
-    return "".join(
-        ch for ch in value
-        if ch in "\t\n" or not (unicodedata.category(ch) in ("Cc", "Cs") or ch in "\ufffe\uffff")
-    )
+    kept, removed = [], []
+    for ch in value:
+        (removed if _unusable(ch) else kept).append(ch)
+    if removed and field:
+        codes = sorted({f"U+{ord(ch):04X}" for ch in removed})
+        log.warning(
+            "Removed %d character%s from the %s that no document can hold (control characters "
+            "or broken Unicode): %s%s.", len(removed), "" if len(removed) == 1 else "s", field,
+            ", ".join(codes[:8]), ", ..." if len(codes) > 8 else "")
+    return "".join(kept)
 
 
-def _has_surrogates(value: str) -> bool:
-    return any("\ud800" <= ch <= "\udfff" for ch in value)
+def _unusable(ch: str) -> bool:
+    return ch not in "\t\n" and (unicodedata.category(ch) in ("Cc", "Cs") or ch in "\ufffe\uffff")
 
 
 def _short(name: str, value: Any, *, required: bool) -> str:
-    text = clean_text(str(value)).strip() if value is not None else ""
+    text = clean_text(str(value), name).strip() if value is not None else ""
     text = " ".join(text.split())
     if required and not text:
         raise RequestError(
@@ -83,6 +95,20 @@ def _short(name: str, value: Any, *, required: bool) -> str:
             f"The {name} is {len(text)} characters long; the limit is {MAX_SHORT_FIELD}."
         )
     return text
+
+
+def _theme(value: Any) -> str:
+    """A built-in theme name or a folder path, short enough for any file system to look up."""
+    theme = _short("theme", value or "default", required=True)
+    if any(len(part.encode("utf-8")) > MAX_FILE_NAME for part in Path(theme).parts):
+        raise RequestError(f"The theme {theme[:40]!r}... is neither a theme name nor a folder: "
+                           f"a folder name is at most {MAX_FILE_NAME} bytes.")
+    try:
+        Path(theme).expanduser()
+    except RuntimeError:  # '~name' for a user this machine does not know
+        raise RequestError(f"The theme {theme!r} starts with '~' but names no user's home "
+                           f"folder.") from None
+    return theme
 
 
 def _date(name: str, value: Any) -> dt.date | None:
@@ -155,7 +181,7 @@ def build_request(fields: dict[str, Any], *, base: Path | None = None) -> Reques
         if description not in (None, ""):
             raise RequestError("Give either a description or a description file, not both.")
         description = read_description_file(fields["description_file"], base)
-    description = clean_text(str(description or "")).strip()
+    description = clean_text(str(description or ""), "description").strip()
     if not description:
         raise RequestError(
             "The company description is missing or empty: give it with --description TEXT, "
@@ -188,7 +214,7 @@ def build_request(fields: dict[str, Any], *, base: Path | None = None) -> Reques
         start_date=_date("start_date", fields.get("start_date")),
         date=_date("date", fields.get("date")) or dt.date.today(),
         paper=paper[0],
-        theme=_short("theme", fields.get("theme") or "default", required=True),
+        theme=_theme(fields.get("theme")),
         documents=_choices("document", only, DOCUMENTS, DOCUMENTS),
         formats=_choices("format", fields.get("formats"), FORMATS, DEFAULT_FORMATS),
     )

@@ -51,8 +51,7 @@ Examples:
 @handle_errors
 def batch(spreadsheet: str, out_dir: str, jobs: int | None, resume: bool, fail_fast: bool,
           limit: int | None, dry_run: bool, name_pattern: str | None, mappings: tuple[str, ...],
-          encoding: str | None, sheet: str | None, quiet: bool, formats: str, only: str | None,
-          paper: str | None, theme: str | None) -> None:
+          encoding: str | None, sheet: str | None, quiet: bool, **render: Any) -> None:
     """Write the handouts for every row of a spreadsheet (CSV, Excel .xlsx or JSON Lines).
 
     Each row gets its own folder under --out; bad rows never stop good ones. Every row's
@@ -71,7 +70,7 @@ def batch(spreadsheet: str, out_dir: str, jobs: int | None, resume: bool, fail_f
                    err=True)
     out = Path(out_dir)
     sheet = Sheet(folder=sheet_file.path.parent, columns=sheet_file.columns.by_field)
-    defaults = render_fields(formats, only, paper, theme)
+    defaults = render_fields(**render)
 
     def jobs_iter():
         return plan_jobs(sheet_file, out, name=pattern, defaults=defaults, limit=limit)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import logging
 import sys
 from typing import Any
 
@@ -16,12 +17,29 @@ def _fail(message: str) -> None:
     sys.exit(1)
 
 
+class _WarningLines(logging.Handler):
+    """Prints what the "nextround" logger warns about as "Warning: ..." on standard error;
+    standard output stays for results only."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(f"Warning: {record.getMessage()}", err=True)
+
+
+def show_warnings() -> None:
+    logger = logging.getLogger("nextround")
+    if not any(isinstance(h, _WarningLines) for h in logger.handlers):
+        logger.addHandler(_WarningLines(logging.WARNING))
+
+
 def handle_errors(command):
-    """Turn a user's mistake into a plain message and exit 1; a bug into a short apology."""
+    """Turn a user's mistake into a plain message and exit 1; a bug into a short apology.
+
+    Warnings (problems that do not stop the work) are printed as they happen."""
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
         debug = click.get_current_context().find_root().params.get("debug", False)
+        show_warnings()
         try:
             return command(*args, **kwargs)
         except NextroundError as exc:
@@ -97,8 +115,10 @@ def request_from_options(params: dict[str, Any], *, extra: dict[str, Any] | None
 def render_options(command):
     """How to render: shared by generate and batch (a spreadsheet column can override them)."""
     options = [
-        click.option("--format", "formats", default="pdf,docx", show_default=True,
-                     metavar="LIST", help="Comma-separated: pdf, docx, html, md, json."),
+        # No Click default: a format named in --from's file or a spreadsheet column must not
+        # be overridden by a default nobody typed (build_request falls back to pdf,docx).
+        click.option("--format", "formats", metavar="LIST",
+                     help="Comma-separated: pdf, docx, html, md, json [default: pdf,docx]."),
         click.option("--only", type=click.Choice(["plan", "questions"]),
                      help="Write only the plan or only the question sheet."),
         click.option("--paper", type=click.Choice(["letter", "a4"], case_sensitive=False),

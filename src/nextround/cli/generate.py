@@ -21,7 +21,7 @@ from .common import (
               help="Folder to write into; each request gets its own subfolder.")
 @render_options
 @handle_errors
-def generate(out_dir: str, formats: str, only: str | None, paper: str | None,
+def generate(out_dir: str, formats: str | None, only: str | None, paper: str | None,
              theme: str | None, **params: Any) -> None:
     """Write the 30/60/90-day plan and the question sheet (PDF and DOCX by default).
 

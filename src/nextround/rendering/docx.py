@@ -15,10 +15,11 @@ PAPER_SIZES = {"letter": (7772400, 10058400), "a4": (7560310, 10692130)}
 def render_docx(document: dict[str, Any], theme: Theme, paper: str) -> bytes:
     import jinja2
     from docxtpl import DocxTemplate
-    from jinja2.sandbox import SandboxedEnvironment
+
+    from .templating import sandbox, template_failure
 
     path = theme.file(f"{document['document']}.docx")
-    env = SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=True)
+    env = sandbox(autoescape=True)
     try:
         template = DocxTemplate(str(path))
         template.render({"doc": document, "theme": theme.config}, jinja_env=env,
@@ -28,8 +29,10 @@ def render_docx(document: dict[str, Any], theme: Theme, paper: str) -> bytes:
             f"{path}: a Word template tag is broken ({exc.message}). A tag split by "
             f"formatting in Word is the usual cause: retype it in one go."
         ) from None
-    except jinja2.UndefinedError as exc:
-        raise ThemeError(f"{path}: {exc.message}") from None
+    except ThemeError:
+        raise
+    except Exception as exc:  # anything a theme's template does wrong is the theme's error
+        raise template_failure(str(path), exc) from None
     width, height = PAPER_SIZES[paper]
     for section in template.docx.sections:
         section.page_width, section.page_height = width, height

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
 from ..themes import Theme
 from .templating import render_template
+
+log = logging.getLogger("nextround")
 
 
 def render_html(document: dict[str, Any], theme: Theme, paper: str) -> str:
@@ -31,13 +34,20 @@ def _fetcher_class():
         def fetch(self, url, headers=None):
             self.asked.append(url)
             if not url.startswith("file:"):
-                raise ValueError(f"not fetched (outside the theme): {url}")
+                self.refuse(url)
             from urllib.parse import unquote, urlparse
 
             path = Path(unquote(urlparse(url).path)).resolve()
             if not any(path.is_relative_to(root) for root in self.allowed):
-                raise ValueError(f"not fetched (outside the theme): {url}")
+                self.refuse(url)
             return super().fetch(url, headers)
+
+        def refuse(self, url: str):
+            # WeasyPrint leaves out what cannot be fetched and goes on; say so once.
+            if url not in self.asked[:-1]:
+                log.warning("The theme asks for %s, which is outside the theme folder; "
+                            "nextround fetches nothing else, so it was left out.", url[:200])
+            raise ValueError(f"not fetched (outside the theme): {url}")
 
     return ThemeOnlyFetcher
 

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
 import jinja2
+from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
@@ -20,6 +22,7 @@ _COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
 _FONT = re.compile(r"^[\w .-]{1,60}$")
 _GENERIC_FONTS = {"serif", "sans-serif", "monospace", "cursive", "fantasy", "system-ui"}
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+_MARKDOWN_REFERENCE = re.compile(r"&(?=#?\w+;)")
 
 
 def css_color(value: object) -> Markup:
@@ -46,15 +49,57 @@ def css_fonts(value: object) -> Markup:
 
 
 def markdown_escape(value: object) -> str:
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(value)).replace("\n", " ")
+    """User text as Markdown that shows exactly that text: no emphasis, link, image, raw HTML,
+    heading, table cell or character reference ('&amp;' stays those five characters)."""
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", str(value))
+    return _MARKDOWN_REFERENCE.sub(r"\\&", text).replace("\n", " ")
+
+
+class ThemeLoader(jinja2.FileSystemLoader):
+    """Loads templates from the theme folder only: a symbolic link that leads outside it (to
+    a private file, say) is refused, so a shared theme cannot copy that file into a handout."""
+
+    def get_source(self, environment, template):
+        source, filename, uptodate = super().get_source(environment, template)
+        roots = [Path(p).resolve() for p in self.searchpath]
+        if not any(Path(filename).resolve().is_relative_to(root) for root in roots):
+            raise ThemeError(f"{filename}: the template leads outside the theme folder "
+                             f"(a symbolic link?); themes may only use their own files.")
+        return source, filename, uptodate
+
+
+MAX_POWER = 64
+MAX_REPEAT = 100_000
+
+
+class ThemeSandbox(SandboxedEnvironment):
+    """Jinja's sandbox, plus bounds on ** and * so that a theme cannot stall or exhaust the
+    machine with {{ 9**9**9 }} or {{ 'x' * 10**10 }}."""
+
+    intercepted_binops = frozenset({"**", "*"})
+
+    def call_binop(self, context, operator, left, right):
+        if operator == "**" and isinstance(right, int) and abs(right) > MAX_POWER:
+            raise SecurityError(f"powers above {MAX_POWER} are not allowed")
+        if operator == "*":
+            for seq, times in ((left, right), (right, left)):
+                if (isinstance(seq, str | list | tuple) and isinstance(times, int)
+                        and len(seq) * times > MAX_REPEAT):
+                    raise SecurityError(f"repeating beyond {MAX_REPEAT:,} items is not allowed")
+        return super().call_binop(context, operator, left, right)
+
+
+def sandbox(**options: object) -> SandboxedEnvironment:
+    """A sandboxed Jinja environment: a theme can lay out the data it is given and nothing
+    else (no attributes starting with '_', no Python internals, bounded ranges and sizes)."""
+    return ThemeSandbox(undefined=jinja2.StrictUndefined, **options)
 
 
 @lru_cache(maxsize=16)
 def environment(theme_path: str, markup: str) -> SandboxedEnvironment:
-    env = SandboxedEnvironment(
-        loader=jinja2.FileSystemLoader(theme_path),
+    env = sandbox(
+        loader=ThemeLoader(theme_path),
         autoescape=markup == "html",
-        undefined=jinja2.StrictUndefined,
         trim_blocks=False,
         keep_trailing_newline=True,
     )
@@ -62,13 +107,39 @@ def environment(theme_path: str, markup: str) -> SandboxedEnvironment:
     return env
 
 
+def template_failure(where: str, exc: Exception) -> ThemeError:
+    """A theme's template failed while rendering: say where and why, in one line."""
+    if isinstance(exc, SecurityError):
+        reason = str(exc).rstrip(".")
+        return ThemeError(f"{where}: the theme tried something templates may not do ({reason}). "
+                          f"Themes are sandboxed: they lay out the handout's data, nothing more.")
+    if isinstance(exc, jinja2.UndefinedError):
+        return ThemeError(f"{where}: {exc.message}")
+    return ThemeError(f"{where}: the template failed ({type(exc).__name__}: {exc}).")
+
+
+def _where(exc: Exception, root: Path, default: Path) -> str:
+    """The innermost theme template in the traceback, with its line: Jinja rewrites
+    tracebacks so that a template's frames carry the template's own file and line."""
+    where, tb = str(default), exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if Path(filename).is_relative_to(root):
+            where = f"{filename}, line {tb.tb_lineno}"
+        tb = tb.tb_next
+    return where
+
+
 def render_template(theme: Theme, name: str, markup: str, **context: object) -> str:
     try:
         template = environment(str(theme.path), markup).get_template(name)
         return template.render(theme=theme.config, **context)
-    except jinja2.TemplateSyntaxError as exc:
-        raise ThemeError(f"{theme.path / name}, line {exc.lineno}: {exc.message}") from None
-    except jinja2.UndefinedError as exc:
-        raise ThemeError(f"{theme.path / name}: {exc.message}") from None
+    except ThemeError:
+        raise
     except jinja2.TemplateNotFound as exc:
         raise ThemeError(f"{theme.path}: the template {exc.name!r} is missing.") from None
+    except jinja2.TemplateSyntaxError as exc:
+        file = exc.filename or str(theme.path / name)
+        raise ThemeError(f"{file}, line {exc.lineno}: {exc.message}") from None
+    except Exception as exc:  # anything a theme's template does wrong is the theme's error
+        raise template_failure(_where(exc, theme.path, theme.path / name), exc) from None
