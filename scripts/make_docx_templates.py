@@ -18,7 +18,7 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_TAB_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Inches, Pt, RGBColor
@@ -209,7 +209,8 @@ def footer(doc: Document) -> None:
     width = doc.sections[0].page_width - doc.sections[0].left_margin - doc.sections[0].right_margin
     par.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
     par.add_run(
-        "{% if doc.candidate %}Prepared by {{ doc.candidate }} for {{ doc.company }}"
+        "{% if theme.footer %}{{ theme.footer }}{% elif doc.candidate %}"
+        "Prepared by {{ doc.candidate }} for {{ doc.company }}"
         "{% else %}Prepared for {{ doc.company }}{% endif %} · {{ doc.title }}\tPage "
     )
     field(par.add_run(), "PAGE")
@@ -218,6 +219,10 @@ def footer(doc: Document) -> None:
 
 
 def masthead(doc: Document) -> None:
+    # The logo (--logo, nextround.toml or theme.yaml), right-aligned above the title.
+    doc.add_paragraph("{%p if theme.logo %}")
+    doc.add_paragraph("{{ theme.logo }}").alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("{{ doc.title }}", style="Kicker")
     doc.add_paragraph("{{ doc.role }}", style="Title")
     doc.add_paragraph("{{ doc.company }}", style="Subtitle")

@@ -14,6 +14,7 @@ from .. import __version__
 from .explain import explain
 from .generate import generate
 from .roles import roles
+from .templates import templates
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -31,5 +32,5 @@ def main(debug: bool) -> None:
     """
 
 
-for command in (generate, explain, roles):
+for command in (generate, explain, roles, templates):
     main.add_command(command)

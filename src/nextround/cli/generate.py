@@ -22,13 +22,16 @@ from .common import (
 @render_options
 @handle_errors
 def generate(out_dir: str, formats: str, only: str | None, paper: str | None,
-             theme: str | None, **params: Any) -> None:
+             theme: str | None, logo: str | None, accent_color: str | None, font: str | None,
+             footer: str | None, content: str | None, **params: Any) -> None:
     """Write the 30/60/90-day plan and the question sheet (PDF and DOCX by default).
 
     Prints the path of each file written, one per line.
     """
     from ..pipeline import generate as run
 
-    request = request_from_options(params, extra=render_fields(formats, only, paper, theme))
+    request = request_from_options(params, extra=render_fields(
+        formats, only, paper, theme, logo=logo, accent_color=accent_color, font=font,
+        footer=footer, content=content))
     for path in run(request, out_dir):
         click.echo(str(path))

@@ -50,9 +50,10 @@ def markdown_escape(value: object) -> str:
 
 
 @lru_cache(maxsize=16)
-def environment(theme_path: str, markup: str) -> SandboxedEnvironment:
+def environment(layers: tuple[str, ...], markup: str) -> SandboxedEnvironment:
+    """One environment per theme chain: a template missing from a theme comes from its parent."""
     env = SandboxedEnvironment(
-        loader=jinja2.FileSystemLoader(theme_path),
+        loader=jinja2.FileSystemLoader(list(layers)),
         autoescape=markup == "html",
         undefined=jinja2.StrictUndefined,
         trim_blocks=False,
@@ -62,13 +63,29 @@ def environment(theme_path: str, markup: str) -> SandboxedEnvironment:
     return env
 
 
+def template_line(exc: BaseException) -> tuple[str, int] | None:
+    """The template file and line an error was raised at, from Jinja's rewritten traceback."""
+    import traceback
+
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".j2")]
+    return (frames[-1].filename, frames[-1].lineno or 0) if frames else None
+
+
 def render_template(theme: Theme, name: str, markup: str, **context: object) -> str:
+    from .branding import template_theme
+
+    layers = tuple(str(folder) for folder in theme.layers or (theme.path,))
     try:
-        template = environment(str(theme.path), markup).get_template(name)
-        return template.render(theme=theme.config, **context)
+        template = environment(layers, markup).get_template(name)
+        return template.render(theme=template_theme(theme, "html"), **context)
     except jinja2.TemplateSyntaxError as exc:
-        raise ThemeError(f"{theme.path / name}, line {exc.lineno}: {exc.message}") from None
+        where = exc.filename or str(theme.file(name))
+        raise ThemeError(f"{where}, line {exc.lineno}: {exc.message}") from None
     except jinja2.UndefinedError as exc:
-        raise ThemeError(f"{theme.path / name}: {exc.message}") from None
+        where, line = template_line(exc) or (str(theme.file(name)), 0)
+        raise ThemeError(f"{where}, line {line}: {exc.message}"
+                         if line else f"{where}: {exc.message}") from None
     except jinja2.TemplateNotFound as exc:
-        raise ThemeError(f"{theme.path}: the template {exc.name!r} is missing.") from None
+        found = template_line(exc)
+        at = f"{found[0]}, line {found[1]}: " if found else f"{theme.path}: "
+        raise ThemeError(f"{at}the template {exc.name!r} is missing.") from None
