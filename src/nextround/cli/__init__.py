@@ -13,6 +13,7 @@ import click
 from .. import __version__
 from .explain import explain
 from .generate import generate
+from .preview import preview
 from .roles import roles
 from .templates import templates
 
@@ -32,5 +33,5 @@ def main(debug: bool) -> None:
     """
 
 
-for command in (generate, explain, roles, templates):
+for command in (generate, explain, roles, templates, preview):
     main.add_command(command)

@@ -17,9 +17,9 @@ ACCENT_STYLES = ("Title", "Heading 1", "Kicker")
 LOGO_HEIGHT_MM = 14
 
 BROKEN_TAG_ADVICE = (
-    "Word often breaks a tag when part of it is formatted differently, autocorrected "
-    "(curly quotes) or spread over two paragraphs: select the whole tag, delete it and type it "
-    "again in one go"
+    "This usually means Word split the tag into pieces (part of it formatted differently, "
+    "curly quotes from autocorrect, or the tag spread over two paragraphs): select the whole "
+    "tag, delete it and type it again in one go, in one format"
 )
 
 

@@ -30,7 +30,6 @@ def _fetcher_class():
 
         def __init__(self, theme: Theme, allowed_files: list[Path]):
             super().__init__(allowed_protocols={"file"}, allow_redirects=False)
-            self.root = theme.path.resolve()
             self.layers = [p.resolve() for p in theme.layers or (theme.path,)]
             self.allowed_files = {p.resolve() for p in allowed_files}
             self.asked: list[str] = []
@@ -47,9 +46,12 @@ def _fetcher_class():
             path = Path(unquote(urlparse(url).path)).resolve()
             if path in self.allowed_files:
                 return super().fetch(url, headers)
-            if not path.is_relative_to(self.root):
+            root = next((r for r in self.layers if path.is_relative_to(r)), None)
+            if root is None:
                 self._refuse(url)
-            relative = path.relative_to(self.root)
+            # A stylesheet inherited from the parent theme resolves its own url()s inside the
+            # parent's folder: look for each file in the theme first, then up the chain.
+            relative = path.relative_to(root)
             for layer in self.layers:
                 if (layer / relative).is_file():
                     return super().fetch((layer / relative).as_uri(), headers)

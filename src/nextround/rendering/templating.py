@@ -83,8 +83,9 @@ def render_template(theme: Theme, name: str, markup: str, **context: object) -> 
         raise ThemeError(f"{where}, line {exc.lineno}: {exc.message}") from None
     except jinja2.UndefinedError as exc:
         where, line = template_line(exc) or (str(theme.file(name)), 0)
-        raise ThemeError(f"{where}, line {line}: {exc.message}"
-                         if line else f"{where}: {exc.message}") from None
+        message = f"undefined variable ({exc.message})"
+        raise ThemeError(f"{where}, line {line}: {message}"
+                         if line else f"{where}: {message}") from None
     except jinja2.TemplateNotFound as exc:
         found = template_line(exc)
         at = f"{found[0]}, line {found[1]}: " if found else f"{theme.path}: "
