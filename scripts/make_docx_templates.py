@@ -1,9 +1,12 @@
-"""Build the default theme's Word templates (templates/default/plan.docx and questions.docx).
+"""Build a built-in theme's Word templates (templates/<theme>/plan.docx and questions.docx).
 
 The .docx files are the theme's source of truth once committed: a user edits them in Word.
 This script is how the originals were made, kept so they can be rebuilt after a design change:
 
-    .venv/bin/python scripts/make_docx_templates.py
+    .venv/bin/python scripts/make_docx_templates.py            # the default theme
+    .venv/bin/python scripts/make_docx_templates.py classic    # another built-in theme
+
+Colors come from the theme's theme.yaml, the font from its `docx_font` (Calibri if unset).
 
 The templates use docxtpl tags: {{ ... }} in runs, {%p ... %} paragraphs for loops over
 paragraphs, {%tr ... %} rows for loops over table rows.
@@ -11,6 +14,7 @@ paragraphs, {%tr ... %} rows for loops over table rows.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import yaml
@@ -23,10 +27,11 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Inches, Pt, RGBColor
 
-THEME = Path(__file__).resolve().parents[1] / "templates" / "default"
+THEME = Path(__file__).resolve().parents[1] / "templates" / (sys.argv[1] if len(sys.argv) > 1
+                                                             else "default")
 CONFIG = yaml.safe_load((THEME / "theme.yaml").read_text())
 COLORS = CONFIG["colors"]
-FONT = "Calibri"
+FONT = CONFIG.get("docx_font") or "Calibri"
 
 
 def rgb(hex_color: str) -> RGBColor:
