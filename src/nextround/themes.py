@@ -123,8 +123,9 @@ def find_theme_folder(name_or_path: str) -> tuple[Path, str]:
         for root, where in ((builtin_themes_dir(), "built-in"), (user_themes_dir(), "user")):
             if (root / name_or_path / "theme.yaml").is_file():
                 return root / name_or_path, where
+    # The default theme first: it is the one to fall back on.
     names = sorted({p.name for root in (builtin_themes_dir(), user_themes_dir())
-                    for p in _theme_folders(root)})
+                    for p in _theme_folders(root)}, key=lambda n: (n != BASE_THEME, n))
     raise ThemeError(
         f"Unknown theme {name_or_path!r}: give a built-in theme name "
         f"({', '.join(names)}) or the path of a theme folder."
