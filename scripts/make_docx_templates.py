@@ -1,9 +1,12 @@
-"""Build the default theme's Word templates (templates/default/plan.docx and questions.docx).
+"""Build a built-in theme's Word templates (templates/<theme>/plan.docx and questions.docx).
 
 The .docx files are the theme's source of truth once committed: a user edits them in Word.
 This script is how the originals were made, kept so they can be rebuilt after a design change:
 
-    .venv/bin/python scripts/make_docx_templates.py
+    .venv/bin/python scripts/make_docx_templates.py            # the default theme
+    .venv/bin/python scripts/make_docx_templates.py classic    # another built-in theme
+
+Colors come from the theme's theme.yaml, the font from its `docx_font` (Calibri if unset).
 
 The templates use docxtpl tags: {{ ... }} in runs, {%p ... %} paragraphs for loops over
 paragraphs, {%tr ... %} rows for loops over table rows.
@@ -11,6 +14,7 @@ paragraphs, {%tr ... %} rows for loops over table rows.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import yaml
@@ -18,15 +22,16 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_TAB_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Inches, Pt, RGBColor
 
-THEME = Path(__file__).resolve().parents[1] / "templates" / "default"
+THEME = Path(__file__).resolve().parents[1] / "templates" / (sys.argv[1] if len(sys.argv) > 1
+                                                             else "default")
 CONFIG = yaml.safe_load((THEME / "theme.yaml").read_text())
 COLORS = CONFIG["colors"]
-FONT = "Calibri"
+FONT = CONFIG.get("docx_font") or "Calibri"
 
 
 def rgb(hex_color: str) -> RGBColor:
@@ -209,7 +214,8 @@ def footer(doc: Document) -> None:
     width = doc.sections[0].page_width - doc.sections[0].left_margin - doc.sections[0].right_margin
     par.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
     par.add_run(
-        "{% if doc.candidate %}Prepared by {{ doc.candidate }} for {{ doc.company }}"
+        "{% if theme.footer %}{{ theme.footer }}{% elif doc.candidate %}"
+        "Prepared by {{ doc.candidate }} for {{ doc.company }}"
         "{% else %}Prepared for {{ doc.company }}{% endif %} · {{ doc.title }}\tPage "
     )
     field(par.add_run(), "PAGE")
@@ -218,6 +224,10 @@ def footer(doc: Document) -> None:
 
 
 def masthead(doc: Document) -> None:
+    # The logo (--logo, nextround.toml or theme.yaml), right-aligned above the title.
+    doc.add_paragraph("{%p if theme.logo %}")
+    doc.add_paragraph("{{ theme.logo }}").alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("{{ doc.title }}", style="Kicker")
     doc.add_paragraph("{{ doc.role }}", style="Title")
     doc.add_paragraph("{{ doc.company }}", style="Subtitle")

@@ -93,9 +93,12 @@ def test_letter_is_the_default(acme_files):
     assert (round(float(box.width)), round(float(box.height))) == (612, 792)
 
 
-@pytest.mark.parametrize("level", ["entry", "director"])
-def test_every_family_fits_its_pages_and_word_budget(tmp_path, level):
-    """Both handouts of every family, for a busy company, a full header and a start date."""
+# The second theme at the longest level only: each combination renders 48 PDFs.
+@pytest.mark.parametrize(("level", "theme"),
+                         [("entry", "default"), ("director", "default"), ("director", "classic")])
+def test_every_family_fits_its_pages_and_word_budget(tmp_path, level, theme):
+    """Both handouts of every family, for a busy company, a full header and a start date,
+    in every built-in theme."""
     import io
 
     from pypdf import PdfReader
@@ -109,6 +112,7 @@ def test_every_family_fits_its_pages_and_word_budget(tmp_path, level):
         request = build_request({
             "role": level_title(family_id, level), "company": company,
             "description": description, "formats": "pdf", "candidate": "Jane Doe",
+            "theme": theme,
             "interviewers": ["Sam Lee", "Priya Raman"], "start_date": "2027-01-04"})
         for name, data in render_files(request).items():
             pages = len(PdfReader(io.BytesIO(data)).pages)

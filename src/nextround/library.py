@@ -220,9 +220,32 @@ def builtin_content_dir() -> Path:
     return Path(str(resources.files("nextround") / "content"))
 
 
-@lru_cache(maxsize=8)
-def load_library(content_dir: Path | None = None) -> Library:
-    """Load and check the whole library (cached: workers load it once)."""
+def load_library(content_dir: Path | None = None, packs: tuple[Path, ...] = ()) -> Library:
+    """Load and check the whole library, with content packs laid over it in order.
+
+    Cached on the folders and on the files' modification times, so a pack edited between two
+    runs in one process (a test, a batch) is read again, and two packs never share an entry.
+    """
+    packs = tuple(Path(p).resolve() for p in packs)
+    return _load_library(content_dir, packs, tuple(_stamp(p) for p in packs))
+
+
+def _stamp(pack: Path) -> tuple:
+    if not pack.is_dir():
+        raise ContentError(f"{pack}: the content pack folder does not exist")
+    return tuple((str(f), f.stat().st_mtime_ns) for f in sorted(pack.rglob("*.yaml")))
+
+
+@lru_cache(maxsize=16)
+def _load_library(content_dir: Path | None, packs: tuple[Path, ...], stamps: tuple) -> Library:
+    library = _load_base(content_dir)
+    for pack in packs:
+        library = apply_pack(library, pack)
+    return library
+
+
+@lru_cache(maxsize=4)
+def _load_base(content_dir: Path | None = None) -> Library:
     root = content_dir or builtin_content_dir()
     families = {}
     for path in sorted((root / "families").glob("*.yaml")):
@@ -250,3 +273,121 @@ def load_library(content_dir: Path | None = None) -> Library:
         questions=_read_yaml(root / "questions.yaml"),
         boilerplate=_read_yaml(root / "boilerplate.yaml"),
     )
+
+
+# --- content packs ------------------------------------------------------------------------------
+
+PACK_FILES = ("plan.yaml", "questions.yaml")
+SECTION_KEYS = {"id", "title", "audience", "questions", "levels", "after"}
+
+
+def apply_pack(library: Library, pack: Path) -> Library:
+    """The library with one content pack laid over it: the pack's families are added (or
+    replace the built-in family with the same id); its plan.yaml and questions.yaml replace
+    the wording they name, key by key."""
+    from dataclasses import replace
+
+    known = {"families", *PACK_FILES, "README.md"}
+    for entry in sorted(pack.iterdir()):
+        if entry.name not in known and not entry.name.startswith("."):
+            raise ContentError(
+                f"{entry}: a content pack holds only families/*.yaml, plan.yaml and "
+                f"questions.yaml (see the content README)")
+    families = dict(library.families)
+    for path in sorted((pack / "families").glob("*.yaml")):
+        family = Family.from_yaml(_read_yaml(path), str(path))
+        if family.id != path.stem:
+            raise ContentError(f"{path}: id {family.id!r} must match the file name {path.stem!r}")
+        families[family.id] = family
+    plan, questions = library.plan, library.questions
+    if (pack / "plan.yaml").is_file():
+        plan = _overlay(library.plan, _read_yaml(pack / "plan.yaml"), str(pack / "plan.yaml"))
+    if (pack / "questions.yaml").is_file():
+        questions = _overlay_questions(library.questions, _read_yaml(pack / "questions.yaml"),
+                                       str(pack / "questions.yaml"))
+    return replace(library, families=families, plan=plan, questions=questions)
+
+
+def _check_text(value: Any, where: str) -> None:
+    if isinstance(value, str):
+        _check_placeholders(value, where)
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            _check_text(item, f"{where}[{i}]")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _check_text(item, f"{where}.{key}")
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return "a text" if isinstance(value, str) else type(value).__name__
+
+
+def _overlay(base: Any, override: Any, where: str, path: str = "") -> Any:
+    """`override` on top of `base`; every key must exist in base and keep its kind."""
+    if override is None:
+        return base
+    here = f"{where}: {path}" if path else where
+    if isinstance(base, dict):
+        if not isinstance(override, dict):
+            raise ContentError(f"{here}: expected a mapping, found {_kind(override)}")
+        merged = dict(base)
+        for key, value in override.items():
+            if key not in base:
+                raise ContentError(f"{where}: unknown field {(path + '.' if path else '') + key!r}"
+                                   f"; the fields here are {', '.join(map(str, base))}")
+            merged[key] = _overlay(base[key], value, where, f"{path}.{key}" if path else key)
+        return merged
+    if _kind(base) != _kind(override) and not (isinstance(base, int) and isinstance(override, int)):
+        raise ContentError(f"{here}: expected {_kind(base)}, found {_kind(override)}")
+    _check_text(override, here)
+    return override
+
+
+def _overlay_questions(base: dict[str, Any], override: Any, where: str) -> dict[str, Any]:
+    """Sections are matched by id: a known id changes that section, a new id adds one (after
+    the section named in `after:`, or at the end)."""
+    if not isinstance(override, dict):
+        raise ContentError(f"{where}: expected a mapping")
+    rest = {k: v for k, v in override.items() if k != "sections"}
+    merged = _overlay(base, rest, where)
+    sections = [dict(s) for s in base["sections"]]
+    raw_sections = override.get("sections") or []
+    if not isinstance(raw_sections, list):
+        raise ContentError(f"{where}: sections: expected a list of sections, each with an 'id'")
+    for i, raw in enumerate(raw_sections):
+        here = f"{where}: sections[{i}]"
+        if not isinstance(raw, dict) or not isinstance(raw.get("id"), str):
+            raise ContentError(f"{here}: expected a mapping with an 'id'")
+        unknown = sorted(set(raw) - SECTION_KEYS)
+        if unknown:
+            raise ContentError(f"{here}: unknown field {unknown[0]!r}; the fields are "
+                               f"{', '.join(sorted(SECTION_KEYS))}")
+        for key in ("title", "audience"):
+            if key in raw and not isinstance(raw[key], str):
+                raise ContentError(f"{here}.{key}: expected a text")
+        if "questions" in raw and (not isinstance(raw["questions"], list) or not all(
+                isinstance(q, str) for q in raw["questions"])):
+            raise ContentError(f"{here}.questions: expected a list of questions (texts)")
+        expand_levels(raw.get("levels"), here)
+        _check_text({k: v for k, v in raw.items() if k in ("title", "audience", "questions")},
+                    here)
+        section = {k: v for k, v in raw.items() if k != "after"}
+        ids = [s["id"] for s in sections]
+        if raw["id"] in ids:
+            sections[ids.index(raw["id"])].update(section)
+            continue
+        missing = [k for k in ("title", "audience", "questions") if k not in raw]
+        if missing:
+            raise ContentError(f"{here}: a new section needs {', '.join(missing)}")
+        after = raw.get("after")
+        if after is not None and after not in ids:
+            raise ContentError(f"{here}.after: no section {after!r}; the sections are "
+                               f"{', '.join(ids)}")
+        sections.insert(ids.index(after) + 1 if after else len(sections), section)
+    merged["sections"] = sections
+    return merged

@@ -14,20 +14,36 @@ from typing import Any
 
 from .analysis import Analysis, analyze
 from .composition import compose
-from .library import load_library
+from .library import Library, load_library
 from .request import Request
 
 FILE_NAMES = {"plan": "30-60-90-plan", "questions": "follow-up-questions"}
 
 
+def content_packs(request: Request) -> tuple[Path, ...]:
+    """The content packs a request uses: the theme's `content/` folders, then --content."""
+    packs: list[Path] = []
+    if request.theme:
+        from .themes import load_theme
+
+        packs += load_theme(request.theme).content_dirs()
+    if request.content:
+        packs.append(Path(request.content))
+    return tuple(packs)
+
+
+def library_for(request: Request) -> Library:
+    return load_library(packs=content_packs(request))
+
+
 def understand(request: Request) -> Analysis:
     """What the title and the description say (what `nextround explain` prints)."""
-    return analyze(request, load_library())
+    return analyze(request, library_for(request))
 
 
 def compose_documents(request: Request) -> dict[str, dict[str, Any]]:
     """The handouts as plain data, keyed 'plan' and 'questions'."""
-    library = load_library()
+    library = library_for(request)
     return compose(request, analyze(request, library), library)
 
 
@@ -36,7 +52,7 @@ def render_files(request: Request) -> dict[str, bytes]:
     from .rendering import EXTENSIONS, render
     from .themes import load_theme
 
-    theme = load_theme(request.theme)
+    theme = load_theme(request.theme).with_branding(request.branding())
     documents = compose_documents(request)
     if "pdf" in request.formats:
         from .rendering.fonts import warn_missing_glyphs

@@ -32,7 +32,11 @@ MAX_INTERVIEWERS = 12
 MAX_FILE_NAME = 255  # bytes in one folder name, on every common file system
 
 FIELDS = ("role", "company", "description", "description_file", "candidate", "interviewers",
-          "start_date", "date", "paper", "theme", "only", "formats")
+          "start_date", "date", "paper", "theme", "only", "formats",
+          "logo", "accent_color", "font", "footer", "content")
+BRANDING_FIELDS = ("logo", "accent_color", "font", "footer")
+LOGO_TYPES = (".png", ".jpg", ".jpeg")
+MAX_LOGO_BYTES = 5_000_000
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,15 @@ class Request:
     theme: str = "default"
     documents: tuple[str, ...] = DOCUMENTS
     formats: tuple[str, ...] = DEFAULT_FORMATS
+    # Branding on top of the theme (empty: the theme's own), and a content pack folder.
+    logo: str = ""
+    accent_color: str = ""
+    font: str = ""
+    footer: str = ""
+    content: str = ""
+
+    def branding(self) -> dict[str, str]:
+        return {name: getattr(self, name) for name in BRANDING_FIELDS}
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -169,6 +182,56 @@ def read_description_file(path: str | Path, base: Path | None = None) -> str:
         return data.decode("cp1252", errors="replace")
 
 
+def _logo(value: Any, base: Path | None) -> str:
+    if value in (None, ""):
+        return ""
+    path = Path(str(value)).expanduser()
+    path = base / path if base is not None and not path.is_absolute() else path
+    if path.suffix.lower() not in LOGO_TYPES:
+        raise RequestError(f"The logo {str(value)!r} must be a PNG or JPEG file "
+                           f"(.png, .jpg or .jpeg).")
+    if not path.is_file():
+        raise RequestError(f"The logo file {str(value)!r} does not exist.")
+    size = path.stat().st_size
+    if size > MAX_LOGO_BYTES:
+        raise RequestError(f"The logo file {str(value)!r} is {size:,} bytes; the limit is "
+                           f"{MAX_LOGO_BYTES:,}. Save a smaller image.")
+    head = path.read_bytes()[:8]
+    if not head.startswith((b"\x89PNG", b"\xff\xd8")):
+        raise RequestError(f"The logo file {str(value)!r} is not a PNG or JPEG image.")
+    return str(path.resolve())
+
+
+def _accent_color(value: Any) -> str:
+    import re
+
+    text = str(value or "").strip()
+    if text and not re.fullmatch(r"#(?:[0-9a-fA-F]{3}){1,2}", text):
+        raise RequestError(f"The accent color {text!r} is not a hex color: use #RRGGBB, "
+                           f"for example #0B5FFF (quote it in a shell: \"#0B5FFF\").")
+    return text
+
+
+def _font(value: Any) -> str:
+    import re
+
+    text = " ".join(str(value or "").split())
+    if text and not re.fullmatch(r"[\w .-]{1,60}", text):
+        raise RequestError(f"The font {text!r} is not a font name: use letters, digits, spaces, "
+                           f"'.' and '-' only, for example \"Source Serif 4\".")
+    return text
+
+
+def _content_dir(value: Any, base: Path | None) -> str:
+    if value in (None, ""):
+        return ""
+    path = Path(str(value)).expanduser()
+    path = base / path if base is not None and not path.is_absolute() else path
+    if not path.is_dir():
+        raise RequestError(f"The content folder {str(value)!r} does not exist (or is a file).")
+    return str(path.resolve())
+
+
 def build_request(fields: dict[str, Any], *, base: Path | None = None) -> Request:
     """Check every field and build a Request; raise RequestError naming the field at fault."""
     unknown = sorted(set(fields) - set(FIELDS) - {"documents"})
@@ -217,6 +280,11 @@ def build_request(fields: dict[str, Any], *, base: Path | None = None) -> Reques
         theme=_theme(fields.get("theme")),
         documents=_choices("document", only, DOCUMENTS, DOCUMENTS),
         formats=_choices("format", fields.get("formats"), FORMATS, DEFAULT_FORMATS),
+        logo=_logo(fields.get("logo"), base),
+        accent_color=_accent_color(fields.get("accent_color")),
+        font=_font(fields.get("font")),
+        footer=_short("footer", fields.get("footer"), required=False),
+        content=_content_dir(fields.get("content"), base),
     )
 
 
@@ -253,4 +321,7 @@ def load_request_file(path: str | Path) -> dict[str, Any]:
     # A description file named in a request file is relative to that file.
     if data.get("description_file") not in (None, "", "-"):
         data["description_file"] = str(path.parent / str(data["description_file"]))
+    for key in ("logo", "content"):  # so are a logo and a content pack
+        if data.get(key) not in (None, ""):
+            data[key] = str(path.parent / str(data[key]))
     return data

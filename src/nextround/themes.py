@@ -1,12 +1,16 @@
 """Themes: a folder of templates, a stylesheet and a theme.yaml with colors and fonts.
 
-A theme is found by name among the built-in ones, or by path. The built-in themes live in
-templates/ at the top of the repository and ship inside the wheel as nextround/templates.
+A theme is found by path, by built-in name, or by name in the user's theme folder
+(`nextround templates list` shows where that is). A theme folder may hold only the files it
+changes: every other file comes from the theme it extends (`extends:` in theme.yaml, the
+default theme unless it says otherwise). The built-in themes live in templates/ at the top of
+the repository and ship inside the wheel as nextround/templates.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import copy
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -18,6 +22,7 @@ from .errors import ThemeError
 
 REQUIRED_FILES = ("theme.yaml", "plan.html.j2", "questions.html.j2", "style.css",
                   "plan.docx", "questions.docx", "plan.md.j2", "questions.md.j2")
+BASE_THEME = "default"
 
 
 def builtin_themes_dir() -> Path:
@@ -29,41 +34,154 @@ def builtin_themes_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "templates"
 
 
+def user_themes_dir() -> Path:
+    """Where a user keeps their own themes (on Linux ~/.config/nextround/themes)."""
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("nextround")) / "themes"
+
+
+def _theme_folders(root: Path) -> list[Path]:
+    if not root.is_dir():
+        return []
+    return sorted(p for p in root.iterdir() if (p / "theme.yaml").is_file())
+
+
 def builtin_theme_names() -> list[str]:
-    root = builtin_themes_dir()
-    return sorted(p.name for p in root.iterdir() if (p / "theme.yaml").is_file())
+    return [p.name for p in _theme_folders(builtin_themes_dir())]
 
 
 @dataclass(frozen=True)
 class Theme:
+    """A theme and the chain of folders its files come from (its own folder first)."""
+
     name: str
     path: Path
     config: dict[str, Any]
+    layers: tuple[Path, ...] = ()
+    where: str = "path"
+    description: str = ""
+    # Branding given on the command line or in nextround.toml, applied on top of the theme.
+    branding: dict[str, Any] = field(default_factory=dict)
 
     def file(self, name: str) -> Path:
+        """The file `name` from the first folder of the chain that has it."""
+        for folder in self.layers or (self.path,):
+            if (folder / name).exists():
+                return folder / name
         return self.path / name
 
+    def own_files(self) -> list[str]:
+        return sorted(str(p.relative_to(self.path)) for p in self.path.rglob("*")
+                      if p.is_file())
 
-@lru_cache(maxsize=16)
-def load_theme(name_or_path: str) -> Theme:
-    """Find a theme by built-in name or by folder path, and check it has what it needs."""
-    candidate = Path(name_or_path).expanduser()
-    if candidate.is_dir():
-        path = candidate.resolve()
-    elif "/" not in name_or_path and (builtin_themes_dir() / name_or_path).is_dir():
-        path = builtin_themes_dir() / name_or_path
-    else:
-        raise ThemeError(
-            f"Unknown theme {name_or_path!r}: give a built-in theme name "
-            f"({', '.join(builtin_theme_names())}) or the path of a theme folder."
-        )
-    missing = [f for f in REQUIRED_FILES if not (path / f).is_file()]
-    if missing:
-        raise ThemeError(f"The theme folder {str(path)!r} is missing {', '.join(missing)}.")
+    def content_dirs(self) -> list[Path]:
+        """Content packs shipped with the theme (a `content/` folder), base theme first."""
+        return [folder / "content" for folder in reversed(self.layers)
+                if (folder / "content").is_dir()]
+
+    def with_branding(self, branding: dict[str, Any]) -> Theme:
+        given = {key: value for key, value in branding.items() if value not in (None, "")}
+        return replace(self, branding={**self.branding, **given}) if given else self
+
+
+def merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    """`override` on top of `base`, mappings merged key by key, anything else replaced."""
+    merged = copy.deepcopy(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = merge(merged[key], value)
+        else:
+            merged[key] = copy.deepcopy(value)
+    return merged
+
+
+def _read_config(path: Path) -> dict[str, Any]:
     try:
         config = yaml.safe_load((path / "theme.yaml").read_text(encoding="utf-8")) or {}
-    except (yaml.YAMLError, OSError, UnicodeDecodeError) as exc:
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        at = f", line {mark.line + 1}" if mark else ""
+        raise ThemeError(f"{path / 'theme.yaml'}{at}: not valid YAML "
+                         f"({getattr(exc, 'problem', None) or exc}).") from None
+    except (OSError, UnicodeDecodeError) as exc:
         raise ThemeError(f"{path / 'theme.yaml'} cannot be read: {exc}") from None
     if not isinstance(config, dict):
         raise ThemeError(f"{path / 'theme.yaml'} must hold a mapping (name, colors, fonts).")
-    return Theme(name=str(config.get("name", path.name)), path=path, config=config)
+    return config
+
+
+def find_theme_folder(name_or_path: str) -> tuple[Path, str]:
+    """The folder of a theme and where it was found: 'path', 'built-in' or 'user'."""
+    candidate = Path(name_or_path).expanduser()
+    if candidate.is_dir():
+        if not (candidate / "theme.yaml").is_file():
+            raise ThemeError(f"The theme folder {name_or_path!r} has no theme.yaml: "
+                             f"make one with 'nextround templates init {name_or_path}'.")
+        return candidate.resolve(), "path"
+    if "/" not in name_or_path and "\\" not in name_or_path:
+        for root, where in ((builtin_themes_dir(), "built-in"), (user_themes_dir(), "user")):
+            if (root / name_or_path / "theme.yaml").is_file():
+                return root / name_or_path, where
+    # The default theme first: it is the one to fall back on.
+    names = sorted({p.name for root in (builtin_themes_dir(), user_themes_dir())
+                    for p in _theme_folders(root)}, key=lambda n: (n != BASE_THEME, n))
+    raise ThemeError(
+        f"Unknown theme {name_or_path!r}: give a built-in theme name "
+        f"({', '.join(names)}) or the path of a theme folder."
+    )
+
+
+def load_theme(name_or_path: str) -> Theme:
+    """Find a theme by path, built-in name or user-folder name, with its inherited files."""
+    path, where = find_theme_folder(name_or_path)
+    # Cached on what can change on disk, so an edited theme.yaml is read again.
+    stamp = tuple((p, p.stat().st_mtime_ns) for p in sorted(path.glob("theme.yaml")))
+    return _load(path, where, stamp)
+
+
+@lru_cache(maxsize=32)
+def _load(path: Path, where: str, stamp: tuple) -> Theme:
+    layers = [path]
+    config = _read_config(path)
+    chain = [config]
+    seen = {path.resolve()}
+    current = config
+    while True:
+        parent_name = current.get("extends", BASE_THEME)
+        if parent_name in (None, False, "none") or (where == "built-in"
+                                                    and path.name == BASE_THEME):
+            break
+        parent, _ = find_theme_folder(str(parent_name))
+        if parent.resolve() in seen:
+            break
+        seen.add(parent.resolve())
+        layers.append(parent)
+        current = _read_config(parent)
+        chain.append(current)
+    merged: dict[str, Any] = {}
+    for layer_config in reversed(chain):
+        merged = merge(merged, layer_config)
+    merged.pop("extends", None)
+    theme = Theme(name=str(config.get("name", path.name)), path=path, config=merged,
+                  layers=tuple(layers), where=where,
+                  description=str(config.get("description", "")).strip())
+    missing = [f for f in REQUIRED_FILES if not theme.file(f).is_file()]
+    if missing:
+        raise ThemeError(f"The theme folder {str(path)!r} is missing {', '.join(missing)}, "
+                         f"and the theme it extends does not provide them.")
+    return theme
+
+
+def available_themes() -> list[Theme]:
+    """Every theme `--theme NAME` can find: built-in first, then the user's own."""
+    themes = []
+    for root in (builtin_themes_dir(), user_themes_dir()):
+        for folder in _theme_folders(root):
+            try:
+                themes.append(load_theme(str(folder)))
+            except ThemeError:
+                continue
+    builtin = builtin_themes_dir().resolve()
+    return [replace(t, where="built-in" if t.path.resolve().parent == builtin else "user")
+            for t in themes]

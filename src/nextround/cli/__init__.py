@@ -14,7 +14,9 @@ from .. import __version__
 from .batch import batch
 from .explain import explain
 from .generate import generate
+from .preview import preview
 from .roles import roles
+from .templates import templates
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -32,5 +34,5 @@ def main(debug: bool) -> None:
     """
 
 
-for command in (generate, batch, explain, roles):
+for command in (generate, batch, explain, roles, templates, preview):
     main.add_command(command)

@@ -59,6 +59,7 @@ def batch(spreadsheet: str, out_dir: str, jobs: int | None, resume: bool, fail_f
     Exit code 0 when every row was written, 1 when any row failed.
     """
     from ..batch import DEFAULT_NAME, Sheet, check_name_template, default_workers, plan_jobs
+    from ..project import project_defaults
     from ..spreadsheet import Spreadsheet, parse_mapping
 
     pattern = name_pattern or DEFAULT_NAME
@@ -70,7 +71,8 @@ def batch(spreadsheet: str, out_dir: str, jobs: int | None, resume: bool, fail_f
                    err=True)
     out = Path(out_dir)
     sheet = Sheet(folder=sheet_file.path.parent, columns=sheet_file.columns.by_field)
-    defaults = render_fields(**render)
+    # Lowest first: ./nextround.toml, then the options; a row's own column wins over both.
+    defaults = {**project_defaults(), **render_fields(render)}
 
     def jobs_iter():
         return plan_jobs(sheet_file, out, name=pattern, defaults=defaults, limit=limit)

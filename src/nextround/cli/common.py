@@ -85,9 +85,11 @@ def request_options(command):
 
 
 def request_from_options(params: dict[str, Any], *, extra: dict[str, Any] | None = None):
+    from ..project import project_defaults
     from ..request import build_request, load_request_file
 
-    fields: dict[str, Any] = {}
+    # Lowest first: ./nextround.toml, then a --from file, then the options given.
+    fields: dict[str, Any] = project_defaults()
     if params.get("from_file"):
         fields.update(load_request_file(params["from_file"]))
     given = {
@@ -124,15 +126,26 @@ def render_options(command):
         click.option("--paper", type=click.Choice(["letter", "a4"], case_sensitive=False),
                      help="Paper size (default: letter)."),
         click.option("--theme", metavar="NAME_OR_PATH",
-                     help="A built-in theme or a theme folder."),
+                     help="A built-in theme, a theme in your theme folder, or a theme folder."),
+        click.option("--logo", metavar="PATH", help="A PNG or JPEG printed at the top."),
+        click.option("--accent-color", metavar="#RRGGBB",
+                     help="The color of headings and rules, e.g. \"#0B5FFF\"."),
+        click.option("--font", metavar="NAME", help="An installed font for the text."),
+        click.option("--footer", metavar="TEXT", help="Your line at the foot of each page."),
+        click.option("--content", metavar="DIR",
+                     help="A content pack: role families and wording that add to or replace "
+                          "the built-in ones."),
     ]
     for option in reversed(options):
         command = option(command)
     return command
 
 
-def render_fields(formats: str | None, only: str | None, paper: str | None,
-                  theme: str | None) -> dict[str, Any]:
-    """The render options that were given, as request fields."""
-    given = {"formats": formats, "only": only, "paper": paper, "theme": theme}
+RENDER_FIELDS = ("formats", "only", "paper", "theme", "logo", "accent_color", "font", "footer",
+                 "content")
+
+
+def render_fields(params: dict[str, Any]) -> dict[str, Any]:
+    """Take the render options out of a command's parameters: those given, as request fields."""
+    given = {key: params.pop(key, None) for key in RENDER_FIELDS}
     return {key: value for key, value in given.items() if value}

@@ -21,14 +21,13 @@ from .common import (
               help="Folder to write into; each request gets its own subfolder.")
 @render_options
 @handle_errors
-def generate(out_dir: str, formats: str | None, only: str | None, paper: str | None,
-             theme: str | None, **params: Any) -> None:
+def generate(out_dir: str, **params: Any) -> None:
     """Write the 30/60/90-day plan and the question sheet (PDF and DOCX by default).
 
     Prints the path of each file written, one per line.
     """
     from ..pipeline import generate as run
 
-    request = request_from_options(params, extra=render_fields(formats, only, paper, theme))
+    request = request_from_options(params, extra=render_fields(params))
     for path in run(request, out_dir):
         click.echo(str(path))

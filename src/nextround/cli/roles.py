@@ -8,12 +8,25 @@ from .common import handle_errors
 
 
 @click.command()
+@click.option("--content", metavar="DIR", help="Include the families of this content pack.")
+@click.option("--theme", metavar="NAME_OR_PATH", help="Include the families of this theme's "
+              "content/ folder.")
 @handle_errors
-def roles() -> None:
+def roles(content: str | None, theme: str | None) -> None:
     """List the role families nextround knows, with example titles."""
-    from ..library import load_library
+    from pathlib import Path
 
-    library = load_library()
+    from ..library import load_library
+    from ..themes import load_theme
+
+    packs = load_theme(theme).content_dirs() if theme else []
+    if content:
+        if not Path(content).is_dir():
+            from ..errors import ContentError
+
+            raise ContentError(f"The content folder {content!r} does not exist (or is a file).")
+        packs.append(Path(content))
+    library = load_library(packs=tuple(packs))
     for family in library.families.values():
         click.echo(f"{family.id:24} {family.name}")
         click.echo(f"{'':24} e.g. {', '.join(family.examples[:4])}")

@@ -3,36 +3,109 @@
 from __future__ import annotations
 
 import io
+import re
 from typing import Any
 
 from ..errors import ThemeError
 from ..themes import Theme
+from .branding import branding, template_theme
 
 # Page sizes in EMU (914400 to the inch): the template's own size is replaced by the request's.
 PAPER_SIZES = {"letter": (7772400, 10058400), "a4": (7560310, 10692130)}
+# Paragraph styles that carry the accent color when a branding accent is given.
+ACCENT_STYLES = ("Title", "Heading 1", "Kicker")
+LOGO_HEIGHT_MM = 14
+
+BROKEN_TAG_ADVICE = (
+    "This usually means Word split the tag into pieces (part of it formatted differently, "
+    "curly quotes from autocorrect, or the tag spread over two paragraphs): select the whole "
+    "tag, delete it and type it again in one go, in one format"
+)
+
+
+def _paragraph_at(exc: Exception) -> str:
+    """Where in the Word file a template error is: the paragraph's number and its text.
+
+    docxtpl puts each paragraph of the document on its own line before Jinja reads it, so
+    Jinja's line number counts paragraphs (tables included).
+    """
+    lines = [re.sub(r"<[^>]+>", "", line) for line in getattr(exc, "docx_context", None) or []]
+    lineno = getattr(exc, "lineno", None)
+    if not lineno:
+        return ""
+    # docx_context starts three lines before the failing one.
+    offset = min(3, lineno - 1)
+    text = lines[offset].strip() if len(lines) > offset else ""
+    text = text if len(text) <= 80 else text[:77] + "..."
+    return f", paragraph {lineno - 1}" + (f" ({text!r})" if text else "")
+
+
+def docx_error(path, exc: Exception) -> ThemeError:
+    """A docxtpl/Jinja failure as a sentence a Word user can act on."""
+    import jinja2
+
+    where = f"{path}{_paragraph_at(exc)}"
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return ThemeError(f"{where}: a Word template tag is broken ({exc.message}). "
+                          f"{BROKEN_TAG_ADVICE}.")
+    if isinstance(exc, jinja2.UndefinedError):
+        return ThemeError(f"{where}: undefined variable ({exc.message}). Check the spelling "
+                          f"against the README.md of the theme (made by 'templates init').")
+    return ThemeError(f"{where}: {exc}")
+
+
+def _apply_branding(template, brand: dict[str, Any]) -> None:
+    from docx.oxml.ns import qn
+    from docx.shared import RGBColor
+
+    styles = template.docx.styles
+    names = {style.name for style in styles}
+    if brand.get("accent_color"):
+        digits = str(brand["accent_color"]).lstrip("#").upper()
+        color = RGBColor.from_string(digits if len(digits) == 6 else "".join(c * 2 for c in digits))
+        for name in ACCENT_STYLES:
+            if name in names:
+                styles[name].font.color.rgb = color
+    if brand.get("font"):
+        font = str(brand["font"]).split(",")[0].strip()
+        for style in styles:
+            if getattr(style, "font", None) is None:
+                continue
+            if style.name == "Normal" or style.font.name:
+                style.font.name = font
+                style.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), font)
 
 
 def render_docx(document: dict[str, Any], theme: Theme, paper: str) -> bytes:
     import jinja2
-    from docxtpl import DocxTemplate
+    from docx.shared import Mm
+    from docxtpl import DocxTemplate, InlineImage
+    from jinja2.exceptions import SecurityError
 
     from .templating import sandbox, template_failure
 
     path = theme.file(f"{document['document']}.docx")
     env = sandbox(autoescape=True)
+    brand = branding(theme)
     try:
         template = DocxTemplate(str(path))
-        template.render({"doc": document, "theme": theme.config}, jinja_env=env,
-                        autoescape=True)
-    except jinja2.TemplateSyntaxError as exc:
-        raise ThemeError(
-            f"{path}: a Word template tag is broken ({exc.message}). A tag split by "
-            f"formatting in Word is the usual cause: retype it in one go."
-        ) from None
+        template.init_docx()
+    except Exception as exc:  # a file Word itself cannot open is no template at all
+        raise ThemeError(f"{path}: not a Word document nextround can read ({exc}).") from None
+    try:
+        logo = (InlineImage(template, str(brand["logo"]), height=Mm(LOGO_HEIGHT_MM))
+                if brand.get("logo") else "")
+        context = {"doc": document, "theme": template_theme(theme, "docx", logo)}
+        template.render(context, jinja_env=env, autoescape=True)
     except ThemeError:
         raise
+    except SecurityError as exc:
+        raise template_failure(str(path), exc) from None
+    except jinja2.TemplateError as exc:
+        raise docx_error(path, exc) from None
     except Exception as exc:  # anything a theme's template does wrong is the theme's error
         raise template_failure(str(path), exc) from None
+    _apply_branding(template, brand)
     width, height = PAPER_SIZES[paper]
     for section in template.docx.sections:
         section.page_width, section.page_height = width, height

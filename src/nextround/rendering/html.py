@@ -5,8 +5,10 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlparse
 
 from ..themes import Theme
+from .branding import branding
 from .templating import render_template
 
 log = logging.getLogger("nextround")
@@ -21,42 +23,58 @@ def _fetcher_class():
     from weasyprint.urls import URLFetcher
 
     class ThemeOnlyFetcher(URLFetcher):
-        """Fetches files inside the allowed folders and nothing else: no network, no other file.
+        """Fetches the theme's own files and the logo, and nothing else: no network, no other
+        file. A file the theme inherits is read from the theme it extends, as if it were in the
+        theme's folder.
 
-        Every URL asked for is kept in `asked`, so tests can prove what was (not) fetched.
+        Every URL asked for is kept in `asked`, and every refusal in `refused`, so tests and
+        `templates check` can prove what was (not) fetched.
         """
 
-        def __init__(self, allowed: list[Path]):
+        def __init__(self, theme: Theme, allowed_files: list[Path]):
             super().__init__(allowed_protocols={"file"}, allow_redirects=False)
-            self.allowed = [p.resolve() for p in allowed]
+            self.layers = [p.resolve() for p in theme.layers or (theme.path,)]
+            self.allowed_files = {p.resolve() for p in allowed_files}
             self.asked: list[str] = []
+            self.refused: list[str] = []
+
+        def _refuse(self, url: str):
+            # WeasyPrint leaves out what cannot be fetched and goes on; say so once.
+            if url not in self.refused:
+                log.warning("The theme asks for %s, which is outside the theme folder; "
+                            "nextround fetches nothing else, so it was left out.", url[:200])
+            self.refused.append(url)
+            raise ValueError(f"not fetched (outside the theme): {url}")
 
         def fetch(self, url, headers=None):
             self.asked.append(url)
             if not url.startswith("file:"):
-                self.refuse(url)
-            from urllib.parse import unquote, urlparse
-
+                self._refuse(url)
             path = Path(unquote(urlparse(url).path)).resolve()
-            if not any(path.is_relative_to(root) for root in self.allowed):
-                self.refuse(url)
-            return super().fetch(url, headers)
-
-        def refuse(self, url: str):
-            # WeasyPrint leaves out what cannot be fetched and goes on; say so once.
-            if url not in self.asked[:-1]:
-                log.warning("The theme asks for %s, which is outside the theme folder; "
-                            "nextround fetches nothing else, so it was left out.", url[:200])
-            raise ValueError(f"not fetched (outside the theme): {url}")
+            if path in self.allowed_files:
+                return super().fetch(url, headers)
+            root = next((r for r in self.layers if path.is_relative_to(r)), None)
+            if root is None:
+                self._refuse(url)
+            # A stylesheet inherited from the parent theme resolves its own url()s inside the
+            # parent's folder: look for each file in the theme first, then up the chain.
+            relative = path.relative_to(root)
+            for layer in self.layers:
+                if (layer / relative).is_file():
+                    return super().fetch((layer / relative).as_uri(), headers)
+            return super().fetch(url, headers)  # missing: WeasyPrint reports it
 
     return ThemeOnlyFetcher
 
 
-def render_pdf(document: dict[str, Any], theme: Theme, paper: str,
-               allowed: list[Path] | None = None) -> bytes:
+def make_fetcher(theme: Theme):
+    logo = branding(theme).get("logo")
+    return _fetcher_class()(theme, [logo] if logo else [])
+
+
+def render_pdf(document: dict[str, Any], theme: Theme, paper: str, fetcher=None) -> bytes:
     import weasyprint
 
     html = render_html(document, theme, paper)
-    fetcher = _fetcher_class()([theme.path, *(allowed or [])])
     return weasyprint.HTML(string=html, base_url=str(theme.path) + "/",
-                           url_fetcher=fetcher).write_pdf()
+                           url_fetcher=fetcher or make_fetcher(theme)).write_pdf()

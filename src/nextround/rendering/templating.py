@@ -96,9 +96,10 @@ def sandbox(**options: object) -> SandboxedEnvironment:
 
 
 @lru_cache(maxsize=16)
-def environment(theme_path: str, markup: str) -> SandboxedEnvironment:
+def environment(layers: tuple[str, ...], markup: str) -> SandboxedEnvironment:
+    """One environment per theme chain: a template missing from a theme comes from its parent."""
     env = sandbox(
-        loader=ThemeLoader(theme_path),
+        loader=ThemeLoader(list(layers)),
         autoescape=markup == "html",
         trim_blocks=False,
         keep_trailing_newline=True,
@@ -118,28 +119,36 @@ def template_failure(where: str, exc: Exception) -> ThemeError:
     return ThemeError(f"{where}: the template failed ({type(exc).__name__}: {exc}).")
 
 
-def _where(exc: Exception, root: Path, default: Path) -> str:
-    """The innermost theme template in the traceback, with its line: Jinja rewrites
-    tracebacks so that a template's frames carry the template's own file and line."""
-    where, tb = str(default), exc.__traceback__
-    while tb is not None:
-        filename = tb.tb_frame.f_code.co_filename
-        if Path(filename).is_relative_to(root):
-            where = f"{filename}, line {tb.tb_lineno}"
-        tb = tb.tb_next
-    return where
+def template_line(exc: BaseException) -> tuple[str, int] | None:
+    """The template file and line an error was raised at, from Jinja's rewritten traceback."""
+    import traceback
+
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".j2")]
+    return (frames[-1].filename, frames[-1].lineno or 0) if frames else None
 
 
 def render_template(theme: Theme, name: str, markup: str, **context: object) -> str:
+    from .branding import template_theme
+
+    layers = tuple(str(folder) for folder in theme.layers or (theme.path,))
     try:
-        template = environment(str(theme.path), markup).get_template(name)
-        return template.render(theme=theme.config, **context)
+        template = environment(layers, markup).get_template(name)
+        return template.render(theme=template_theme(theme, "html"), **context)
+    except jinja2.TemplateSyntaxError as exc:
+        where = exc.filename or str(theme.file(name))
+        raise ThemeError(f"{where}, line {exc.lineno}: {exc.message}") from None
+    except jinja2.UndefinedError as exc:
+        where, line = template_line(exc) or (str(theme.file(name)), 0)
+        message = f"undefined variable ({exc.message})"
+        raise ThemeError(f"{where}, line {line}: {message}"
+                         if line else f"{where}: {message}") from None
+    except jinja2.TemplateNotFound as exc:
+        found = template_line(exc)
+        at = f"{found[0]}, line {found[1]}: " if found else f"{theme.path}: "
+        raise ThemeError(f"{at}the template {exc.name!r} is missing.") from None
     except ThemeError:
         raise
-    except jinja2.TemplateNotFound as exc:
-        raise ThemeError(f"{theme.path}: the template {exc.name!r} is missing.") from None
-    except jinja2.TemplateSyntaxError as exc:
-        file = exc.filename or str(theme.path / name)
-        raise ThemeError(f"{file}, line {exc.lineno}: {exc.message}") from None
     except Exception as exc:  # anything a theme's template does wrong is the theme's error
-        raise template_failure(_where(exc, theme.path, theme.path / name), exc) from None
+        found = template_line(exc)
+        where = f"{found[0]}, line {found[1]}" if found else str(theme.file(name))
+        raise template_failure(where, exc) from None

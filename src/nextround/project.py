@@ -1,0 +1,47 @@
+"""nextround.toml: a project's own defaults (theme, branding, content pack) in its folder.
+
+A recruiting firm keeps one next to its work so every `nextround generate` run there carries
+its logo and footer. Values given on the command line win over this file; this file wins over
+the theme's theme.yaml. Paths in it are relative to the file.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from .errors import RequestError
+
+PROJECT_FILE = "nextround.toml"
+PROJECT_KEYS = ("theme", "paper", "candidate", "logo", "accent_color", "font",
+                "footer", "content")
+PATH_KEYS = ("logo", "content")
+
+
+def project_defaults(folder: Path | None = None) -> dict[str, Any]:
+    """The fields set in ./nextround.toml (none when there is no such file)."""
+    path = (folder or Path.cwd()) / PROJECT_FILE
+    if not path.is_file():
+        return {}
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except tomllib.TOMLDecodeError as exc:
+        raise RequestError(f"{path}: not valid TOML ({exc}).") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RequestError(f"{path} cannot be read: {exc}.") from None
+    fields: dict[str, Any] = {}
+    for key, value in data.items():
+        name = key.strip().lower().replace("-", "_")
+        name = "formats" if name == "format" else name
+        if name not in PROJECT_KEYS:
+            raise RequestError(f"{path}: unknown setting {key!r}; the settings are "
+                               f"{', '.join(PROJECT_KEYS)}.")
+        if isinstance(value, dict | list) and name != "formats":
+            raise RequestError(f"{path}: {key} must be a single value, not a table or a list.")
+        if name in PATH_KEYS and value not in (None, ""):
+            value = str((path.parent / Path(str(value)).expanduser()).resolve())
+        if name == "theme" and ("/" in str(value) or str(value).startswith(".")):
+            value = str((path.parent / str(value)).resolve())
+        fields[name] = value
+    return fields

@@ -1,0 +1,461 @@
+"""Themes, branding and content packs, checked in the files produced: PDF text and pixels, the
+DOCX as LibreOffice reads it, and the exact message of each broken template."""
+
+from __future__ import annotations
+
+import shutil
+import struct
+import subprocess
+import zipfile
+import zlib
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import SAMPLES, libreoffice_text, need, pdf_text, squash
+
+from nextround.cli import main
+
+ARGS = ["--role", "Senior Data Engineer", "--company", "Acme Grocers",
+        "--description-file", str(SAMPLES / "acme-grocers.txt"), "--candidate", "Jane Doe"]
+LOGO_RGB = (214, 31, 38)  # a red no default color comes near
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def png(path: Path, width: int, height: int, rgb: tuple[int, int, int]) -> Path:
+    """A solid-color PNG, written by hand so the test needs no imaging library."""
+    raw = b"".join(b"\x00" + bytes(rgb) * width for _ in range(height))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    path.write_bytes(b"\x89PNG\r\n\x1a\n"
+                     + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+                     + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+    return path
+
+
+def page_colors(pdf: Path, tmp_path: Path) -> set[tuple[int, int, int]]:
+    """Every pixel color on the first page, drawn by pdftoppm as a PPM."""
+    prefix = tmp_path / "page"
+    subprocess.run([need("pdftoppm"), "-r", "40", "-f", "1", "-l", "1", str(pdf), str(prefix)],
+                   check=True)
+    data = next(tmp_path.glob("page*.ppm")).read_bytes()
+    # P6 header: magic, width, height, maxval, each followed by white space.
+    parts = data.split(maxsplit=4)
+    pixels = parts[4]
+    return {tuple(pixels[i:i + 3]) for i in range(0, len(pixels) - 2, 3)}
+
+
+def edit_docx(path: Path, old: str, new: str) -> None:
+    """Replace text inside a Word file's document.xml, as an edit in Word would."""
+    tmp = path.with_suffix(".tmp")
+    with zipfile.ZipFile(path) as zin, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "word/document.xml":
+                xml = data.decode("utf-8")
+                assert old in xml, f"{old!r} not in {path.name}"
+                data = xml.replace(old, new, 1).encode("utf-8")
+            zout.writestr(item, data)
+    tmp.replace(path)
+
+
+def docx_xml(path: Path, part: str = "word/styles.xml") -> str:
+    with zipfile.ZipFile(path) as archive:
+        return archive.read(part).decode("utf-8")
+
+
+# --- finding themes ------------------------------------------------------------------------------
+
+
+def test_templates_list_shows_builtin_and_user_themes(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    mine = tmp_path / "nextround" / "themes" / "coral"
+    mine.mkdir(parents=True)
+    (mine / "theme.yaml").write_text("name: coral\ndescription: Coral headings.\n"
+                                     "colors: {accent: '#FF7F50'}\n")
+    result = run("templates", "list")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert any(line.split()[:2] == ["default", "built-in"] for line in lines)
+    assert any(line.split()[:2] == ["classic", "built-in"] for line in lines)
+    assert any(line.split() == ["coral", "user", str(mine)] for line in lines)
+    assert "Coral headings." in result.output
+
+
+def test_partial_user_theme_inherits_the_rest(tmp_path, monkeypatch):
+    """A user theme with only theme.yaml: found by name, every other file from the default."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    mine = tmp_path / "config" / "nextround" / "themes" / "coral"
+    mine.mkdir(parents=True)
+    (mine / "theme.yaml").write_text("name: coral\ncolors: {accent: '#FF7F50'}\n")
+    result = run("generate", *ARGS, "--theme", "coral", "--format", "html,docx",
+                 "--only", "plan", "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    html = next((tmp_path / "out").rglob("*.html")).read_text()
+    assert "--accent: #FF7F50" in html
+    assert "Senior Data Engineer" in html
+    assert next((tmp_path / "out").rglob("*.docx")).stat().st_size > 10_000
+
+
+# --- a theme made one's own: init, change color, logo and a heading in HTML and Word -------------
+
+
+@pytest.fixture(scope="module")
+def rebranded(tmp_path_factory) -> dict[str, Path]:
+    root = tmp_path_factory.mktemp("rebrand")
+    theme = root / "acme-talent"
+    result = run("templates", "init", str(theme))
+    assert result.exit_code == 0, result.output
+    config = (theme / "theme.yaml").read_text()
+    config = config.replace('accent: "#1B3A5C"', 'accent: "#0B5FFF"')
+    config = config.replace('logo: ""', "logo: logo.png")
+    (theme / "theme.yaml").write_text(config)
+    png(theme / "logo.png", 240, 80, LOGO_RGB)
+    html = (theme / "plan.html.j2").read_text()
+    (theme / "plan.html.j2").write_text(
+        html.replace("<h2>{{ s.priorities }}</h2>", "<h2>Where I would start</h2>"))
+    edit_docx(theme / "plan.docx", "{{ doc.sections.priorities }}", "Where I would start")
+    check = run("templates", "check", str(theme))
+    assert check.exit_code == 0, check.output
+    out = root / "out"
+    result = run("generate", *ARGS, "--theme", str(theme), "--only", "plan", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    files = {Path(line).suffix: Path(line) for line in result.output.split()}
+    return {"theme": theme, **files}
+
+
+def test_init_writes_a_readme_listing_the_real_variables(rebranded):
+    readme = (rebranded["theme"] / "README.md").read_text()
+    for variable in ("`doc.phases[i].actions`", "`doc.priorities[i].title`",
+                     "`doc.research[\"items\"]`", "`theme.colors.accent`", "`theme.logo`",
+                     "`theme.footer`", "`doc.sections[i].questions`"):
+        assert variable in readme, variable
+    assert "'Data Engineering Manager'" in readme  # examples come from the real sample
+
+
+def test_rebranded_pdf_shows_heading_color_and_logo(rebranded, tmp_path):
+    text = squash(pdf_text(rebranded[".pdf"]))
+    assert "Where I would start" in text
+    assert "Priorities I would focus on" not in text
+    colors = page_colors(rebranded[".pdf"], tmp_path)
+    assert LOGO_RGB in colors  # the logo is drawn
+    assert (0x0B, 0x5F, 0xFF) in colors  # headings and rules in the new accent
+    assert (0x1B, 0x3A, 0x5C) not in colors  # the old navy is gone
+
+
+def test_rebranded_docx_shows_heading_and_logo_in_libreoffice(rebranded, tmp_path):
+    text = squash(libreoffice_text(rebranded[".docx"], tmp_path))
+    assert "Where I would start" in text
+    assert "Priorities I would focus on" not in text
+    with zipfile.ZipFile(rebranded[".docx"]) as archive:
+        media = [n for n in archive.namelist() if n.startswith("word/media/")]
+        assert media and archive.read(media[0]).startswith(b"\x89PNG")
+
+
+def test_branding_options_reach_pdf_and_docx(tmp_path):
+    logo = png(tmp_path / "logo.png", 200, 60, LOGO_RGB)
+    result = run("generate", *ARGS, "--only", "plan", "--out", str(tmp_path / "out"),
+                 "--logo", str(logo), "--accent-color", "#0B5FFF", "--font", "DejaVu Serif",
+                 "--footer", "Presented by Acme Talent Partners")
+    assert result.exit_code == 0, result.output
+    pdf, docx = (Path(p) for p in result.output.split())
+    assert "Presented by Acme Talent Partners" in pdf_text(pdf)
+    fonts = subprocess.run([need("pdffonts"), str(pdf)], capture_output=True, text=True).stdout
+    assert "DejaVu-Serif" in fonts
+    assert (0x0B, 0x5F, 0xFF) in page_colors(pdf, tmp_path)
+    styles = docx_xml(docx)
+    assert 'w:color w:val="0B5FFF"' in styles and 'w:ascii="DejaVu Serif"' in styles
+    footer = "".join(docx_xml(docx, n) for n in zipfile.ZipFile(docx).namelist()
+                     if n.startswith("word/footer"))
+    assert "Presented by Acme Talent Partners" in footer
+
+
+def test_command_line_beats_project_file_beats_theme(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    theme = tmp_path / "brand"
+    theme.mkdir()
+    (theme / "theme.yaml").write_text("name: brand\nfooter: From theme.yaml\n"
+                                      "accent_color: '#111111'\n")
+    (tmp_path / "nextround.toml").write_text(f'theme = "{theme}"\naccent-color = "#222222"\n')
+    out = tmp_path / "out"
+    first = run("generate", *ARGS, "--only", "plan", "--format", "html", "--out", str(out))
+    html = next(out.rglob("*.html")).read_text()
+    assert first.exit_code == 0 and "--accent: #222222" in html and "From theme.yaml" in html
+    run("generate", *ARGS, "--only", "plan", "--format", "html", "--out", str(out),
+        "--accent-color", "#333333", "--footer", "From the command line")
+    html = next(out.rglob("*.html")).read_text()
+    assert "--accent: #333333" in html and "From the command line" in html
+
+
+@pytest.mark.parametrize(("option", "value", "message"), [
+    ("--accent-color", "blue", "Error: The accent color 'blue' is not a hex color: use #RRGGBB, "
+                               "for example #0B5FFF"),
+    ("--logo", "missing.png", "Error: The logo file 'missing.png' does not exist."),
+    ("--logo", "logo.gif", "Error: The logo 'logo.gif' must be a PNG or JPEG file"),
+    ("--font", "Comic; } body {", "Error: The font 'Comic; } body {' is not a font name"),
+    ("--content", "nowhere", "Error: The content folder 'nowhere' does not exist"),
+])
+def test_bad_branding_is_a_clear_error(tmp_path, option, value, message):
+    result = run("generate", *ARGS, option, value, "--out", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(message), result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_bad_project_file_names_the_setting(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "nextround.toml").write_text('colour = "#000000"\n')
+    result = run("generate", *ARGS, "--out", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: {tmp_path / 'nextround.toml'}: unknown setting "
+                                    f"'colour'; the settings are theme, paper, candidate")
+
+
+def test_logo_is_the_only_outside_file_weasyprint_reads(tmp_path):
+    from nextround import build_request
+    from nextround.pipeline import compose_documents
+    from nextround.rendering.html import make_fetcher, render_pdf
+    from nextround.themes import load_theme
+
+    logo = png(tmp_path / "logo.png", 40, 20, LOGO_RGB)
+    request = build_request({"role": "Data Engineer", "company": "Acme",
+                             "description": "Acme sells groceries.", "logo": str(logo)})
+    theme = load_theme("classic").with_branding(request.branding())
+    fetcher = make_fetcher(theme)
+    render_pdf(compose_documents(request)["plan"], theme, "letter", fetcher=fetcher)
+    outside = [url for url in fetcher.asked if "/templates/" not in url]
+    assert outside == [logo.resolve().as_uri()]
+    assert fetcher.refused == []
+
+
+# --- templates check: each broken template, its exact message ------------------------------------
+
+
+def broken_theme(tmp_path: Path, name: str, source: str, old: str, new: str) -> Path:
+    from nextround.themes import load_theme
+
+    theme = tmp_path / name
+    theme.mkdir()
+    (theme / "theme.yaml").write_text(f"name: {name}\n")
+    original = load_theme("default").file(source)
+    if source.endswith(".docx"):
+        shutil.copyfile(original, theme / source)
+        edit_docx(theme / source, old, new)
+    else:
+        text = original.read_text()
+        assert old in text
+        (theme / source).write_text(text.replace(old, new, 1))
+    return theme
+
+
+def check_output(theme: Path) -> list[str]:
+    result = run("templates", "check", str(theme))
+    assert result.exit_code == 1, result.output
+    return result.stdout.splitlines()
+
+
+def test_check_passes_the_builtin_themes():
+    for name in ("default", "classic"):
+        result = run("templates", "check", name)
+        assert result.exit_code == 0, result.output
+        assert "no problems" in result.stdout
+
+
+def test_check_reports_an_undefined_variable(tmp_path):
+    theme = broken_theme(tmp_path, "t", "plan.html.j2", "{{ s.measures }}", "{{ s.measurse }}")
+    line = 1 + (theme / "plan.html.j2").read_text().split("{{ s.measurse }}")[0].count("\n")
+    assert check_output(theme) == [
+        f"Problem: {theme / 'plan.html.j2'}, line {line}: undefined variable "
+        f"('dict object' has no attribute 'measurse')"]
+
+
+def test_check_reports_a_syntax_error(tmp_path):
+    theme = broken_theme(tmp_path, "t", "questions.html.j2", "{% endfor %}\n</section>",
+                         "{% endfro %}\n</section>")
+    line = 1 + (theme / "questions.html.j2").read_text().split("{% endfro %}")[0].count("\n")
+    assert check_output(theme) == [
+        f"Problem: {theme / 'questions.html.j2'}, line {line}: Jinja syntax error: "
+        f"Encountered unknown tag 'endfro'. Jinja was looking for the following tags: "
+        f"'endfor' or 'else'. The innermost block that needs to be closed is 'for'."]
+
+
+def test_check_explains_a_word_tag_split_across_runs(tmp_path):
+    # Word split {{ doc.company }}: a bold run in the middle, the closing braces typed apart.
+    theme = broken_theme(
+        tmp_path, "t", "plan.docx", "<w:t>{{ doc.company }}</w:t>",
+        '<w:t>{{ doc.comp</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>any }</w:t></w:r>'
+        '<w:r><w:t xml:space="preserve"> }</w:t>')
+    [problem] = check_output(theme)
+    assert problem.startswith(f"Problem: {theme / 'plan.docx'}, paragraph ")
+    assert "'{{ doc.company } }" in problem
+    assert problem.endswith(
+        "a Word template tag is broken (unexpected '}'). This usually means Word split the tag "
+        "into pieces (part of it formatted differently, curly quotes from autocorrect, or the "
+        "tag spread over two paragraphs): select the whole tag, delete it and type it again in "
+        "one go, in one format.")
+
+
+def test_check_reports_a_missing_file(tmp_path):
+    theme = broken_theme(tmp_path, "t", "plan.html.j2", "{% block content %}",
+                         '{% block content %}{% include "parts/intro.html.j2" %}')
+    assert check_output(theme) == [
+        f"Problem: {theme / 'plan.html.j2'}, line 2: the template 'parts/intro.html.j2' is "
+        f"missing."]
+
+
+def test_check_reports_css_urls_outside_the_theme(tmp_path):
+    theme = broken_theme(tmp_path, "t", "style.css", "html {",
+                         "body { background: url(../secret.png); }\n"
+                         "h1 { background: url('https://example.com/x.png'); }\nhtml {")
+    line = 1 + (theme / "style.css").read_text().split("url(../secret")[0].count("\n")
+    assert check_output(theme) == [
+        f"Problem: {theme / 'style.css'}, line {line}: '../secret.png' points outside the "
+        f"theme folder, so it will not be loaded. Copy the file into the theme folder.",
+        f"Problem: {theme / 'style.css'}, line {line + 1}: 'https://example.com/x.png' points "
+        f"outside the theme; nextround loads nothing from the network or elsewhere on disk. "
+        f"Copy the file into the theme folder and use a relative path."]
+
+
+def test_generate_with_a_broken_theme_fails_cleanly(tmp_path):
+    theme = broken_theme(tmp_path, "t", "plan.html.j2", "{{ s.measures }}", "{{ s.measurse }}")
+    result = run("generate", *ARGS, "--theme", str(theme), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: {theme / 'plan.html.j2'}, line ")
+    assert "Traceback" not in result.output and not (tmp_path / "out").exists()
+
+
+# --- the second theme, and preview ---------------------------------------------------------------
+
+
+def test_classic_looks_different_and_fits(tmp_path):
+    from conftest import pdf_pages
+
+    result = run("generate", *ARGS, "--theme", "classic", "--format", "pdf",
+                 "--out", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    for path in map(Path, result.output.split()):
+        assert pdf_pages(path) <= 2
+        fonts = subprocess.run([need("pdffonts"), str(path)], capture_output=True,
+                               text=True).stdout
+        assert "Noto-Serif" in fonts and "Inter" not in fonts
+
+
+def test_preview_writes_png_pages(tmp_path):
+    need("pdftoppm")
+    result = run("preview", "--theme", "classic", "--only", "plan", "--out", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    pages = [Path(p) for p in result.stdout.split()]
+    assert [p.name for p in pages] == [f"plan-{n}.png" for n in range(1, len(pages) + 1)]
+    assert 1 <= len(pages) <= 2
+    assert all(p.read_bytes().startswith(b"\x89PNG") for p in pages)
+
+
+def test_preview_without_pdftoppm_says_what_to_install(tmp_path, monkeypatch):
+    real_which = shutil.which
+    monkeypatch.setattr(shutil, "which", lambda name: None if name == "pdftoppm"
+                        else real_which(name))
+    result = run("preview", "--out", str(tmp_path))
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: preview needs pdftoppm, which is not installed: "
+                                    "install poppler-utils")
+
+
+# --- content packs ------------------------------------------------------------------------------
+
+PACK_FAMILY = """\
+id: executive-search
+name: Executive search
+examples: [Executive Search Consultant, Search Associate]
+match: [executive search, search consultant, search associate]
+phases:
+  learn:
+    theme: Learn the firm's searches, clients and candidate network
+    actions:
+      - Sit in on three client intake meetings for open searches
+      - Map the candidate long-lists of two live searches
+    deliverables: [A map of the live searches and where each one stands]
+  contribute:
+    theme: Run the research for one live search
+    actions: [Build the long-list for one search with the partner]
+    deliverables: [A long-list the partner presents to the client]
+  own:
+    theme: Own a search from intake to shortlist
+    actions: [Present a shortlist to a client with the partner]
+    deliverables: [One shortlist presented]
+measures:
+  - metric: Shortlist acceptance
+    baseline: the firm's current rate
+    target: at or above it by day 90
+stakeholders:
+  - role: Search partner
+    why: which searches matter most and how clients like updates
+"""
+
+
+@pytest.fixture
+def pack(tmp_path) -> Path:
+    folder = tmp_path / "pack"
+    (folder / "families").mkdir(parents=True)
+    (folder / "families" / "executive-search.yaml").write_text(PACK_FAMILY)
+    (folder / "questions.yaml").write_text(
+        "sections:\n  - id: client\n    after: hiring_manager\n    title: For the client lead\n"
+        "    audience: The partner who owns the client\n"
+        "    questions: [\"Which of {company}'s clients matter most this year?\"]\n")
+    return folder
+
+
+def test_content_pack_family_is_listed_and_used(tmp_path, pack):
+    listed = run("roles", "--content", str(pack))
+    assert listed.exit_code == 0, listed.output
+    from nextround.library import load_library
+
+    assert ["executive-search", "Executive", "search"] in [
+        line.split() for line in listed.stdout.splitlines()]
+    assert f"{len(load_library().families) + 1} families" in listed.stdout
+    result = run("generate", "--role", "Executive Search Consultant", "--company", "Hartley",
+                 "--description", "Hartley is a search firm.", "--content", str(pack),
+                 "--format", "pdf", "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    plan, questions = (squash(pdf_text(Path(p))) for p in result.stdout.split())
+    assert "Sit in on three client intake meetings" in plan
+    assert "For the client lead" in questions
+    assert "Which of Hartley's clients matter most this year?" in questions
+    # The built-in library, loaded without the pack, is unchanged (no cache leak).
+    plain = run("roles")
+    assert "executive-search" not in plain.stdout
+
+
+def test_theme_content_folder_is_a_pack(tmp_path, pack):
+    theme = tmp_path / "firm"
+    theme.mkdir()
+    (theme / "theme.yaml").write_text("name: firm\n")
+    shutil.copytree(pack, theme / "content")
+    assert "executive-search" in run("roles", "--theme", str(theme)).stdout
+
+
+@pytest.mark.parametrize(("path", "text", "message"), [
+    ("families/executive-search.yaml", PACK_FAMILY.replace("measures:", "measure:"),
+     "families/executive-search.yaml: missing 'measures'"),
+    ("families/search.yaml", PACK_FAMILY,
+     "families/search.yaml: id 'executive-search' must match the file name 'search'"),
+    ("plan.yaml", "sections:\n  priorites: My bets\n",
+     "plan.yaml: unknown field 'sections.priorites'; the fields here are understanding,"),
+    ("plan.yaml", "title: [a, b]\n", "plan.yaml: title: expected a text, found a list"),
+    ("questions.yaml", "sections:\n  - id: new\n    title: New\n",
+     "questions.yaml: sections[0]: a new section needs audience, questions"),
+    ("plan.yaml", "title: 'Plan for {firm}'\n", "plan.yaml: title: unknown placeholder {firm}"),
+])
+def test_bad_content_pack_names_file_and_field(tmp_path, path, text, message):
+    folder = tmp_path / "pack"
+    (folder / path).parent.mkdir(parents=True, exist_ok=True)
+    (folder / path).write_text(text)
+    result = run("roles", "--content", str(folder))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: {folder.resolve() / path}: "
+                                    f"{message.split(': ', 1)[1]}"), result.stderr
