@@ -17,6 +17,7 @@ import csv
 import hashlib
 import io
 import json
+import logging
 import os
 import re
 import string
@@ -68,10 +69,11 @@ class Sheet:
 @dataclass
 class Outcome:
     row: int
-    status: str  # written, complete (resumed: already done), failed, skipped
+    status: str  # written, complete (resumed: already done), failed
     folder: str = ""
     files: list[str] = field(default_factory=list)
     error: str = ""
+    warnings: list[str] = field(default_factory=list)
 
 
 # -- naming ---------------------------------------------------------------------------------
@@ -95,7 +97,9 @@ def folder_name(template: str, fields: dict[str, Any], row: int) -> str:
     slugify leaves only ASCII letters, digits and hyphens (accents are transliterated, emoji,
     '/', '..' and the like removed), so the name can never leave the output folder.
     """
-    values = {n: str(fields.get(n) or "").strip() for n in NAME_FIELDS}
+    # Control characters would become hyphens ("Ac\x07me" -> "ac-me"): drop them first.
+    values = {n: "".join(ch for ch in str(fields.get(n) or "") if ch.isprintable()).strip()
+              for n in NAME_FIELDS}
     values["row"] = str(row)
     # Placeholders that are empty (no candidate) take their separator with them.
     parts = []
@@ -223,6 +227,32 @@ def run_job(job: Job, sheet: Sheet) -> Outcome:
     from .pipeline import render_files
     from .writing import write_atomic, write_files
 
+    with row_warnings() as warnings:
+        outcome = _run_job(job, sheet, render_files, write_files, write_atomic)
+    outcome.warnings = warnings
+    return outcome
+
+
+@contextlib.contextmanager
+def row_warnings() -> Iterator[list[str]]:
+    """Collect what the 'nextround' logger warns about while one row runs, so the report and
+    the progress lines can say which row each warning belongs to."""
+    logger = logging.getLogger("nextround")
+    collected: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            collected.append(record.getMessage())
+
+    saved = logger.handlers[:]
+    logger.handlers = [Collect(logging.WARNING)]
+    try:
+        yield collected
+    finally:
+        logger.handlers = saved
+
+
+def _run_job(job: Job, sheet: Sheet, render_files, write_files, write_atomic) -> Outcome:
     try:
         request = job_request(job, sheet)
         files = render_files(request)
@@ -257,7 +287,13 @@ def warm_up() -> None:
 
 # -- the report -----------------------------------------------------------------------------
 
-REPORT_COLUMNS = ("row", "status", "folder", "files", "error")
+REPORT_COLUMNS = ("row", "status", "folder", "files", "error", "warnings")
+
+
+def report_cell(text: str) -> str:
+    """A cell Excel shows as text: one starting with = + - @ would be run as a formula, and
+    messages may quote what a spreadsheet's author typed."""
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@") else text
 
 
 def report_bytes(outcomes: list[Outcome]) -> bytes:
@@ -265,7 +301,8 @@ def report_bytes(outcomes: list[Outcome]) -> bytes:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(REPORT_COLUMNS)
     for o in sorted(outcomes, key=lambda o: o.row):
-        writer.writerow([o.row, o.status, o.folder, "; ".join(o.files), o.error])
+        writer.writerow([o.row, o.status, report_cell(o.folder), "; ".join(o.files),
+                         report_cell(o.error), report_cell(" | ".join(o.warnings))])
     # A BOM so Excel opens the report as UTF-8 (accents in error messages stay readable).
     return buffer.getvalue().encode("utf-8-sig")
 

@@ -48,6 +48,10 @@ ALIASES = {
     "formats": ("format", "file formats", "output format", "output formats"),
 }
 REQUIRED = ("role", "company")
+# Python's csv module refuses a cell over 128 KB and would stop the whole file; let such a
+# cell through so that its row alone fails, with the description's own size limit.
+CELL_LIMIT = 16 * 1024 * 1024
+csv.field_size_limit(max(csv.field_size_limit(), CELL_LIMIT))
 DESCRIPTION_FIELDS = ("description", "description_file")
 
 
@@ -74,6 +78,11 @@ class Columns:
     by_field: dict[str, str]  # field -> header as written in the file
     found: list[str]  # every header, as written
     ignored: list[str] = field(default_factory=list)
+
+    @property
+    def positions(self) -> dict[str, int]:
+        """field -> column number; when two columns share a header, the first one counts."""
+        return {f: self.found.index(h) for f, h in self.by_field.items()}
 
 
 def match_columns(headers: list[str], mapping: dict[str, str]) -> Columns:
@@ -158,6 +167,7 @@ class Spreadsheet:
                 raise RequestError(f"Unknown encoding {encoding!r}: try utf-8, utf-16 or "
                                    f"cp1252 (Excel on Windows).") from None
         self.columns = match_columns(self._headers(), mapping or {})
+        self._positions = self.columns.positions
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -172,6 +182,9 @@ class Spreadsheet:
 
     def _fields(self, record: dict[str, Any]) -> dict[str, Any]:
         return {f: record.get(h) for f, h in self.columns.by_field.items()}
+
+    def _cells(self, values: list[Any]) -> dict[str, Any]:
+        return {f: values[i] if i < len(values) else "" for f, i in self._positions.items()}
 
     def _headers(self) -> list[str]:
         if self.kind == "xlsx":
@@ -208,10 +221,9 @@ class Spreadsheet:
 
     def _csv_rows(self) -> Iterator[Row]:
         records = self._csv_records()
-        headers = next(records)
+        next(records)  # the header
         for number, values in enumerate(records, start=2):
-            record = dict(zip(headers, values, strict=False))
-            yield Row(number, self._fields(record))
+            yield Row(number, self._cells(values))
 
     # Excel ----------------------------------------------------------------------------------
 
@@ -235,9 +247,9 @@ class Spreadsheet:
 
     def _xlsx_rows(self) -> Iterator[Row]:
         records = self._xlsx_records()
-        headers = next(records)
+        next(records)  # the header
         for number, values in enumerate(records, start=2):
-            yield Row(number, self._fields(dict(zip(headers, values, strict=False))))
+            yield Row(number, self._cells(values))
 
     # JSON Lines -----------------------------------------------------------------------------
 

@@ -159,14 +159,16 @@ class Progress:
         return f"{self.tally.done}/{self.total} rows, {self.tally.failed} failed, " \
                f"{self.tally.done / elapsed:.1f} rows/s"
 
+    def say(self, message: str) -> None:
+        # On a terminal, clear the bar's line first; the bar redraws below the message.
+        click.echo(f"\r\033[K{message}" if self.bar is not None else message, err=True)
+
     def update(self, outcome, tally) -> None:
         self.tally = tally
+        for warning in outcome.warnings:
+            self.say(f"Row {outcome.row}: Warning: {warning}")
         if outcome.status == "failed" and not self.quiet:
-            message = f"Row {outcome.row} failed: {outcome.error}"
-            if self.bar is not None:
-                click.echo(f"\r\033[K{message}", err=True)
-            else:
-                click.echo(message, err=True)
+            self.say(f"Row {outcome.row} failed: {outcome.error}")
         if self.bar is not None:
             self.bar.update(1)
         elif not self.quiet:
