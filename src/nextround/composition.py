@@ -14,7 +14,7 @@ import datetime as dt
 from typing import Any
 
 from .analysis import Analysis, Initiative
-from .library import PHASES, Library, Line, expand_levels
+from .library import PHASES, Library, Line, SituatedLine, expand_levels
 from .request import Request
 
 # Space on two printed pages: how many lines each part may take. Detail fades with distance.
@@ -138,12 +138,25 @@ class Composer:
             return {k: self.fill(v, initiative=initiative.short) for k, v in value.items()}
         return self.fill(value, initiative=initiative.short)
 
+    def _situated(self, line: SituatedLine, initiative: Initiative | None) -> str:
+        """The line in the version the company's situation calls for (see seniority.yaml)."""
+        for key, text in line.when:
+            if key == "initiative":
+                if initiative is not None:
+                    return self.fill(text, initiative=initiative.short)
+            elif key == "regulated":
+                if self.regulations:
+                    return self.fill(text)
+            elif self.analysis.has(key):
+                return self.fill(text)
+        return self.fill(line.text)
+
     # --- the plan --------------------------------------------------------------------------
 
     def phases(self) -> list[dict[str, Any]]:
         plan_text = self.library.plan
         names = plan_text.get("phase_names_by_level", {}).get(self.level, {})
-        adds = self.library.seniority.get("adds", {}).get(self.level, {})
+        adds = self.library.level_adds.get(self.level, {})
         out = []
         for index, key in enumerate(PHASES):
             fixed = plan_text["phases"][key]
@@ -159,12 +172,17 @@ class Composer:
                     key=lambda fv: SIGNAL_ORDER.index(fv[0].kind))
                 for a in v.get(key, [])
             ]
-            family_actions = _level_lines(phase.actions, self.level)
+            family_actions = [self.fill(a) for a in _level_lines(phase.actions, self.level)]
+            regulated = [self.fill(a) for a in regulated]
+            signal_actions = [self.fill(a) for a in signal_actions]
             initiative_actions = [
                 self._thread(key, i) for i in self.priority_initiatives[:THREADS_PER_PHASE[key]]
             ]
+            # The level's lines aim at the initiatives in turn, phase by phase.
+            focus = (self.priority_initiatives[index % len(self.priority_initiatives)]
+                     if self.priority_initiatives else None)
+            level_actions = [self._situated(line, focus) for line in adds.get(key, [])]
             # Chosen in order of importance, shown in the order a reader expects.
-            level_actions = list(adds.get(key, []))
             quota = FAMILY_ACTIONS[key]
             # Each source gets its first line in before any gets a second: the role, the
             # level, the company's initiatives and its situation all show in every phase.
@@ -184,7 +202,7 @@ class Composer:
             for name, lines in sources:
                 for line in lines:
                     if budget:
-                        picked[name].append(self.fill(line))
+                        picked[name].append(line)
                         budget -= 1
             actions = _unique(
                 picked["regulated"] + picked["level"] + picked["family"] + picked["family_more"]

@@ -97,6 +97,52 @@ def _records(items: Any, keys: tuple[str, ...], where: str) -> list[dict[str, st
 
 
 @dataclass(frozen=True)
+class SituatedLine:
+    """A line whose wording follows the company's situation: the first `when` key that applies
+    (a signal id, 'regulated' or 'initiative') gives the text; otherwise `text` does."""
+
+    text: str
+    when: tuple[tuple[str, str], ...] = ()
+
+
+SITUATION_KEYS = ("regulated", "initiative")
+
+
+def _situated_lines(items: Any, known: set[str], where: str) -> list[SituatedLine]:
+    if not isinstance(items, list):
+        raise ContentError(f"{where}: expected a list")
+    out = []
+    for i, item in enumerate(items):
+        here = f"{where}[{i}]"
+        if isinstance(item, str):
+            item = {"text": item}
+        when = item.get("when") or {} if isinstance(item, dict) else None
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str) \
+                or not isinstance(when, dict):
+            raise ContentError(f"{here}: expected a string, or a mapping with 'text' and 'when'")
+        for key, text in [("text", item["text"]), *when.items()]:
+            if key != "text" and key not in known:
+                raise ContentError(f"{here}.when: unknown key {key!r}; use a signal id, "
+                                   f"{' or '.join(repr(k) for k in SITUATION_KEYS)}")
+            if not isinstance(text, str):
+                raise ContentError(f"{here}.when.{key}: expected a string")
+            _check_placeholders(text, f"{here}.when.{key}")
+        out.append(SituatedLine(item["text"], tuple(when.items())))
+    return out
+
+
+def _level_adds(seniority: Any, known: set[str], where: str) -> dict[str, dict[str, list]]:
+    adds = (seniority or {}).get("adds") or {}
+    out: dict[str, dict[str, list[SituatedLine]]] = {}
+    for level, phases in adds.items():
+        if level not in LEVELS or not isinstance(phases, dict):
+            raise ContentError(f"{where}: adds.{level}: expected a level with its phases")
+        out[level] = {key: _situated_lines(phases.get(key) or [], known,
+                                           f"{where}: adds.{level}.{key}") for key in PHASES}
+    return out
+
+
+@dataclass(frozen=True)
 class Phase:
     theme: str
     actions: list[Line]
@@ -170,6 +216,7 @@ class Library:
     families: dict[str, Family]
     fallback: Family
     seniority: dict[str, Any]
+    level_adds: dict[str, dict[str, list[SituatedLine]]]
     signals: list[Signal]
     signal_kinds: dict[str, str]
     groups: dict[str, Any]
@@ -233,11 +280,15 @@ def load_library(content_dir: Path | None = None) -> Library:
                                 needs_match=False)
     signals_data = _read_yaml(root / "signals.yaml")
     initiatives_data = _read_yaml(root / "initiatives.yaml")
+    signals = _signals(signals_data["signals"], f"{root / 'signals.yaml'}: signals")
+    seniority = _read_yaml(root / "seniority.yaml")
+    known = {s.id for s in signals} | set(SITUATION_KEYS)
     return Library(
         families=families,
         fallback=fallback,
-        seniority=_read_yaml(root / "seniority.yaml"),
-        signals=_signals(signals_data["signals"], f"{root / 'signals.yaml'}: signals"),
+        seniority=seniority,
+        level_adds=_level_adds(seniority, known, str(root / "seniority.yaml")),
+        signals=signals,
         signal_kinds=signals_data["kinds"],
         groups=signals_data.get("groups", {}),
         initiatives=_signals(initiatives_data["initiatives"],
