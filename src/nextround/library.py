@@ -225,6 +225,7 @@ class Library:
     plan: dict[str, Any]
     questions: dict[str, Any]
     boilerplate: dict[str, list[str]]
+    profile: dict[str, Any]
 
 
 def _read_yaml(path: Path) -> Any:
@@ -258,6 +259,23 @@ def _signals(items: list[dict[str, Any]], where: str) -> list[Signal]:
         out.append(Signal(str(raw["id"]), str(raw.get("kind", "initiative")),
                           str(raw.get("label", raw["id"])), _compile(raw["cues"], here), effects))
     return out
+
+
+def _profile(data: Any, where: str) -> dict[str, Any]:
+    """profile.yaml with its cues compiled; every cue must capture a `phrase`."""
+    if not isinstance(data, dict) or not isinstance(data.get("fields"), dict):
+        raise ContentError(f"{where}: expected 'fields' with products, customers and markets")
+    fields = {}
+    for name, spec in data["fields"].items():
+        here = f"{where}: fields.{name}"
+        if not isinstance(spec, dict) or not spec.get("cues") or "max_words" not in spec:
+            raise ContentError(f"{here}: needs 'cues' and 'max_words'")
+        cues = _compile(spec["cues"], here)
+        for cue in cues:
+            if "phrase" not in cue.groupindex:
+                raise ContentError(f"{here}: the cue {cue.pattern!r} has no (?P<phrase>...) group")
+        fields[name] = {**spec, "cues": cues}
+    return {**data, "fields": fields}
 
 
 def builtin_content_dir() -> Path:
@@ -297,4 +315,5 @@ def load_library(content_dir: Path | None = None) -> Library:
         plan=_read_yaml(root / "plan.yaml"),
         questions=_read_yaml(root / "questions.yaml"),
         boilerplate=_read_yaml(root / "boilerplate.yaml"),
+        profile=_profile(_read_yaml(root / "profile.yaml"), str(root / "profile.yaml")),
     )
