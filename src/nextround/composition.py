@@ -34,6 +34,9 @@ MAX_QUESTIONS = {"hiring_manager": 8, "peers": 4, "executives": 3, "reports": 3}
 MAX_RESEARCH = 10
 
 
+PROFILE_FIELDS = ("products", "customers", "markets")
+
+
 class _Filler:
     """Fills {placeholders} in library text with this request's values."""
 
@@ -100,6 +103,7 @@ class Composer:
             "regulations": self.regulations,
             "initiative": "",
             "facts": "",
+            **{name: (getattr(analysis, name) or [""])[0] for name in PROFILE_FIELDS},
         })
         self.threads = library.initiative_words["threads"]
         self.priority_initiatives = self._pick_initiatives()
@@ -150,6 +154,12 @@ class Composer:
             elif self.analysis.has(key):
                 return self.fill(text)
         return self.fill(line.text)
+
+    def _profile_lines(self, section: str) -> list[str]:
+        """Lines of profile.yaml's `uses` whose products/customers/markets the description named."""
+        return [self.fill(item["text"])
+                for item in self.library.profile.get("uses", {}).get(section, [])
+                if all(getattr(self.analysis, need) for need in item["needs"])]
 
     # --- the plan --------------------------------------------------------------------------
 
@@ -286,7 +296,10 @@ class Composer:
         facts = list(self.analysis.facts)
         to_learn = []
         if len(facts) < 3:
-            to_learn = [self.fill(t) for t in plan_text["unknown_company"]][: 3 - len(facts) + 1]
+            # What the description does say about its customers sharpens what to learn first.
+            known = self._profile_lines("to_learn")[:1]
+            to_learn = (known + [self.fill(t) for t in plan_text["unknown_company"]]
+                        )[: 3 - len(facts) + 1]
         return {
             "title": self.fill(plan_text["sections"]["understanding"]),
             "note": self.fill(plan_text["sections"]["understanding_note"]) if facts else
@@ -364,6 +377,7 @@ class Composer:
             from_signals = [self.fill(q) for _, by_audience in signal_questions
                             for q in by_audience.get(audience, [])]
             questions += from_signals[:MAX_SIGNAL_QUESTIONS]
+            questions += self._profile_lines(audience)
             if audience == "hiring_manager":
                 questions += [
                     self.fill(self.threads["question"], initiative=i.short)
@@ -387,6 +401,12 @@ class Composer:
         items[3:3] = [self.fill(t) for t in _level_lines(self.family.research, self.level)]
         for _, lines in self._signal_effect("research"):
             items.insert(2, *[self.fill(t) for t in lines[:1]])
+        # The company's own products, customers and markets replace the generic look-ups.
+        uses = self.library.profile.get("uses", {}).get("research", [])
+        replaced = {self.fill(u["instead_of"]) for u in uses if u.get("instead_of")
+                    and all(getattr(self.analysis, need) for need in u["needs"])}
+        items = [i for i in items if i not in replaced]
+        items[1:1] = self._profile_lines("research")
         return {
             "title": self.fill(spec["title"]),
             "items": _unique(items)[:MAX_RESEARCH],

@@ -21,7 +21,8 @@ from .errors import ContentError
 LEVELS = ("entry", "ic", "senior", "manager", "director", "executive")
 PHASES = ("learn", "contribute", "own")
 AUDIENCES = ("hiring_manager", "peers", "executives", "reports")
-PLACEHOLDERS = {"company", "role", "family", "regulations", "initiative", "facts"}
+PLACEHOLDERS = {"company", "role", "family", "regulations", "initiative", "facts",
+                "products", "customers", "markets"}
 
 
 def expand_levels(spec: list[str] | None, where: str) -> tuple[str, ...]:
@@ -275,6 +276,14 @@ def _profile(data: Any, where: str) -> dict[str, Any]:
             if "phrase" not in cue.groupindex:
                 raise ContentError(f"{here}: the cue {cue.pattern!r} has no (?P<phrase>...) group")
         fields[name] = {**spec, "cues": cues}
+    for section, items in (data.get("uses") or {}).items():
+        for i, item in enumerate(items):
+            here = f"{where}: uses.{section}[{i}]"
+            if not isinstance(item, dict) or not isinstance(item.get("text"), str) \
+                    or not set(item.get("needs") or []) <= set(fields):
+                raise ContentError(f"{here}: needs 'text' and 'needs' (a list of "
+                                   f"{', '.join(fields)})")
+            _check_placeholders(item["text"], here)
     return {**data, "fields": fields}
 
 
