@@ -401,12 +401,18 @@ class Composer:
         items[3:3] = [self.fill(t) for t in _level_lines(self.family.research, self.level)]
         for _, lines in self._signal_effect("research"):
             items.insert(2, *[self.fill(t) for t in lines[:1]])
-        # The company's own products, customers and markets replace the generic look-ups.
-        uses = self.library.profile.get("uses", {}).get("research", [])
-        replaced = {self.fill(u["instead_of"]) for u in uses if u.get("instead_of")
-                    and all(getattr(self.analysis, need) for need in u["needs"])}
-        items = [i for i in items if i not in replaced]
-        items[1:1] = self._profile_lines("research")
+        # The company's own products, customers and markets take the place of the generic
+        # look-ups they make specific; a line that replaces nothing comes after the website.
+        added = []
+        for use in self.library.profile.get("uses", {}).get("research", []):
+            if not all(getattr(self.analysis, need) for need in use["needs"]):
+                continue
+            generic = self.fill(use["instead_of"]) if use.get("instead_of") else None
+            if generic in items:
+                items[items.index(generic)] = self.fill(use["text"])
+            else:
+                added.append(self.fill(use["text"]))
+        items[1:1] = added
         return {
             "title": self.fill(spec["title"]),
             "items": _unique(items)[:MAX_RESEARCH],
