@@ -3,6 +3,7 @@ title -> family and seniority, description -> company signals."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pytest
@@ -10,7 +11,7 @@ import yaml
 from conftest import ROOT
 
 from nextround import build_request
-from nextround.analysis import analyze, detect_family, detect_level, normalize_title
+from nextround.analysis import analyze, detect_family, detect_level, fold, normalize_title
 from nextround.library import load_library
 
 DATA = ROOT / "tests" / "data"
@@ -18,6 +19,10 @@ LIBRARY = load_library()
 TITLES = yaml.safe_load((DATA / "titles.yaml").read_text(encoding="utf-8"))
 DESCRIPTIONS = yaml.safe_load((DATA / "descriptions.yaml").read_text(encoding="utf-8"))
 INITIATIVES = {k.id for k in LIBRARY.initiatives}
+# Held out: labelled before the analysis first ran on them, never used to tune a cue.
+TITLES_HELDOUT = yaml.safe_load((DATA / "titles_heldout.yaml").read_text(encoding="utf-8"))
+DESCRIPTIONS_HELDOUT = yaml.safe_load(
+    (DATA / "descriptions_heldout.yaml").read_text(encoding="utf-8"))
 
 
 def classify(title: str) -> tuple[str, str]:
@@ -41,6 +46,18 @@ def test_title_accuracy_is_at_least_95_percent(label, index):
     assert accuracy >= 0.95, wrong
 
 
+@pytest.mark.parametrize("label, index", [("family", 0), ("level", 1)])
+def test_held_out_title_accuracy_is_at_least_90_percent(label, index):
+    """Looser than the tuned set's 95%: these titles were never seen while writing the cues,
+    and 90% still means at most one title in ten gets a plan for the wrong family or level."""
+    assert len(TITLES_HELDOUT) >= 60
+    wrong = [(t["title"], t[label], classify(t["title"])[index]) for t in TITLES_HELDOUT
+             if classify(t["title"])[index] != t[label]]
+    accuracy = 1 - len(wrong) / len(TITLES_HELDOUT)
+    print(f"\nheld-out {label} accuracy {accuracy:.1%} on {len(TITLES_HELDOUT)}; wrong: {wrong}")
+    assert accuracy >= 0.90, wrong
+
+
 def found_signals(case: dict) -> set[str]:
     request = build_request({"role": "Operations Manager", "company": case["company"],
                              "description": case["description"]})
@@ -48,9 +65,9 @@ def found_signals(case: dict) -> set[str]:
     return {s.id for s in analysis.signals} | {i.id for i in analysis.initiatives}
 
 
-def signal_scores() -> dict[str, tuple[float, float, int]]:
+def signal_scores(cases: list[dict] = DESCRIPTIONS) -> dict[str, tuple[float, float, int]]:
     counts: Counter = Counter()
-    for case in DESCRIPTIONS:
+    for case in cases:
         truth, found = set(case["signals"]), found_signals(case)
         for sid in truth | found:
             counts[(sid, "tp" if sid in truth and sid in found else
@@ -75,12 +92,83 @@ def test_signal_precision_and_recall():
     assert tp_weighted >= 0.75
 
 
+def test_held_out_signal_precision_and_recall():
+    """Looser than on the tuned set (80% / 75%): 15 unseen descriptions, so one miss moves a
+    signal's score a lot; the overall figures still show whether the cues generalize."""
+    assert len(DESCRIPTIONS_HELDOUT) >= 15
+    scores = signal_scores(DESCRIPTIONS_HELDOUT)
+    for sid, (p, r, n) in scores.items():
+        print(f"{sid:18} {p:9.0%} {r:7.0%} {n:9}")
+    total = sum(n for *_, n in scores.values())
+    weighted_recall = sum(r * n for _, r, n in scores.values()) / total
+    macro_p = sum(p for p, _, _ in scores.values()) / len(scores)
+    print(f"held-out macro precision {macro_p:.0%}, weighted recall {weighted_recall:.0%}")
+    assert macro_p >= 0.75
+    assert weighted_recall >= 0.65
+
+
+def test_held_out_products_customers_and_markets():
+    scores = profile_scores(DESCRIPTIONS_HELDOUT)
+    for name, (p, r) in scores.items():
+        print(f"\nheld-out {name:10} precision {p:.0%} recall {r:.0%}")
+    # Precision is what reaches the handouts; hold it on unseen text, a little looser.
+    for name, (min_p, _) in PROFILE_THRESHOLDS.items():
+        assert scores[name][0] >= min_p - 0.10, (name, scores[name])
+
+
 @pytest.mark.parametrize("case", [c for c in DESCRIPTIONS if not c["signals"]],
                          ids=lambda c: c["id"])
 def test_descriptions_without_signals_get_none_of_the_situation_kind(case):
     request = build_request({"role": "Analyst", "company": case["company"],
                              "description": case["description"]})
     assert not analyze(request, LIBRARY).of_kind("situation")
+
+
+PROFILE_FIELDS = ("products", "customers", "markets")
+# Precision first: these phrases go into the handouts, so a wrong one costs more than a missing
+# one (which only leaves a generic line in place). Measured on the 50 labelled descriptions:
+# products 95% / 46%, customers 75% / 82%, markets 68% / 93%.
+PROFILE_THRESHOLDS = {"products": (0.85, 0.40), "customers": (0.70, 0.75),
+                      "markets": (0.60, 0.85)}
+_STOP = {"the", "a", "an", "and", "of", "in", "for", "to", "our", "its", "with"}
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[\w’'-]+", fold(text)) if w not in _STOP}
+
+
+def same_phrase(found: str, label: str) -> bool:
+    """Found and labelled phrases agree when most words of the shorter one are in the other."""
+    a, b = _content_words(found), _content_words(label)
+    return bool(a and b) and len(a & b) / min(len(a), len(b)) >= 0.6
+
+
+def profile_scores(cases: list[dict]) -> dict[str, tuple[float, float]]:
+    counts = {name: [0, 0, 0, 0] for name in PROFILE_FIELDS}  # tp found, found, tp label, labels
+    for case in cases:
+        request = build_request({"role": "Analyst", "company": case["company"],
+                                 "description": case["description"]})
+        analysis = analyze(request, LIBRARY)
+        for name in PROFILE_FIELDS:
+            found, truth, c = getattr(analysis, name), case[name], counts[name]
+            c[0] += sum(any(same_phrase(f, t) for t in truth) for f in found)
+            c[1] += len(found)
+            c[2] += sum(any(same_phrase(f, t) for f in found) for t in truth)
+            c[3] += len(truth)
+            flat = " ".join(case["description"].split())
+            assert all(f in flat for f in found), (case["id"], found)  # words as written
+    return {n: (c[0] / c[1] if c[1] else 1.0, c[2] / c[3] if c[3] else 1.0)
+            for n, c in counts.items()}
+
+
+def test_products_customers_and_markets_precision_and_recall():
+    labelled = [c for c in DESCRIPTIONS if "products" in c]
+    assert len(labelled) >= 40
+    scores = profile_scores(labelled)
+    for name, (p, r) in scores.items():
+        print(f"\n{name:10} precision {p:.0%} recall {r:.0%}")
+    for name, (min_p, min_r) in PROFILE_THRESHOLDS.items():
+        assert scores[name][0] >= min_p and scores[name][1] >= min_r, (name, scores[name])
 
 
 def test_boilerplate_never_counts():

@@ -77,7 +77,9 @@ def test_hostile_input(case, tmp_path, server):
     base, hits = server
     hits.clear()
     subs = {"{port}": base.rsplit(":", 1)[1], "{tmp}": str(tmp_path),
-            "{themes}": ", ".join(builtin_theme_names()), "{fields}": ", ".join(FIELDS),
+            "{themes}": ", ".join(sorted(builtin_theme_names(),
+                                         key=lambda n: (n != "default", n))),
+            "{fields}": ", ".join(FIELDS),
             "{required}": ", ".join(REQUIRED_FILES)}
     fields = {**DEFAULTS, **fill(case.get("fields", {}), subs)}
     for name, (text, length) in case.get("repeat", {}).items():

@@ -12,6 +12,7 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Any
 
 from .library import Family, Library
 from .request import Request
@@ -71,6 +72,10 @@ class Analysis:
     signals: list[Finding] = field(default_factory=list)
     initiatives: list[Initiative] = field(default_factory=list)
     facts: list[str] = field(default_factory=list)
+    # What the company sells, to whom and where: phrases as the description words them.
+    products: list[str] = field(default_factory=list)
+    customers: list[str] = field(default_factory=list)
+    markets: list[str] = field(default_factory=list)
     sentences: int = 0
     ignored_sentences: int = 0
 
@@ -157,6 +162,28 @@ def detect_level(norm_title: str, library: Library) -> tuple[str, str]:
 # --- the description -----------------------------------------------------------------------------
 
 
+WRAPPED_LINE_CHARS = 60  # a line this long that stops mid-sentence was wrapped, not ended
+
+
+def _unwrap(description: str) -> list[str]:
+    """The description's lines with hard-wrapped paragraphs and bullets joined back together,
+    so that a sentence broken across lines is read whole. Short lines stay apart: headings."""
+    lines: list[str] = []
+    previous = ""
+    for raw_line in description.split("\n"):
+        line = raw_line.strip()
+        continues = (
+            line and previous and not _BULLET.match(line)
+            and len(previous) >= WRAPPED_LINE_CHARS and not re.search(r"[.!?:]$", previous)
+        )
+        if continues:
+            lines[-1] = f"{lines[-1]} {line}"
+        elif line:
+            lines.append(line)
+        previous = raw_line.strip()
+    return lines
+
+
 def split_sentences(description: str, library: Library) -> list[tuple[str, bool]]:
     """The description as (sentence, is_boilerplate) pairs, in order.
 
@@ -167,10 +194,7 @@ def split_sentences(description: str, library: Library) -> list[tuple[str, bool]
     phrases = [fold(p) for p in library.boilerplate["phrases"]]
     out: list[tuple[str, bool]] = []
     under_boilerplate = False
-    for raw_line in description.split("\n"):
-        line = raw_line.strip()
-        if not line:
-            continue
+    for line in _unwrap(description):
         is_bullet = bool(_BULLET.match(line))
         heading = _HEADING.match(line)
         if heading and not is_bullet and (line.endswith(":") or len(line.split()) <= 5):
@@ -181,9 +205,16 @@ def split_sentences(description: str, library: Library) -> list[tuple[str, bool]
             sentence = sentence.strip()
             if not sentence:
                 continue
-            folded = fold(sentence)
-            boiler = under_boilerplate or any(p in folded for p in phrases)
-            out.append((sentence, boiler))
+            if under_boilerplate:
+                out.append((sentence, True))
+                continue
+            # A perk tacked on with a semicolon is dropped; the facts before it stay.
+            clauses = sentence.split("; ")
+            kept = [c for c in clauses if not any(p in fold(c) for p in phrases)]
+            if not kept:
+                out.append((sentence, True))
+            else:
+                out.append(("; ".join(kept) if len(kept) < len(clauses) else sentence, False))
     return out
 
 
@@ -272,12 +303,98 @@ def _facts(sentences: list[str]) -> list[str]:
     return [s for _, _, s in sorted(best, key=lambda item: item[1])]
 
 
+def _cut_phrase(phrase: str, spec: dict[str, Any], profile: dict[str, Any]) -> str:
+    """The phrase up to its first stop word, without dangling words at either end."""
+    trailing = [fold(w) for w in profile["trailing_words"]]
+    words = phrase.split()
+    if words and fold(words[0]) in {fold(w) for w in profile["not_first"]}:
+        return ""
+    stops = {fold(w) for w in spec.get("stop_words", [])}
+    clause = {fold(w) for w in profile["clause_words"]}
+    kept: list[str] = []
+    for word in words:
+        if kept and fold(word).strip(",") in stops:
+            break
+        if kept and kept[-1].endswith(",") and fold(word) in clause:
+            break
+        kept.append(word)
+    if len(kept) > spec["max_words"]:
+        # Too long to be one thing: keep its first item, if that is short enough.
+        first = " ".join(kept).split(",")[0].split()
+        kept = first if len(first) <= spec["max_words"] else []
+    while kept and (fold(kept[-1]).strip(",") in trailing or kept[-1].endswith(",")):
+        kept[-1] = kept[-1].rstrip(",")
+        if fold(kept[-1]) in trailing or not kept[-1]:
+            kept.pop()
+        else:
+            break
+    while kept and fold(kept[0]) in ("our", "its", "their"):
+        kept.pop(0)
+    if kept and kept[-1].endswith(".") and kept[-1].count(".") == 1:
+        kept[-1] = kept[-1][:-1]  # the sentence's full stop, not "U.S."
+    return " ".join(kept)
+
+
+def _said_of_company(before: list[str], company: str, within: int) -> bool:
+    """Whether the words before a verb make the company its subject: its name or "we"."""
+    if len(before) > within:
+        return False
+    name = fold(company).split()[:1]
+    return bool({"we", "our", "it", "which", "that"} & set(before)) or \
+        bool(name and any(w.startswith(name[0]) for w in before))
+
+
+def _profile(sentences: list[str], company: str, library: Library) -> dict[str, list[str]]:
+    """Products, customers and markets, each a short list of phrases from the description."""
+    profile = library.profile
+    out: dict[str, list[str]] = {}
+    for name, spec in profile["fields"].items():
+        heads = {fold(w) for w in spec.get("heads", [])}
+        not_heads = {fold(w) for w in spec.get("not_heads", [])}
+        not_places = {fold(w) for w in spec.get("not_places", [])}
+        not_after = {fold(w) for w in spec.get("not_after", [])}
+        subject_within = spec.get("subject_within")
+        found: list[str] = []
+        for sentence in sentences:
+            if _ABOUT_THE_JOB.search(sentence):
+                continue
+            for cue in spec["cues"]:
+                for match in cue.finditer(sentence):
+                    before = fold(sentence[:match.start()]).split()
+                    if before and before[-1].strip(",") in not_after:
+                        continue
+                    if subject_within and not _said_of_company(before, company,
+                                                               subject_within):
+                        continue
+                    phrase = _cut_phrase(match.group("phrase"), spec, profile)
+                    words = [fold(w).strip(",’'") for w in phrase.split()]
+                    if not words or fold(company) in fold(phrase) or words[-1] in not_heads:
+                        continue
+                    if heads and not heads & set(words):
+                        continue
+                    if not_places and (words[0] in not_places or
+                                       fold(phrase).removeprefix("the ") in not_places):
+                        continue
+                    if name != "markets" and len(words) < 2 and not re.search(r"[a-z]{5}",
+                                                                                 phrase):
+                        continue
+                    found.append(phrase)
+        # The first mention of each, and none that only repeats part of a longer one.
+        unique: list[str] = []
+        for phrase in found:
+            if not any(fold(phrase) in fold(kept) for kept in unique):
+                unique = [k for k in unique if fold(k) not in fold(phrase)] + [phrase]
+        out[name] = unique[: profile["max_items"]]
+    return out
+
+
 def analyze(request: Request, library: Library) -> Analysis:
     norm = normalize_title(request.role, library)
     family, family_cue = detect_family(norm, library)
     level, level_cue = detect_level(norm, library)
     pairs = split_sentences(request.description, library)
     content = [s for s, boiler in pairs if not boiler]
+    profile = _profile(content, request.company, library)
     return Analysis(
         family=family,
         family_cue=family_cue,
@@ -287,6 +404,9 @@ def analyze(request: Request, library: Library) -> Analysis:
         signals=_signal_findings(content, library),
         initiatives=_initiatives(content, library),
         facts=_facts(content),
+        products=profile["products"],
+        customers=profile["customers"],
+        markets=profile["markets"],
         sentences=len(pairs),
         ignored_sentences=len(pairs) - len(content),
     )

@@ -14,7 +14,7 @@ import datetime as dt
 from typing import Any
 
 from .analysis import Analysis, Initiative
-from .library import PHASES, Library, Line, expand_levels
+from .library import PHASES, Library, Line, SituatedLine, expand_levels
 from .request import Request
 
 # Space on two printed pages: how many lines each part may take. Detail fades with distance.
@@ -32,6 +32,9 @@ MAX_EVIDENCE_WORDS = 14
 MAX_SIGNAL_QUESTIONS = 2  # per section, so the role's own questions keep their place
 MAX_QUESTIONS = {"hiring_manager": 8, "peers": 4, "executives": 3, "reports": 3}
 MAX_RESEARCH = 10
+
+
+PROFILE_FIELDS = ("products", "customers", "markets")
 
 
 class _Filler:
@@ -100,6 +103,7 @@ class Composer:
             "regulations": self.regulations,
             "initiative": "",
             "facts": "",
+            **{name: (getattr(analysis, name) or [""])[0] for name in PROFILE_FIELDS},
         })
         self.threads = library.initiative_words["threads"]
         self.priority_initiatives = self._pick_initiatives()
@@ -138,12 +142,31 @@ class Composer:
             return {k: self.fill(v, initiative=initiative.short) for k, v in value.items()}
         return self.fill(value, initiative=initiative.short)
 
+    def _situated(self, line: SituatedLine, initiative: Initiative | None) -> str:
+        """The line in the version the company's situation calls for (see seniority.yaml)."""
+        for key, text in line.when:
+            if key == "initiative":
+                if initiative is not None:
+                    return self.fill(text, initiative=initiative.short)
+            elif key == "regulated":
+                if self.regulations:
+                    return self.fill(text)
+            elif self.analysis.has(key):
+                return self.fill(text)
+        return self.fill(line.text)
+
+    def _profile_lines(self, section: str) -> list[str]:
+        """Lines of profile.yaml's `uses` whose products/customers/markets the description named."""
+        return [self.fill(item["text"])
+                for item in self.library.profile.get("uses", {}).get(section, [])
+                if all(getattr(self.analysis, need) for need in item["needs"])]
+
     # --- the plan --------------------------------------------------------------------------
 
     def phases(self) -> list[dict[str, Any]]:
         plan_text = self.library.plan
         names = plan_text.get("phase_names_by_level", {}).get(self.level, {})
-        adds = self.library.seniority.get("adds", {}).get(self.level, {})
+        adds = self.library.level_adds.get(self.level, {})
         out = []
         for index, key in enumerate(PHASES):
             fixed = plan_text["phases"][key]
@@ -159,12 +182,17 @@ class Composer:
                     key=lambda fv: SIGNAL_ORDER.index(fv[0].kind))
                 for a in v.get(key, [])
             ]
-            family_actions = _level_lines(phase.actions, self.level)
+            family_actions = [self.fill(a) for a in _level_lines(phase.actions, self.level)]
+            regulated = [self.fill(a) for a in regulated]
+            signal_actions = [self.fill(a) for a in signal_actions]
             initiative_actions = [
                 self._thread(key, i) for i in self.priority_initiatives[:THREADS_PER_PHASE[key]]
             ]
+            # The level's lines aim at the initiatives in turn, phase by phase.
+            focus = (self.priority_initiatives[index % len(self.priority_initiatives)]
+                     if self.priority_initiatives else None)
+            level_actions = [self._situated(line, focus) for line in adds.get(key, [])]
             # Chosen in order of importance, shown in the order a reader expects.
-            level_actions = list(adds.get(key, []))
             quota = FAMILY_ACTIONS[key]
             # Each source gets its first line in before any gets a second: the role, the
             # level, the company's initiatives and its situation all show in every phase.
@@ -184,7 +212,7 @@ class Composer:
             for name, lines in sources:
                 for line in lines:
                     if budget:
-                        picked[name].append(self.fill(line))
+                        picked[name].append(line)
                         budget -= 1
             actions = _unique(
                 picked["regulated"] + picked["level"] + picked["family"] + picked["family_more"]
@@ -268,7 +296,10 @@ class Composer:
         facts = list(self.analysis.facts)
         to_learn = []
         if len(facts) < 3:
-            to_learn = [self.fill(t) for t in plan_text["unknown_company"]][: 3 - len(facts) + 1]
+            # What the description does say about its customers sharpens what to learn first.
+            known = self._profile_lines("to_learn")[:1]
+            to_learn = (known + [self.fill(t) for t in plan_text["unknown_company"]]
+                        )[: 3 - len(facts) + 1]
         return {
             "title": self.fill(plan_text["sections"]["understanding"]),
             "note": self.fill(plan_text["sections"]["understanding_note"]) if facts else
@@ -346,6 +377,7 @@ class Composer:
             from_signals = [self.fill(q) for _, by_audience in signal_questions
                             for q in by_audience.get(audience, [])]
             questions += from_signals[:MAX_SIGNAL_QUESTIONS]
+            questions += self._profile_lines(audience)
             if audience == "hiring_manager":
                 questions += [
                     self.fill(self.threads["question"], initiative=i.short)
@@ -369,6 +401,18 @@ class Composer:
         items[3:3] = [self.fill(t) for t in _level_lines(self.family.research, self.level)]
         for _, lines in self._signal_effect("research"):
             items.insert(2, *[self.fill(t) for t in lines[:1]])
+        # The company's own products, customers and markets take the place of the generic
+        # look-ups they make specific; a line that replaces nothing comes after the website.
+        added = []
+        for use in self.library.profile.get("uses", {}).get("research", []):
+            if not all(getattr(self.analysis, need) for need in use["needs"]):
+                continue
+            generic = self.fill(use["instead_of"]) if use.get("instead_of") else None
+            if generic in items:
+                items[items.index(generic)] = self.fill(use["text"])
+            else:
+                added.append(self.fill(use["text"]))
+        items[1:1] = added
         return {
             "title": self.fill(spec["title"]),
             "items": _unique(items)[:MAX_RESEARCH],

@@ -44,6 +44,11 @@ def explanation_text(request: Request, analysis: Analysis,
         lines.append(f"    {initiative.label}: {initiative.name}")
         lines.append(_wrap(f"“{initiative.sentence}”", "        "))
     lines.append("")
+    lines.append("What it sells, to whom, where (words from the description):")
+    for name, spec in library.profile["fields"].items():
+        found = getattr(analysis, name)
+        lines.append(_wrap(f"{spec['label']}: {'; '.join(found) if found else 'not stated'}"))
+    lines.append("")
     lines.append("Key facts:")
     if not analysis.facts:
         lines.append("    none found")

@@ -21,7 +21,8 @@ from .errors import ContentError
 LEVELS = ("entry", "ic", "senior", "manager", "director", "executive")
 PHASES = ("learn", "contribute", "own")
 AUDIENCES = ("hiring_manager", "peers", "executives", "reports")
-PLACEHOLDERS = {"company", "role", "family", "regulations", "initiative", "facts"}
+PLACEHOLDERS = {"company", "role", "family", "regulations", "initiative", "facts",
+                "products", "customers", "markets"}
 
 
 def expand_levels(spec: list[str] | None, where: str) -> tuple[str, ...]:
@@ -93,6 +94,52 @@ def _records(items: Any, keys: tuple[str, ...], where: str) -> list[dict[str, st
         for k in keys:
             _check_placeholders(item[k], f"{here}.{k}")
         out.append({k: item[k] for k in keys})
+    return out
+
+
+@dataclass(frozen=True)
+class SituatedLine:
+    """A line whose wording follows the company's situation: the first `when` key that applies
+    (a signal id, 'regulated' or 'initiative') gives the text; otherwise `text` does."""
+
+    text: str
+    when: tuple[tuple[str, str], ...] = ()
+
+
+SITUATION_KEYS = ("regulated", "initiative")
+
+
+def _situated_lines(items: Any, known: set[str], where: str) -> list[SituatedLine]:
+    if not isinstance(items, list):
+        raise ContentError(f"{where}: expected a list")
+    out = []
+    for i, item in enumerate(items):
+        here = f"{where}[{i}]"
+        if isinstance(item, str):
+            item = {"text": item}
+        when = item.get("when") or {} if isinstance(item, dict) else None
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str) \
+                or not isinstance(when, dict):
+            raise ContentError(f"{here}: expected a string, or a mapping with 'text' and 'when'")
+        for key, text in [("text", item["text"]), *when.items()]:
+            if key != "text" and key not in known:
+                raise ContentError(f"{here}.when: unknown key {key!r}; use a signal id, "
+                                   f"{' or '.join(repr(k) for k in SITUATION_KEYS)}")
+            if not isinstance(text, str):
+                raise ContentError(f"{here}.when.{key}: expected a string")
+            _check_placeholders(text, f"{here}.when.{key}")
+        out.append(SituatedLine(item["text"], tuple(when.items())))
+    return out
+
+
+def _level_adds(seniority: Any, known: set[str], where: str) -> dict[str, dict[str, list]]:
+    adds = (seniority or {}).get("adds") or {}
+    out: dict[str, dict[str, list[SituatedLine]]] = {}
+    for level, phases in adds.items():
+        if level not in LEVELS or not isinstance(phases, dict):
+            raise ContentError(f"{where}: adds.{level}: expected a level with its phases")
+        out[level] = {key: _situated_lines(phases.get(key) or [], known,
+                                           f"{where}: adds.{level}.{key}") for key in PHASES}
     return out
 
 
@@ -170,6 +217,7 @@ class Library:
     families: dict[str, Family]
     fallback: Family
     seniority: dict[str, Any]
+    level_adds: dict[str, dict[str, list[SituatedLine]]]
     signals: list[Signal]
     signal_kinds: dict[str, str]
     groups: dict[str, Any]
@@ -178,6 +226,7 @@ class Library:
     plan: dict[str, Any]
     questions: dict[str, Any]
     boilerplate: dict[str, list[str]]
+    profile: dict[str, Any]
 
 
 def _read_yaml(path: Path) -> Any:
@@ -214,6 +263,31 @@ def _signals(items: list[dict[str, Any]], where: str) -> list[Signal]:
         out.append(Signal(str(raw["id"]), str(raw.get("kind", "initiative")),
                           str(raw.get("label", raw["id"])), _compile(raw["cues"], here), effects))
     return out
+
+
+def _profile(data: Any, where: str) -> dict[str, Any]:
+    """profile.yaml with its cues compiled; every cue must capture a `phrase`."""
+    if not isinstance(data, dict) or not isinstance(data.get("fields"), dict):
+        raise ContentError(f"{where}: expected 'fields' with products, customers and markets")
+    fields = {}
+    for name, spec in data["fields"].items():
+        here = f"{where}: fields.{name}"
+        if not isinstance(spec, dict) or not spec.get("cues") or "max_words" not in spec:
+            raise ContentError(f"{here}: needs 'cues' and 'max_words'")
+        cues = _compile(spec["cues"], here)
+        for cue in cues:
+            if "phrase" not in cue.groupindex:
+                raise ContentError(f"{here}: the cue {cue.pattern!r} has no (?P<phrase>...) group")
+        fields[name] = {**spec, "cues": cues}
+    for section, items in (data.get("uses") or {}).items():
+        for i, item in enumerate(items):
+            here = f"{where}: uses.{section}[{i}]"
+            if not isinstance(item, dict) or not isinstance(item.get("text"), str) \
+                    or not set(item.get("needs") or []) <= set(fields):
+                raise ContentError(f"{here}: needs 'text' and 'needs' (a list of "
+                                   f"{', '.join(fields)})")
+            _check_placeholders(item["text"], here)
+    return {**data, "fields": fields}
 
 
 def builtin_content_dir() -> Path:
@@ -259,11 +333,15 @@ def _load_base(content_dir: Path | None = None) -> Library:
                                 needs_match=False)
     signals_data = _read_yaml(root / "signals.yaml")
     initiatives_data = _read_yaml(root / "initiatives.yaml")
+    signals = _signals(signals_data["signals"], f"{root / 'signals.yaml'}: signals")
+    seniority = _read_yaml(root / "seniority.yaml")
+    known = {s.id for s in signals} | set(SITUATION_KEYS)
     return Library(
         families=families,
         fallback=fallback,
-        seniority=_read_yaml(root / "seniority.yaml"),
-        signals=_signals(signals_data["signals"], f"{root / 'signals.yaml'}: signals"),
+        seniority=seniority,
+        level_adds=_level_adds(seniority, known, str(root / "seniority.yaml")),
+        signals=signals,
         signal_kinds=signals_data["kinds"],
         groups=signals_data.get("groups", {}),
         initiatives=_signals(initiatives_data["initiatives"],
@@ -272,6 +350,7 @@ def _load_base(content_dir: Path | None = None) -> Library:
         plan=_read_yaml(root / "plan.yaml"),
         questions=_read_yaml(root / "questions.yaml"),
         boilerplate=_read_yaml(root / "boilerplate.yaml"),
+        profile=_profile(_read_yaml(root / "profile.yaml"), str(root / "profile.yaml")),
     )
 
 
