@@ -452,11 +452,18 @@ def test_interrupted_run_resumes_to_exactly_what_a_clean_run_writes(tmp_path, si
     _wait_for_rows(out, 3, process)
     os.killpg(process.pid, sig)
     _, stderr = process.communicate(timeout=120)
+    clean_files = _tree(tmp_path / "clean")
     if sig == signal.SIGINT:
+        # Ctrl-C: rows in progress finish, nothing temporary stays, the report is written.
         assert process.returncode == 130
         assert "Interrupted after " in stderr and "--resume" in stderr
         assert (out / "report.csv").is_file()
-    assert not list(out.rglob("*.part"))
+        assert not list(out.rglob("*.part"))
+    # Killed or not, every file under its final name is whole: the same bytes a clean run
+    # writes. (A kill -9 may leave a temporary .part file; --resume removes it.)
+    for name, data in _tree(out).items():
+        if not name.endswith(".part"):
+            assert data == clean_files[name], name
 
     resumed = subprocess.run([sys.executable, "-c", "from nextround.cli import main; main()",
                               "batch", *args, "--out", str(out), "--resume"],
@@ -464,5 +471,5 @@ def test_interrupted_run_resumes_to_exactly_what_a_clean_run_writes(tmp_path, si
     assert resumed.returncode == 0, resumed.stderr
     assert "already complete" in resumed.stdout
     assert not resumed.stdout.startswith("0 written")  # it was stopped part-way
-    assert _tree(out) == _tree(tmp_path / "clean")
+    assert _tree(out) == clean_files
     assert [r["status"] for r in report(out)].count("failed") == 0

@@ -118,17 +118,18 @@ def _run(jobs_iter, sheet, out: Path, *, workers: int, resume: bool, fail_fast: 
     total = sum(isinstance(j, Job) for j in jobs_iter())
     make_folder(out)
     progress = Progress(total, quiet=quiet)
-    outcomes, tally, interrupted = run_batch(
+    outcomes, tally, stopped = run_batch(
         jobs_iter(), sheet, workers=min(workers, max(total, 1)), resume=resume,
         fail_fast=fail_fast, on_outcome=progress.update)
     progress.close()
     report = out / REPORT
     write_atomic(report, report_bytes(outcomes))
-    if interrupted:
-        click.echo(f"Interrupted after {tally.done} of {total} rows ({summary(tally, None)}); "
+    if stopped:
+        reason = "Interrupted" if stopped == "interrupted" else f"Stopped: {stopped};"
+        click.echo(f"{reason} after {tally.done} of {total} rows ({summary(tally, None)}); "
                    f"no file was left half-written. Run the same command with --resume to "
                    f"finish; see {report}.", err=True)
-        sys.exit(130)
+        sys.exit(130 if stopped == "interrupted" else 1)
     click.echo(summary(tally, report))
     if tally.failed:
         sys.exit(1)
