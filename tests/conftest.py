@@ -64,6 +64,20 @@ def libreoffice_text(docx: Path, workdir: Path) -> str:
     return out.read_text(encoding="utf-8-sig")
 
 
+def libreoffice_pdf(docx: Path, workdir: Path) -> Path:
+    """The DOCX as LibreOffice draws it, converted to PDF."""
+    soffice = need("soffice")
+    profile = workdir / "lo-profile"
+    result = subprocess.run(
+        [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
+         "pdf", "--outdir", str(workdir), str(docx)],
+        capture_output=True, text=True, timeout=180,
+    )
+    out = workdir / (docx.stem + ".pdf")
+    assert result.returncode == 0 and out.exists(), f"LibreOffice could not open {docx}: {result}"
+    return out
+
+
 def squash(text: str) -> str:
     """Text with all runs of white space folded, for comparing across formats."""
     return " ".join(text.replace("\u00ad", "").split())

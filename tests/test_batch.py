@@ -6,6 +6,7 @@ PDF and DOCX and checks them with qpdf and LibreOffice.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import os
@@ -434,6 +435,39 @@ def _wait_for_rows(out: Path, count: int, process: subprocess.Popen) -> None:
 def _tree(out: Path) -> dict[str, bytes]:
     return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*"))
             if p.is_file() and p.name != "report.csv"}
+
+
+def _children(pid: int) -> set[int]:
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        with contextlib.suppress(OSError):
+            found.update(int(c) for c in (task / "children").read_text().split())
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
+def test_ctrl_c_reaching_workers_as_they_start_does_not_stop_them(tmp_path):
+    # A Ctrl-C at the terminal reaches every process of the run. Each worker, including the
+    # replacements started after ROWS_PER_WORKER rows, gets one the moment it appears, while
+    # Python is still starting: none may die of it (that broke the pool and printed
+    # tracebacks), and the run, whose own process was not signalled, finishes every row.
+    rows = [["role", "company", "description", "date"]] + [
+        ["Engineer", f"Company {i}", DESCRIPTION, "2026-11-25"] for i in range(90)]
+    sheet = write_csv(tmp_path / "c.csv", rows)
+    process = _start([str(sheet), "--format", "md", "--jobs", "2", "--out", str(tmp_path / "out")],
+                     tmp_path)
+    signalled: set[int] = set()
+    while process.poll() is None:
+        for child in _children(process.pid) - signalled:
+            signalled.add(child)
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(child, signal.SIGINT)
+        time.sleep(0.002)
+    stdout, stderr = process.communicate(timeout=120)
+    assert process.returncode == 0, stderr
+    assert "Traceback" not in stderr
+    assert stdout.startswith("90 written, 0 failed")
+    assert len(signalled) >= 3  # two workers and at least one replacement
 
 
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL], ids=["ctrl-c", "kill-9"])

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SAMPLES, libreoffice_text, need, pdf_text, squash
+from conftest import SAMPLES, libreoffice_pdf, libreoffice_text, need, pdf_text, squash
 
 from nextround.cli import main
 
@@ -171,6 +171,10 @@ def test_branding_options_reach_pdf_and_docx(tmp_path):
     assert (0x0B, 0x5F, 0xFF) in page_colors(pdf, tmp_path)
     styles = docx_xml(docx)
     assert 'w:color w:val="0B5FFF"' in styles and 'w:ascii="DejaVu Serif"' in styles
+    # As LibreOffice draws it: the masthead rule too is in the new accent, no navy is left.
+    (tmp_path / "lo").mkdir()
+    drawn = page_colors(libreoffice_pdf(docx, tmp_path / "lo"), tmp_path / "lo")
+    assert (0x0B, 0x5F, 0xFF) in drawn and (0x1B, 0x3A, 0x5C) not in drawn
     footer = "".join(docx_xml(docx, n) for n in zipfile.ZipFile(docx).namelist()
                      if n.startswith("word/footer"))
     assert "Presented by Acme Talent Partners" in footer
@@ -271,8 +275,47 @@ def test_check_reports_an_undefined_variable(tmp_path):
     theme = broken_theme(tmp_path, "t", "plan.html.j2", "{{ s.measures }}", "{{ s.measurse }}")
     line = 1 + (theme / "plan.html.j2").read_text().split("{{ s.measurse }}")[0].count("\n")
     assert check_output(theme) == [
-        f"Problem: {theme / 'plan.html.j2'}, line {line}: undefined variable "
-        f"('dict object' has no attribute 'measurse')"]
+        f"Problem: {theme / 'plan.html.j2'}, line {line}: undefined variable 's.measurse': "
+        f"check its spelling against the list in the theme's README.md (made by 'nextround "
+        f"templates init')."]
+
+
+def test_check_finds_a_misspelled_word_tag_by_its_paragraph(tmp_path):
+    theme = broken_theme(tmp_path, "t", "plan.docx", "{{ doc.role }}", "{{ doc.rol }}")
+    assert check_output(theme) == [
+        f"Problem: {theme / 'plan.docx'}: undefined variable 'doc.rol' in the paragraph "
+        f"'{{{{ doc.rol }}}}': check its spelling against the list in the theme's README.md "
+        f"(made by 'nextround templates init')."]
+
+
+def test_check_reports_css_that_weasyprint_leaves_out(tmp_path):
+    # A missing } is valid CSS since nesting: the rest of the sheet silently nests inside.
+    theme = broken_theme(tmp_path, "t", "style.css", "margin-top: 2pt; }", "margin-top: 2pt;")
+    css = theme / "style.css"
+    css.write_text(css.read_text().replace("h3 { font-size", "h3 { colr: red; font-size", 1))
+    lines = css.read_text().splitlines()
+    unclosed = 1 + next(i for i, text in enumerate(lines) if text.startswith(".company {"))
+    unknown = 1 + next(i for i, text in enumerate(lines) if "colr: red" in text)
+    assert check_output(theme) == [
+        f"Problem: {css}, line {unclosed}: this {{ is never closed, so every rule after it "
+        f"applies only inside it. Add the missing }}.",
+        f"Problem: {css}, line {unknown}: CSS left out (`colr: red`: unknown property)."]
+
+
+def test_check_catches_theme_yaml_slips(tmp_path):
+    theme = tmp_path / "t"
+    theme.mkdir()
+    (theme / "theme.yaml").write_text("name: t\ncolours:\n  accent: '#C2185B'\n")
+    assert check_output(theme) == [
+        f"Problem: {theme / 'theme.yaml'}: nextround does not use the key 'colours'; "
+        f"did you mean 'colors'?"]
+    # A color without quotes is a YAML comment: the value arrives empty.
+    (theme / "theme.yaml").write_text("name: t\ncolors:\n  accent: #C2185B\n")
+    result = run("generate", *ARGS, "--theme", str(theme), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: {theme / 'theme.yaml'}: colors.accent is empty. Put a color in quotes, as in "
+        f"accent: \"#1B3A5C\" (without them, YAML reads # and what follows as a comment).\n")
 
 
 def test_check_reports_a_syntax_error(tmp_path):
@@ -426,9 +469,16 @@ def test_content_pack_family_is_listed_and_used(tmp_path, pack):
     assert "Sit in on three client intake meetings" in plan
     assert "For the client lead" in questions
     assert "Which of Hartley's clients matter most this year?" in questions
+    # explain reads the same pack, so it shows why the plan says what it says.
+    args = ("explain", "--role", "Executive Search Consultant", "--company", "Hartley",
+            "--description", "Hartley is a search firm.")
+    explained = run(*args, "--content", str(pack))
+    assert explained.exit_code == 0, explained.output
+    assert "Family:    Executive search (executive-search)" in explained.stdout
     # The built-in library, loaded without the pack, is unchanged (no cache leak).
     plain = run("roles")
     assert "executive-search" not in plain.stdout
+    assert "Family:    Consulting (consulting)" in run(*args).stdout
 
 
 def test_theme_content_folder_is_a_pack(tmp_path, pack):

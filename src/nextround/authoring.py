@@ -7,6 +7,8 @@ Everything here renders through the same code as `generate`, so a theme that pas
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import re
 import shutil
 import subprocess
@@ -127,10 +129,10 @@ def init_theme(dest: Path, source: str = BASE_THEME) -> Path:
     config_text = (theme.path / "theme.yaml").read_text(encoding="utf-8")
     config_text = re.sub(r"(?m)^name:.*$", f"name: {dest.name}", config_text, count=1)
     config_text = re.sub(r"(?m)^extends:.*\n", "", config_text)
-    if theme.path.name != BASE_THEME or theme.where != "built-in":
-        parent = theme.path.name if theme.where in ("built-in", "user") else str(theme.path)
-        config_text = config_text.replace(f"name: {dest.name}",
-                                          f"name: {dest.name}\nextends: {parent}", 1)
+    # Written out even for the default theme, so the author sees where deleted files come from.
+    parent = theme.path.name if theme.where in ("built-in", "user") else str(theme.path)
+    config_text = config_text.replace(f"name: {dest.name}",
+                                      f"name: {dest.name}\nextends: {parent}", 1)
     (dest / "theme.yaml").write_text(config_text, encoding="utf-8")
     readme = README_HEAD.format(name=dest.name, source=source, dest=dest,
                                 sample="nextround/sample_request.yaml")
@@ -165,6 +167,83 @@ def _url_problems(theme: Theme, name: str, pattern: re.Pattern[str]) -> list[str
     return problems
 
 
+def _brace_problems(theme: Theme, name: str) -> list[str]:
+    """A { never closed or a } that closes nothing. WeasyPrint reports neither: it reads CSS
+    nesting, so a missing } quietly nests the rest of the stylesheet inside one rule."""
+    path = theme.file(name)
+    text = path.read_text(encoding="utf-8")
+    # Blank out comments and strings, keeping line breaks so line numbers stay right.
+    text = re.sub(r"/\*.*?(\*/|$)|\"(\\.|[^\"\\\n])*\"|'(\\.|[^'\\\n])*'",
+                  lambda m: re.sub(r"[^\n]", " ", m.group(0)), text, flags=re.DOTALL)
+    opened: list[int] = []
+    problems = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        for char in line:
+            if char == "{":
+                opened.append(number)
+            elif char == "}" and opened:
+                opened.pop()
+            elif char == "}":
+                problems.append(f"{path}, line {number}: this }} closes nothing; remove it.")
+    problems += [f"{path}, line {number}: this {{ is never closed, so every rule after it "
+                 f"applies only inside it. Add the missing }}." for number in opened[:1]]
+    return problems
+
+
+# WeasyPrint's own words for CSS it leaves out: "Ignored `colr: red` at 33:6, unknown property."
+CSS_WARNING = re.compile(r"^(?:Ignored `(?P<what>.+?)`|Parse error) at (?P<line>\d+):\d+, "
+                         r"(?P<why>.+?)\.?$", re.DOTALL)
+
+
+class _Warnings(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextlib.contextmanager
+def _warnings_of(*names: str):
+    """Collect these loggers' warnings instead of printing them: check reports them as
+    problems, once."""
+    handler = _Warnings()
+    saved = []
+    for logger in map(logging.getLogger, names):
+        saved.append((logger, logger.handlers[:], logger.level, logger.propagate))
+        logger.handlers[:] = [handler]
+        logger.setLevel(logging.WARNING)
+        logger.propagate = False
+    try:
+        yield handler.messages
+    finally:
+        for logger, handlers, level, propagate in saved:
+            logger.handlers[:] = handlers
+            logger.setLevel(level)
+            logger.propagate = propagate
+
+
+def _css_problems(theme: Theme, messages: list[str]) -> list[str]:
+    """WeasyPrint's CSS warnings, pointed at the file and line they come from: style.css, or
+    the <style> of an HTML template (WeasyPrint gives the line, not the file)."""
+    candidates = [theme.file("style.css"), *(theme.file(n) for n in ("base.html.j2",
+                  "plan.html.j2", "questions.html.j2"))]
+    problems = []
+    for message in dict.fromkeys(messages):
+        match = CSS_WARNING.match(message)
+        if not match:
+            continue
+        line, why = int(match["line"]), match["why"]
+        what = (match["what"] or "").split(":")[0].strip()
+        where = next((f"{file}, line {line}" for file in candidates if file.is_file()
+                      and what in (file.read_text(encoding="utf-8").splitlines()[line - 1:line]
+                                   or [""])[0]), str(theme.path))
+        detail = f"`{match['what']}`: {why}" if match["what"] else why
+        problems.append(f"{where}: CSS left out ({detail}).")
+    return problems
+
+
 def check_theme(path: str) -> list[str]:
     """Every problem found rendering the theme in every format: one line each, file first."""
     from .pipeline import compose_documents
@@ -172,11 +251,12 @@ def check_theme(path: str) -> list[str]:
     from .rendering.html import make_fetcher, render_pdf
     from .rendering.templating import environment
 
-    try:
-        theme = load_theme(path)
-    except NextroundError as exc:
-        return [str(exc)]
-    problems: list[str] = []
+    with _warnings_of("nextround") as theme_warnings:
+        try:
+            theme = load_theme(path)
+        except NextroundError as exc:
+            return [str(exc)]
+    problems: list[str] = [m for m in theme_warnings if "theme.yaml" in m]
     # Syntax first, file by file, so every broken template is reported, not just the first.
     layers = tuple(str(folder) for folder in theme.layers)
     names = sorted({p.name for layer in theme.layers for p in layer.glob("*.j2")})
@@ -191,6 +271,7 @@ def check_theme(path: str) -> list[str]:
             broken.add(name)
             problems.append(f"{theme.file(name)}, line {exc.lineno}: Jinja syntax error: "
                             f"{exc.message}")
+    problems += _brace_problems(theme, "style.css")
     problems += _url_problems(theme, "style.css", CSS_URL)
     for name in names:
         if name.endswith(".html.j2"):
@@ -207,7 +288,10 @@ def check_theme(path: str) -> list[str]:
             try:
                 if fmt == "pdf":
                     fetcher = make_fetcher(theme)
-                    render_pdf(document, theme, "letter", fetcher=fetcher)
+                    with _warnings_of("weasyprint") as css_warnings:
+                        render_pdf(document, theme, "letter", fetcher=fetcher)
+                    problems += [p for p in _css_problems(theme, css_warnings)
+                                 if p not in problems]
                     for url in dict.fromkeys(fetcher.refused):
                         message = (f"{theme.file(doc_name + '.html.j2')}: {url!r} points "
                                    f"outside the theme and was not loaded.")

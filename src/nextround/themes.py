@@ -10,6 +10,8 @@ the repository and ship inside the wheel as nextround/templates.
 from __future__ import annotations
 
 import copy
+import difflib
+import logging
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
@@ -19,6 +21,18 @@ from typing import Any
 import yaml
 
 from .errors import ThemeError
+
+log = logging.getLogger("nextround")
+
+# The keys nextround reads. A theme may add its own for its own templates, so others are
+# allowed; one that looks like a misspelling of these gets a warning.
+KNOWN_KEYS = {
+    "": ("name", "description", "extends", "paper", "fonts", "colors", "logo", "accent_color",
+         "font", "footer"),
+    "colors": ("accent", "text", "muted", "rule", "tint", "phases"),
+    "fonts": ("body", "fallback"),
+}
+COLOR_KEYS = ("accent", "text", "muted", "rule", "tint")
 
 REQUIRED_FILES = ("theme.yaml", "plan.html.j2", "questions.html.j2", "style.css",
                   "plan.docx", "questions.docx", "plan.md.j2", "questions.md.j2")
@@ -108,7 +122,30 @@ def _read_config(path: Path) -> dict[str, Any]:
         raise ThemeError(f"{path / 'theme.yaml'} cannot be read: {exc}") from None
     if not isinstance(config, dict):
         raise ThemeError(f"{path / 'theme.yaml'} must hold a mapping (name, colors, fonts).")
+    _check_keys(path / "theme.yaml", config)
     return config
+
+
+def _check_keys(file: Path, config: dict[str, Any]) -> None:
+    """Catch the two easy mistakes: a misspelled key (silently ignored otherwise) and a color
+    without quotes (YAML reads everything after # as a comment, so the value is empty)."""
+    for section, known in KNOWN_KEYS.items():
+        values = config.get(section) if section else config
+        if not isinstance(values, dict):
+            continue
+        for key in values:
+            close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.75)
+            if str(key) not in known and close:
+                name = f"{section}.{key}" if section else key
+                log.warning("%s: nextround does not use the key %r; did you mean %r?",
+                            file, name, f"{section}.{close[0]}" if section else close[0])
+    colors = config.get("colors") if isinstance(config.get("colors"), dict) else {}
+    empty = [f"colors.{key}" for key in COLOR_KEYS if key in colors and colors[key] is None]
+    empty += ["accent_color"] if "accent_color" in config and config["accent_color"] is None else []
+    if empty:
+        raise ThemeError(f"{file}: {empty[0]} is empty. Put a color in quotes, as in "
+                         f"{empty[0].rpartition('.')[2]}: \"#1B3A5C\" (without them, YAML "
+                         f"reads # and what follows as a comment).")
 
 
 def find_theme_folder(name_or_path: str) -> tuple[Path, str]:

@@ -40,18 +40,41 @@ def _paragraph_at(exc: Exception) -> str:
     return f", paragraph {lineno - 1}" + (f" ({text!r})" if text else "")
 
 
-def docx_error(path, exc: Exception) -> ThemeError:
+def _paragraph_texts(document) -> list[str]:
+    """Every paragraph's text: body, tables, headers and footers, in that order."""
+    from docx.oxml.ns import qn
+
+    parts = [document.element.body]
+    for section in document.sections:
+        parts += [section.header._element, section.footer._element]
+    return ["".join(t.text or "" for t in p.iter(qn("w:t")))
+            for part in parts for p in part.iter(qn("w:p"))]
+
+
+def _undefined_message(exc, document) -> str:
+    """'doc.rol', and the paragraph it is in, so a Word user can find it with Ctrl+F."""
+    from .templating import UNDEFINED_ADVICE, undefined_name
+
+    name = undefined_name(exc)
+    for text in _paragraph_texts(document) if document is not None else []:
+        for tag in re.findall(r"\{[{%].*?[}%]\}", text):
+            if re.search(rf"\b{re.escape(name)}\b", tag):
+                shown = text.strip() if len(text.strip()) <= 80 else tag
+                return (f"undefined variable '{undefined_name(exc, tag)}' in the paragraph "
+                        f"{shown!r}: {UNDEFINED_ADVICE}.")
+    return f"undefined variable '{name}': {UNDEFINED_ADVICE}."
+
+
+def docx_error(path, exc: Exception, document=None) -> ThemeError:
     """A docxtpl/Jinja failure as a sentence a Word user can act on."""
     import jinja2
 
-    where = f"{path}{_paragraph_at(exc)}"
     if isinstance(exc, jinja2.TemplateSyntaxError):
-        return ThemeError(f"{where}: a Word template tag is broken ({exc.message}). "
-                          f"{BROKEN_TAG_ADVICE}.")
+        return ThemeError(f"{path}{_paragraph_at(exc)}: a Word template tag is broken "
+                          f"({exc.message}). {BROKEN_TAG_ADVICE}.")
     if isinstance(exc, jinja2.UndefinedError):
-        return ThemeError(f"{where}: undefined variable ({exc.message}). Check the spelling "
-                          f"against the README.md of the theme (made by 'templates init').")
-    return ThemeError(f"{where}: {exc}")
+        return ThemeError(f"{path}: {_undefined_message(exc, document)}")
+    return ThemeError(f"{path}{_paragraph_at(exc)}: {exc}")
 
 
 def _apply_branding(template, brand: dict[str, Any]) -> None:
@@ -63,9 +86,13 @@ def _apply_branding(template, brand: dict[str, Any]) -> None:
     if brand.get("accent_color"):
         digits = str(brand["accent_color"]).lstrip("#").upper()
         color = RGBColor.from_string(digits if len(digits) == 6 else "".join(c * 2 for c in digits))
+        # The template's own accent is its title's color: rules and text drawn in it change too.
+        old = styles["Title"].font.color.rgb if "Title" in names else None
         for name in ACCENT_STYLES:
             if name in names:
                 styles[name].font.color.rgb = color
+        if old is not None:
+            _recolor(template.docx, str(old), str(color))
     if brand.get("font"):
         font = str(brand["font"]).split(",")[0].strip()
         for style in styles:
@@ -74,6 +101,22 @@ def _apply_branding(template, brand: dict[str, Any]) -> None:
             if style.name == "Normal" or style.font.name:
                 style.font.name = font
                 style.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), font)
+
+
+def _recolor(document, old: str, new: str) -> None:
+    """Borders (w:color) and run colors (w:color w:val) drawn in the old accent, in the body,
+    headers and footers."""
+    from docx.oxml.ns import qn
+
+    parts = [document.element.body]
+    for section in document.sections:
+        parts += [section.header._element, section.footer._element]
+    for part in parts:
+        for element in part.iter():
+            if element.get(qn("w:color"), "").upper() == old.upper():
+                element.set(qn("w:color"), new)
+            if element.tag == qn("w:color") and element.get(qn("w:val"), "").upper() == old.upper():
+                element.set(qn("w:val"), new)
 
 
 def render_docx(document: dict[str, Any], theme: Theme, paper: str) -> bytes:
@@ -102,7 +145,7 @@ def render_docx(document: dict[str, Any], theme: Theme, paper: str) -> bytes:
     except SecurityError as exc:
         raise template_failure(str(path), exc) from None
     except jinja2.TemplateError as exc:
-        raise docx_error(path, exc) from None
+        raise docx_error(path, exc, template.docx) from None
     except Exception as exc:  # anything a theme's template does wrong is the theme's error
         raise template_failure(str(path), exc) from None
     _apply_branding(template, brand)

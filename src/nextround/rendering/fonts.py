@@ -49,8 +49,9 @@ def _merge(ranges: Iterable[tuple[int, int]]) -> tuple[list[int], list[int]]:
 
 
 @lru_cache(maxsize=1)
-def _installed_ranges() -> tuple[tuple[int, int], ...] | None:
-    """Code point ranges covered by some installed font; None when fontconfig cannot say."""
+def _installed_coverage() -> tuple[list[int], list[int]] | None:
+    """Code point ranges covered by some installed font (merged, as starts and ends); None
+    when fontconfig cannot say."""
     fc_list = shutil.which("fc-list")
     if fc_list is None:
         return None
@@ -59,11 +60,11 @@ def _installed_ranges() -> tuple[tuple[int, int], ...] | None:
                                 text=True, timeout=30, check=True)
     except (OSError, subprocess.SubprocessError):
         return None
-    return tuple(r for line in result.stdout.splitlines() for r in _ranges_from_charset(line))
+    return _merge(r for line in result.stdout.splitlines() for r in _ranges_from_charset(line))
 
 
 @lru_cache(maxsize=16)
-def _theme_ranges(theme_path: str) -> tuple[tuple[int, int], ...]:
+def _theme_code_points(theme_path: str) -> frozenset[int]:
     from fontTools.ttLib import TTCollection, TTFont
 
     points: set[int] = set()
@@ -77,15 +78,13 @@ def _theme_ranges(theme_path: str) -> tuple[tuple[int, int], ...]:
                 points.update(font.getBestCmap() or {})
         except Exception:  # a broken or unreadable font file covers nothing  # noqa: BLE001
             continue
-    return tuple((p, p) for p in points)
+    return frozenset(points)
 
 
-@lru_cache(maxsize=16)
-def _coverage(theme_path: str) -> tuple[list[int], list[int]] | None:
-    installed = _installed_ranges()
-    if installed is None:
-        return None
-    return _merge([*installed, *_theme_ranges(theme_path)])
+def _covered(coverage: tuple[list[int], list[int]], code: int) -> bool:
+    starts, ends = coverage
+    index = bisect.bisect_right(starts, code) - 1
+    return index >= 0 and code <= ends[index]
 
 
 def _needs_glyph(ch: str) -> bool:
@@ -109,20 +108,23 @@ def _strings(value: Any) -> Iterator[str]:
 
 
 def missing_glyphs(documents: Iterable[Any], theme_path: Path) -> list[str]:
-    """The characters of the documents that no installed font and no theme font covers."""
-    coverage = _coverage(str(theme_path))
-    if coverage is None:
+    """The characters of the documents that no installed font and no theme font covers.
+
+    Cheapest first: plain ASCII needs no look-up, the installed fonts answer for almost
+    everything else, and the theme's font files are read only for what is left."""
+    candidates = dict.fromkeys(
+        ch for text in _strings(list(documents)) for ch in text
+        if not ch.isascii() and _needs_glyph(ch))
+    if not candidates:
         return []
-    starts, ends = coverage
-    missing: dict[str, None] = {}
-    for text in _strings(list(documents)):
-        for ch in text:
-            if ch in missing or ch.isascii() or not _needs_glyph(ch):
-                continue
-            index = bisect.bisect_right(starts, ord(ch)) - 1
-            if index < 0 or ord(ch) > ends[index]:
-                missing[ch] = None
-    return list(missing)
+    installed = _installed_coverage()
+    if installed is None:
+        return []
+    missing = [ch for ch in candidates if not _covered(installed, ord(ch))]
+    if missing:
+        theme_points = _theme_code_points(str(theme_path))
+        missing = [ch for ch in missing if ord(ch) not in theme_points]
+    return missing
 
 
 def warn_missing_glyphs(documents: Iterable[Any], theme_path: Path) -> list[str]:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import logging
+import sys
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
@@ -19,7 +22,42 @@ def render_html(document: dict[str, Any], theme: Theme, paper: str) -> str:
                            doc=document, paper=paper)
 
 
+def load_weasyprint():
+    """Import WeasyPrint without ctypes' slow library search on Linux.
+
+    WeasyPrint tries each native library under its Windows, macOS and Linux names, and for
+    every name that does not load, ctypes.util.find_library runs ldconfig, gcc and ld: about a
+    quarter of a second per process on a machine with a compiler. On Linux that search can only
+    answer with a soname, which dlopen looks up by itself, and WeasyPrint's lists end with the
+    sonames, so the search is skipped during the import. On a system where that is not enough,
+    the import is tried again the usual way.
+    """
+    if "weasyprint" in sys.modules or not sys.platform.startswith("linux"):
+        import weasyprint
+
+        return weasyprint
+    import ctypes.util
+
+    search = ctypes.util.find_library
+    ctypes.util.find_library = lambda name: None
+    try:
+        # WeasyPrint prints installation advice before it gives up; the retry prints its own.
+        with contextlib.redirect_stdout(io.StringIO()):
+            import weasyprint
+
+        return weasyprint
+    except OSError:
+        for name in [m for m in sys.modules if m.partition(".")[0] == "weasyprint"]:
+            del sys.modules[name]
+    finally:
+        ctypes.util.find_library = search
+    import weasyprint
+
+    return weasyprint
+
+
 def _fetcher_class():
+    load_weasyprint()
     from weasyprint.urls import URLFetcher
 
     class ThemeOnlyFetcher(URLFetcher):
@@ -73,8 +111,7 @@ def make_fetcher(theme: Theme):
 
 
 def render_pdf(document: dict[str, Any], theme: Theme, paper: str, fetcher=None) -> bytes:
-    import weasyprint
-
+    weasyprint = load_weasyprint()
     html = render_html(document, theme, paper)
     return weasyprint.HTML(string=html, base_url=str(theme.path) + "/",
                            url_fetcher=fetcher or make_fetcher(theme)).write_pdf()

@@ -6,6 +6,7 @@ an undefined variable is an error naming the template and line, never a silent b
 
 from __future__ import annotations
 
+import contextlib
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -119,6 +120,21 @@ def template_failure(where: str, exc: Exception) -> ThemeError:
     return ThemeError(f"{where}: the template failed ({type(exc).__name__}: {exc}).")
 
 
+UNDEFINED_ADVICE = ("check its spelling against the list in the theme's README.md (made by "
+                    "'nextround templates init')")
+
+
+def undefined_name(exc: jinja2.UndefinedError, written_in: str = "") -> str:
+    """The name a template used that does not exist, as the template spells it when the text
+    around it is given ("doc.rol", not Jinja's "'dict object' has no attribute 'rol'")."""
+    found = re.search(r"has no attribute '([^']+)'|^'([^']+)' is undefined", exc.message or "")
+    if not found:
+        return exc.message or "a variable"
+    name = found.group(1) or found.group(2)
+    spelled = re.search(rf"[\w.]*\b{re.escape(name)}\b", written_in)
+    return spelled.group(0) if spelled else name
+
+
 def template_line(exc: BaseException) -> tuple[str, int] | None:
     """The template file and line an error was raised at, from Jinja's rewritten traceback."""
     import traceback
@@ -139,7 +155,11 @@ def render_template(theme: Theme, name: str, markup: str, **context: object) -> 
         raise ThemeError(f"{where}, line {exc.lineno}: {exc.message}") from None
     except jinja2.UndefinedError as exc:
         where, line = template_line(exc) or (str(theme.file(name)), 0)
-        message = f"undefined variable ({exc.message})"
+        text = ""
+        if line:
+            with contextlib.suppress(OSError, UnicodeDecodeError, IndexError):
+                text = Path(where).read_text(encoding="utf-8").splitlines()[line - 1]
+        message = f"undefined variable '{undefined_name(exc, text)}': {UNDEFINED_ADVICE}."
         raise ThemeError(f"{where}, line {line}: {message}"
                          if line else f"{where}: {message}") from None
     except jinja2.TemplateNotFound as exc:
