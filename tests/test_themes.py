@@ -180,6 +180,19 @@ def test_branding_options_reach_pdf_and_docx(tmp_path):
     assert "Presented by Acme Talent Partners" in footer
 
 
+def test_a_font_that_is_not_installed_is_named_in_a_warning(tmp_path):
+    args = (*ARGS, "--only", "plan", "--format", "pdf", "--out", str(tmp_path / "out"))
+    missing = run("generate", *args, "--font", "Helvetica Nowhere")
+    assert missing.exit_code == 0, missing.output
+    assert missing.stderr == (
+        "Warning: The font 'Helvetica Nowhere' is not installed and the theme does not bring "
+        "it, so the PDF uses a fallback font. Install it, or add its files to the theme with an "
+        "@font-face rule ('fc-list : family' lists the installed fonts).\n")
+    # Installed, or brought by the theme (Inter, Noto Serif): no warning.
+    assert run("generate", *args, "--font", "DejaVu Serif").stderr == ""
+    assert run("generate", *args, "--theme", "classic").stderr == ""
+
+
 def test_command_line_beats_project_file_beats_theme(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     theme = tmp_path / "brand"

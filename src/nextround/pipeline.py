@@ -55,8 +55,9 @@ def render_files(request: Request) -> dict[str, bytes]:
     theme = load_theme(request.theme).with_branding(request.branding())
     documents = compose_documents(request)
     if "pdf" in request.formats:
-        from .rendering.fonts import warn_missing_glyphs
+        from .rendering.fonts import warn_missing_font, warn_missing_glyphs
 
+        warn_missing_font(theme)
         warn_missing_glyphs(documents.values(), theme.path)
     return {
         f"{FILE_NAMES[name]}.{EXTENSIONS[fmt]}": render(document, fmt, theme, request.paper)

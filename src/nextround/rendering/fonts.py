@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+import re
 import shutil
 import subprocess
 import unicodedata
@@ -137,3 +138,45 @@ def warn_missing_glyphs(documents: Iterable[Any], theme_path: Path) -> list[str]
             "No installed font has these characters, so the PDF shows them as boxes: %s%s. "
             "Install a font that covers them (the README lists font packages).", listed, more)
     return missing
+
+
+# --- the body font ------------------------------------------------------------------------------
+
+FONT_FACE = re.compile(r"@font-face\s*\{[^}]*?font-family\s*:\s*['\"]?([^;'\"}]+)", re.IGNORECASE)
+GENERIC_FAMILIES = {"serif", "sans-serif", "monospace", "cursive", "fantasy", "system-ui"}
+
+
+@lru_cache(maxsize=1)
+def _installed_families() -> frozenset[str] | None:
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
+        return None
+    try:
+        result = subprocess.run([fc_list, "--format", "%{family}\n"], capture_output=True,
+                                text=True, timeout=30, check=True)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return frozenset(name.strip().casefold() for line in result.stdout.splitlines()
+                     for name in line.split(","))
+
+
+def warn_missing_font(theme) -> str | None:
+    """Warn when the body font (theme.yaml or --font) is neither installed nor one the theme
+    brings with @font-face: the PDF would quietly use a fallback font instead."""
+    from .branding import template_theme
+
+    body = str(template_theme(theme, "html")["fonts"].get("body") or "")
+    name = body.split(",")[0].strip().strip("'\"")
+    installed = _installed_families()
+    if not name or installed is None or name.casefold() in GENERIC_FAMILIES | installed:
+        return None
+    stylesheet = theme.file("style.css")
+    own = ({face.strip().casefold() for face in
+            FONT_FACE.findall(stylesheet.read_text(encoding="utf-8", errors="replace"))}
+           if stylesheet.is_file() else set())
+    if name.casefold() in own:
+        return None
+    log.warning("The font %r is not installed and the theme does not bring it, so the PDF uses "
+                "a fallback font. Install it, or add its files to the theme with an @font-face "
+                "rule ('fc-list : family' lists the installed fonts).", name)
+    return name
