@@ -50,32 +50,28 @@ def qpdf_check(path: Path) -> subprocess.CompletedProcess:
     return subprocess.run([need("qpdf"), "--check", str(path)], capture_output=True, text=True)
 
 
-def libreoffice_text(docx: Path, workdir: Path) -> str:
-    """Open the DOCX in LibreOffice (a real client) and return the text it reads from it."""
+def _libreoffice_convert(docx: Path, workdir: Path, target: str, suffix: str) -> Path:
     soffice = need("soffice")
     profile = workdir / "lo-profile"
     result = subprocess.run(
         [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
-         "txt:Text (encoded):UTF8", "--outdir", str(workdir), str(docx)],
+         target, "--outdir", str(workdir), str(docx)],
         capture_output=True, text=True, timeout=180,
     )
-    out = workdir / (docx.stem + ".txt")
+    out = workdir / (docx.stem + suffix)
     assert result.returncode == 0 and out.exists(), f"LibreOffice could not open {docx}: {result}"
+    return out
+
+
+def libreoffice_text(docx: Path, workdir: Path) -> str:
+    """Open the DOCX in LibreOffice (a real client) and return the text it reads from it."""
+    out = _libreoffice_convert(docx, workdir, "txt:Text (encoded):UTF8", ".txt")
     return out.read_text(encoding="utf-8-sig")
 
 
 def libreoffice_pdf(docx: Path, workdir: Path) -> Path:
     """The DOCX as LibreOffice draws it, converted to PDF."""
-    soffice = need("soffice")
-    profile = workdir / "lo-profile"
-    result = subprocess.run(
-        [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
-         "pdf", "--outdir", str(workdir), str(docx)],
-        capture_output=True, text=True, timeout=180,
-    )
-    out = workdir / (docx.stem + ".pdf")
-    assert result.returncode == 0 and out.exists(), f"LibreOffice could not open {docx}: {result}"
-    return out
+    return _libreoffice_convert(docx, workdir, "pdf", ".pdf")
 
 
 def squash(text: str) -> str:

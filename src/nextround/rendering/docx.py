@@ -40,15 +40,20 @@ def _paragraph_at(exc: Exception) -> str:
     return f", paragraph {lineno - 1}" + (f" ({text!r})" if text else "")
 
 
+def _parts(document) -> list[Any]:
+    """The XML of the body (tables included), then of every header and footer."""
+    parts = [document.element.body]
+    for section in document.sections:
+        parts += [section.header._element, section.footer._element]
+    return parts
+
+
 def _paragraph_texts(document) -> list[str]:
     """Every paragraph's text: body, tables, headers and footers, in that order."""
     from docx.oxml.ns import qn
 
-    parts = [document.element.body]
-    for section in document.sections:
-        parts += [section.header._element, section.footer._element]
     return ["".join(t.text or "" for t in p.iter(qn("w:t")))
-            for part in parts for p in part.iter(qn("w:p"))]
+            for part in _parts(document) for p in part.iter(qn("w:p"))]
 
 
 def _undefined_message(exc, document) -> str:
@@ -108,10 +113,7 @@ def _recolor(document, old: str, new: str) -> None:
     headers and footers."""
     from docx.oxml.ns import qn
 
-    parts = [document.element.body]
-    for section in document.sections:
-        parts += [section.header._element, section.footer._element]
-    for part in parts:
+    for part in _parts(document):
         for element in part.iter():
             if element.get(qn("w:color"), "").upper() == old.upper():
                 element.set(qn("w:color"), new)

@@ -49,19 +49,26 @@ def _merge(ranges: Iterable[tuple[int, int]]) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
-@lru_cache(maxsize=1)
-def _installed_coverage() -> tuple[list[int], list[int]] | None:
-    """Code point ranges covered by some installed font (merged, as starts and ends); None
-    when fontconfig cannot say."""
+def _fc_list(pattern: str) -> str | None:
+    """fontconfig's list of the installed fonts, one line each in this format; None when
+    fontconfig cannot say."""
     fc_list = shutil.which("fc-list")
     if fc_list is None:
         return None
     try:
-        result = subprocess.run([fc_list, "--format", "%{charset}\n"], capture_output=True,
-                                text=True, timeout=30, check=True)
+        return subprocess.run([fc_list, "--format", pattern], capture_output=True, text=True,
+                              timeout=30, check=True).stdout
     except (OSError, subprocess.SubprocessError):
         return None
-    return _merge(r for line in result.stdout.splitlines() for r in _ranges_from_charset(line))
+
+
+@lru_cache(maxsize=1)
+def _installed_coverage() -> tuple[list[int], list[int]] | None:
+    """Code point ranges covered by some installed font (merged, as starts and ends)."""
+    listing = _fc_list("%{charset}\n")
+    if listing is None:
+        return None
+    return _merge(r for line in listing.splitlines() for r in _ranges_from_charset(line))
 
 
 @lru_cache(maxsize=16)
@@ -148,15 +155,10 @@ GENERIC_FAMILIES = {"serif", "sans-serif", "monospace", "cursive", "fantasy", "s
 
 @lru_cache(maxsize=1)
 def _installed_families() -> frozenset[str] | None:
-    fc_list = shutil.which("fc-list")
-    if fc_list is None:
+    listing = _fc_list("%{family}\n")
+    if listing is None:
         return None
-    try:
-        result = subprocess.run([fc_list, "--format", "%{family}\n"], capture_output=True,
-                                text=True, timeout=30, check=True)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return frozenset(name.strip().casefold() for line in result.stdout.splitlines()
+    return frozenset(name.strip().casefold() for line in listing.splitlines()
                      for name in line.split(","))
 
 
