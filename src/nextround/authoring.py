@@ -7,8 +7,6 @@ Everything here renders through the same code as `generate`, so a theme that pas
 
 from __future__ import annotations
 
-import contextlib
-import logging
 import re
 import shutil
 import subprocess
@@ -19,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from .errors import NextroundError, ThemeError
+from .errors import NextroundError, ThemeError, collect_warnings
 from .request import Request, build_request
 from .themes import BASE_THEME, REQUIRED_FILES, Theme, load_theme
 
@@ -195,40 +193,12 @@ CSS_WARNING = re.compile(r"^(?:Ignored `(?P<what>.+?)`|Parse error) at (?P<line>
                          r"(?P<why>.+?)\.?$", re.DOTALL)
 
 
-class _Warnings(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
-@contextlib.contextmanager
-def _warnings_of(*names: str):
-    """Collect these loggers' warnings instead of printing them: check reports them as
-    problems, once."""
-    handler = _Warnings()
-    saved = []
-    for logger in map(logging.getLogger, names):
-        saved.append((logger, logger.handlers[:], logger.level, logger.propagate))
-        logger.handlers[:] = [handler]
-        logger.setLevel(logging.WARNING)
-        logger.propagate = False
-    try:
-        yield handler.messages
-    finally:
-        for logger, handlers, level, propagate in saved:
-            logger.handlers[:] = handlers
-            logger.setLevel(level)
-            logger.propagate = propagate
-
-
 def _css_problems(theme: Theme, messages: list[str]) -> list[str]:
     """WeasyPrint's CSS warnings, pointed at the file and line they come from: style.css, or
     the <style> of an HTML template (WeasyPrint gives the line, not the file)."""
-    candidates = [theme.file("style.css"), *(theme.file(n) for n in ("base.html.j2",
-                  "plan.html.j2", "questions.html.j2"))]
+    files = [theme.file(n) for n in ("style.css", "base.html.j2", "plan.html.j2",
+                                     "questions.html.j2")]
+    lines = {f: f.read_text(encoding="utf-8").splitlines() for f in files if f.is_file()}
     problems = []
     for message in dict.fromkeys(messages):
         match = CSS_WARNING.match(message)
@@ -236,9 +206,8 @@ def _css_problems(theme: Theme, messages: list[str]) -> list[str]:
             continue
         line, why = int(match["line"]), match["why"]
         what = (match["what"] or "").split(":")[0].strip()
-        where = next((f"{file}, line {line}" for file in candidates if file.is_file()
-                      and what in (file.read_text(encoding="utf-8").splitlines()[line - 1:line]
-                                   or [""])[0]), str(theme.path))
+        where = next((f"{file}, line {line}" for file, text in lines.items()
+                      if line <= len(text) and what in text[line - 1]), str(theme.path))
         detail = f"`{match['what']}`: {why}" if match["what"] else why
         problems.append(f"{where}: CSS left out ({detail}).")
     return problems
@@ -251,7 +220,7 @@ def check_theme(path: str) -> list[str]:
     from .rendering.html import make_fetcher, render_pdf
     from .rendering.templating import environment
 
-    with _warnings_of("nextround") as theme_warnings:
+    with collect_warnings("nextround") as theme_warnings:
         try:
             theme = load_theme(path)
         except NextroundError as exc:
@@ -288,7 +257,7 @@ def check_theme(path: str) -> list[str]:
             try:
                 if fmt == "pdf":
                     fetcher = make_fetcher(theme)
-                    with _warnings_of("weasyprint") as css_warnings:
+                    with collect_warnings("weasyprint") as css_warnings:
                         render_pdf(document, theme, "letter", fetcher=fetcher)
                     problems += [p for p in _css_problems(theme, css_warnings)
                                  if p not in problems]

@@ -17,7 +17,6 @@ import csv
 import hashlib
 import io
 import json
-import logging
 import os
 import re
 import signal
@@ -30,7 +29,7 @@ from typing import Any
 
 from slugify import slugify
 
-from .errors import NextroundError, RequestError
+from .errors import NextroundError, RequestError, collect_warnings
 from .request import Request, build_request
 from .spreadsheet import Row, Spreadsheet
 
@@ -229,29 +228,11 @@ def run_job(job: Job, sheet: Sheet) -> Outcome:
     from .pipeline import render_files
     from .writing import write_atomic, write_files
 
-    with row_warnings() as warnings:
+    # The report and the progress lines say which row each warning belongs to.
+    with collect_warnings("nextround") as warnings:
         outcome = _run_job(job, sheet, render_files, write_files, write_atomic)
     outcome.warnings = warnings
     return outcome
-
-
-@contextlib.contextmanager
-def row_warnings() -> Iterator[list[str]]:
-    """Collect what the 'nextround' logger warns about while one row runs, so the report and
-    the progress lines can say which row each warning belongs to."""
-    logger = logging.getLogger("nextround")
-    collected: list[str] = []
-
-    class Collect(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            collected.append(record.getMessage())
-
-    saved = logger.handlers[:]
-    logger.handlers = [Collect(logging.WARNING)]
-    try:
-        yield collected
-    finally:
-        logger.handlers = saved
 
 
 def _run_job(job: Job, sheet: Sheet, render_files, write_files, write_atomic) -> Outcome:
