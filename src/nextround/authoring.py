@@ -7,6 +7,7 @@ Everything here renders through the same code as `generate`, so a theme that pas
 
 from __future__ import annotations
 
+import logging
 import re
 import shutil
 import subprocess
@@ -193,14 +194,14 @@ CSS_WARNING = re.compile(r"^(?:Ignored `(?P<what>.+?)`|Parse error) at (?P<line>
                          r"(?P<why>.+?)\.?$", re.DOTALL)
 
 
-def _css_problems(theme: Theme, messages: list[str]) -> list[str]:
+def _css_problems(theme: Theme, warnings: list[logging.LogRecord]) -> list[str]:
     """WeasyPrint's CSS warnings, pointed at the file and line they come from: style.css, or
     the <style> of an HTML template (WeasyPrint gives the line, not the file)."""
     files = [theme.file(n) for n in ("style.css", "base.html.j2", "plan.html.j2",
                                      "questions.html.j2")]
     lines = {f: f.read_text(encoding="utf-8").splitlines() for f in files if f.is_file()}
     problems = []
-    for message in dict.fromkeys(messages):
+    for message in dict.fromkeys(map(logging.LogRecord.getMessage, warnings)):
         match = CSS_WARNING.match(message)
         if not match:
             continue
@@ -225,7 +226,8 @@ def check_theme(path: str) -> list[str]:
             theme = load_theme(path)
         except NextroundError as exc:
             return [str(exc)]
-    problems: list[str] = [m for m in theme_warnings if "theme.yaml" in m]
+    problems: list[str] = [m for m in map(logging.LogRecord.getMessage, theme_warnings)
+                           if "theme.yaml" in m]
     # Syntax first, file by file, so every broken template is reported, not just the first.
     layers = tuple(str(folder) for folder in theme.layers)
     names = sorted({p.name for layer in theme.layers for p in layer.glob("*.j2")})

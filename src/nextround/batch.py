@@ -19,7 +19,6 @@ import io
 import json
 import os
 import re
-import signal
 import string
 from collections.abc import Callable, Iterator
 from concurrent.futures.process import BrokenProcessPool
@@ -30,6 +29,7 @@ from typing import Any
 from slugify import slugify
 
 from .errors import NextroundError, RequestError, collect_warnings
+from .processes import ctrl_c_held, ignore_ctrl_c
 from .request import Request, build_request
 from .spreadsheet import Row, Spreadsheet
 
@@ -231,7 +231,7 @@ def run_job(job: Job, sheet: Sheet) -> Outcome:
     # The report and the progress lines say which row each warning belongs to.
     with collect_warnings("nextround") as warnings:
         outcome = _run_job(job, sheet, render_files, write_files, write_atomic)
-    outcome.warnings = warnings
+    outcome.warnings = [record.getMessage() for record in warnings]
     return outcome
 
 
@@ -257,10 +257,8 @@ def warm_up() -> None:
     WeasyPrint and docxtpl with the first row that needs them; all stay loaded for the rows
     that follow (until the worker is replaced, see ROWS_PER_WORKER)."""
     # Ctrl-C is the parent's to handle: it lets rows in progress finish and writes the report.
-    # The worker was started with Ctrl-C held back (see _ctrl_c_held); from now on it is ignored.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    # The worker was started with Ctrl-C held back (processes.ctrl_c_held); now it ignores it.
+    ignore_ctrl_c()
     from .library import load_library
     from .themes import load_theme
 
@@ -360,26 +358,6 @@ def run_batch(jobs: Iterator[Job | Row], sheet: Sheet, *, workers: int, resume: 
 ROWS_PER_WORKER = 40
 
 
-@contextlib.contextmanager
-def _ctrl_c_held() -> Iterator[None]:
-    """Hold Ctrl-C back in this thread while worker processes may be started.
-
-    A Ctrl-C at the terminal reaches every process of the run. A worker that received it while
-    still starting (before warm_up could ignore it) died with a traceback and broke the pool.
-    A blocked signal stays blocked in a process started from a blocked thread, so every worker,
-    including the replacements the pool's own thread starts, is born deaf to it; here, a
-    Ctrl-C that arrives meanwhile is delivered as soon as the block ends.
-    """
-    if not hasattr(signal, "pthread_sigmask"):  # Windows: no process groups to signal
-        yield
-        return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
-
-
 def _run_in_workers(jobs: Iterator[Job], sheet: Sheet, workers: int, fail_fast: bool,
                     record: Callable[[Outcome], None], tally: Tally) -> None:
     """Rows go to worker processes a few at a time, so a huge sheet is never all in memory;
@@ -404,7 +382,7 @@ def _run_in_workers(jobs: Iterator[Job], sheet: Sheet, workers: int, fail_fast: 
         for job in jobs:
             # submit() starts workers, and its first call the pool's thread, which starts the
             # replacements: both inherit the held Ctrl-C.
-            with _ctrl_c_held():
+            with ctrl_c_held():
                 pending[pool.submit(run_job, job, sheet)] = job
             if len(pending) >= in_flight_limit:
                 collect(wait(pending, return_when=FIRST_COMPLETED)[0])

@@ -35,15 +35,16 @@ class OutputError(NextroundError):
 class _Collect(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
-        self.messages: list[str] = []
+        self.records: list[logging.LogRecord] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
+        self.records.append(record)
 
 
 @contextlib.contextmanager
-def collect_warnings(*names: str) -> Iterator[list[str]]:
-    """Gather these loggers' warnings instead of printing them."""
+def collect_warnings(*names: str) -> Iterator[list[logging.LogRecord]]:
+    """Gather these loggers' warnings instead of printing them (`record.getMessage()` is the
+    text)."""
     handler = _Collect()
     saved = []
     for logger in map(logging.getLogger, names):
@@ -52,7 +53,7 @@ def collect_warnings(*names: str) -> Iterator[list[str]]:
         logger.setLevel(logging.WARNING)
         logger.propagate = False
     try:
-        yield handler.messages
+        yield handler.records
     finally:
         for logger, handlers, level, propagate in saved:
             logger.handlers[:] = handlers

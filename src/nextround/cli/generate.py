@@ -29,5 +29,7 @@ def generate(out_dir: str, **params: Any) -> None:
     from ..pipeline import generate as run
 
     request = request_from_options(params, extra=render_fields(params))
-    for path in run(request, out_dir):
+    # With --debug, everything stays in this process, so a traceback shows where it came from.
+    debug = click.get_current_context().find_root().params.get("debug", False)
+    for path in run(request, out_dir, side_by_side=not debug):
         click.echo(str(path))
