@@ -186,3 +186,22 @@ def test_the_command_line_renders_side_by_side_and_the_pdfs_read_the_same(tmp_pa
                                                   / path.name).read_bytes()
         assert "30/60/90" in pdf_text(tmp_path / path) or "question" in pdf_text(
             tmp_path / path).lower()
+
+
+@pytest.mark.parametrize("command", [
+    ["generate", *ARGS, "--out", "out"],
+    ["--debug", "generate", *ARGS, "--out", "out"],
+    ["batch", str(SAMPLES / "candidates.csv"), "--limit", "4", "--jobs", "2", "--quiet",
+     "--out", "out"],
+], ids=["side-by-side", "one-process", "batch"])
+def test_no_copy_of_the_theme_fonts_is_left_behind(tmp_path, command):
+    # WeasyPrint copies the theme's font files into a temporary folder for as long as their
+    # configuration lives; a process that leaves without letting go of it leaves the copies.
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    result = subprocess.run([sys.executable, "-c", "from nextround.cli import main; main()",
+                             *command], cwd=tmp_path, capture_output=True, text=True,
+                            env={**os.environ, "TMPDIR": str(temporary)})
+    assert result.returncode == 0, result.stderr
+    assert list((tmp_path / "out").rglob("*.pdf"))
+    assert list(temporary.iterdir()) == []

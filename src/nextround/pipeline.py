@@ -93,7 +93,7 @@ def _render_side_by_side(names: list[str], render_some, check_fonts) -> dict[str
     if len(pdfs) < 2 or not can_fork():
         check_fonts()
         return render_some(names)
-    from .rendering.html import load_weasyprint
+    from .rendering.html import load_weasyprint, release_fonts
 
     others = [name for name in names if name not in pdfs]
 
@@ -106,8 +106,14 @@ def _render_side_by_side(names: list[str], render_some, check_fonts) -> dict[str
     try:
         load_weasyprint()
         half = pdfs[: len(pdfs) // 2]
-        copies.append(Forked(lambda: render_some(half),
-                             f"the process rendering {', '.join(half)}"))
+
+        def first_half() -> dict[str, bytes]:
+            try:
+                return render_some(half)
+            finally:
+                release_fonts()  # a forked copy leaves without running exit handlers
+
+        copies.append(Forked(first_half, f"the process rendering {', '.join(half)}"))
         files = render_some(pdfs[len(half):])
         for copy in copies:
             files.update(copy.result())

@@ -127,10 +127,10 @@ def render_docx(document: dict[str, Any], theme: Theme, paper: str) -> bytes:
     from docxtpl import DocxTemplate, InlineImage
     from jinja2.exceptions import SecurityError
 
-    from .templating import sandbox, template_failure
+    from .templating import template_failure, word_environment
 
     path = theme.file(f"{document['document']}.docx")
-    env = sandbox(autoescape=True)
+    env = word_environment()
     brand = branding(theme)
     try:
         template = DocxTemplate(str(path))

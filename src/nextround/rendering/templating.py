@@ -96,6 +96,26 @@ def sandbox(**options: object) -> SandboxedEnvironment:
     return ThemeSandbox(undefined=jinja2.StrictUndefined, **options)
 
 
+class WordSandbox(ThemeSandbox):
+    """The sandbox for Word templates. docxtpl hands Jinja a Word file's XML as a string for
+    every handout, and the same file gives the same string: each is compiled once per process
+    (about a tenth of a batch row's time), not once per handout."""
+
+    def from_string(self, source, globals=None, template_class=None):
+        if globals is None and template_class is None and isinstance(source, str):
+            return self._compiled(source)
+        return super().from_string(source, globals, template_class)
+
+    @lru_cache(maxsize=64)  # noqa: B019 (one environment per process, kept for its life)
+    def _compiled(self, source: str):
+        return super().from_string(source)
+
+
+@lru_cache(maxsize=1)
+def word_environment() -> WordSandbox:
+    return WordSandbox(undefined=jinja2.StrictUndefined, autoescape=True)
+
+
 @lru_cache(maxsize=16)
 def environment(layers: tuple[str, ...], markup: str) -> SandboxedEnvironment:
     """One environment per theme chain: a template missing from a theme comes from its parent."""
