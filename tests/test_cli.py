@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import errno
 import os
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -210,3 +212,39 @@ def test_formats_in_a_request_file_are_used(tmp_path):
     assert result.exit_code == 0, result.output
     assert [Path(p).name for p in result.stdout.splitlines()] == [
         "30-60-90-plan.md", "follow-up-questions.md"]
+
+
+# -- the installed program: `run` leaves at once after the command, without Python's teardown --
+
+PROGRAM = Path(sys.executable).parent / "nextround"
+
+
+def program(*args: str, cwd: Path, **options) -> subprocess.CompletedProcess:
+    return subprocess.run([str(PROGRAM), *args], cwd=cwd, capture_output=True, text=True,
+                          **options)
+
+
+def test_the_program_says_everything_and_exits_with_the_command_s_code(tmp_path):
+    done = program("generate", *ARGS, "--out", "out", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert [Path(p).name for p in done.stdout.splitlines()] == [
+        "30-60-90-plan.pdf", "30-60-90-plan.docx",
+        "follow-up-questions.pdf", "follow-up-questions.docx"]
+    assert all((tmp_path / p).stat().st_size > 1000 for p in done.stdout.splitlines())
+    failed = program("generate", "--role", "Engineer", "--company", "Acme", cwd=tmp_path)
+    assert failed.returncode == 1
+    assert failed.stderr.startswith("Error: The company description is missing or empty")
+    misused = program("generate", "--colour", "red", cwd=tmp_path)
+    assert misused.returncode == 2 and "No such option '--colour'" in misused.stderr
+    assert program("--version", cwd=tmp_path).stdout.startswith("nextround, version ")
+
+
+def test_the_program_leaves_no_copy_of_the_theme_fonts(tmp_path):
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    env = {**os.environ, "TMPDIR": str(temporary)}
+    for debug in ([], ["--debug"]):  # side by side, then in one process
+        done = program(*debug, "generate", *ARGS, "--format", "pdf", "--out", "out",
+                       cwd=tmp_path, env=env)
+        assert done.returncode == 0, done.stderr
+    assert list(temporary.iterdir()) == []

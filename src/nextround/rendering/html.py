@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import gc
 import io
 import logging
 import os
@@ -136,14 +135,14 @@ def font_configuration(theme: Theme):
 
 
 def release_fonts() -> None:
-    """Let go of this process's font configurations: WeasyPrint then deletes the folder where
-    each keeps copies of the theme's font files. Done at exit, and by a forked copy (which
-    leaves without running exit handlers) when it is done."""
-    mine = [key for key in _FONTS if key[0] == os.getpid()]
-    for key in mine:
-        del _FONTS[key]
-    if mine:
-        gc.collect()  # WeasyPrint's documents hold theirs in reference cycles
+    """Let go of this process's font configurations, and of the folder where each keeps
+    copies of the theme's font files. Done at exit, by a forked copy (which leaves without
+    running exit handlers) when it is done, and by the `nextround` program before it leaves.
+    """
+    for key in [key for key in _FONTS if key[0] == os.getpid()]:
+        # What WeasyPrint does when it frees one, done now: its documents keep it in reference
+        # cycles, which only a garbage collection (a tenth of a second) would break.
+        _FONTS.pop(key).__del__()
 
 
 atexit.register(release_fonts)
