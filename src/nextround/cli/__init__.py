@@ -59,9 +59,9 @@ def run() -> None:
     if code is not None and not isinstance(code, int):
         click.echo(code, err=True)
         code = 1
-    from ..rendering.html import release_fonts
-
-    release_fonts()
+    rendering = sys.modules.get("nextround.rendering.html")  # not imported just for this
+    if rendering is not None:
+        rendering.release_fonts()
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(OSError, ValueError):
             stream.flush()
