@@ -28,6 +28,7 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/batch.py
+	$(BIN)/python bench/generate.py
 
 clean:
 	rm -rf out build dist .pytest_cache
