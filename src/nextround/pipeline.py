@@ -84,8 +84,8 @@ def _render_side_by_side(names: list[str], render_some, check_fonts) -> dict[str
     Each PDF is most of a run's time, and WeasyPrint's import most of the rest. So a copy of
     this process checks the fonts and renders the other files while this one imports
     WeasyPrint; then a second copy, made after the import so it need not repeat it, renders
-    the plan's PDF while this one renders the question sheet's. Warnings reach the user from
-    every copy, and the first error is raised here.
+    the plan's PDF while this one renders the question sheet's. A copy's warnings and errors
+    reach the caller as if they had happened here (processes.Forked).
     """
     from .processes import Forked, can_fork
 

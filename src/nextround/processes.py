@@ -74,7 +74,6 @@ class Forked:
         import multiprocessing
 
         self.what = what
-
         context = multiprocessing.get_context("fork")
         self._receive, send = context.Pipe(duplex=False)
         self._process = context.Process(target=_run, args=(work, send), daemon=True)
