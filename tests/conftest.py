@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -72,6 +73,15 @@ def libreoffice_text(docx: Path, workdir: Path) -> str:
 def libreoffice_pdf(docx: Path, workdir: Path) -> Path:
     """The DOCX as LibreOffice draws it, converted to PDF."""
     return _libreoffice_convert(docx, workdir, "pdf", ".pdf")
+
+
+def child_processes(pid: int) -> set[int]:
+    """The processes a process has started and not yet reaped (Linux /proc)."""
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        with contextlib.suppress(OSError):
+            found.update(int(c) for c in (task / "children").read_text().split())
+    return found
 
 
 def squash(text: str) -> str:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SAMPLES, libreoffice_text, pdf_text, qpdf_check
+from conftest import SAMPLES, child_processes, libreoffice_text, pdf_text, qpdf_check
 
 from nextround.cli import main
 
@@ -437,14 +437,6 @@ def _tree(out: Path) -> dict[str, bytes]:
             if p.is_file() and p.name != "report.csv"}
 
 
-def _children(pid: int) -> set[int]:
-    found: set[int] = set()
-    for task in Path(f"/proc/{pid}/task").glob("*"):
-        with contextlib.suppress(OSError):
-            found.update(int(c) for c in (task / "children").read_text().split())
-    return found
-
-
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
 def test_ctrl_c_reaching_workers_as_they_start_does_not_stop_them(tmp_path):
     # A Ctrl-C at the terminal reaches every process of the run. Each worker, including the
@@ -458,7 +450,7 @@ def test_ctrl_c_reaching_workers_as_they_start_does_not_stop_them(tmp_path):
                      tmp_path)
     signalled: set[int] = set()
     while process.poll() is None:
-        for child in _children(process.pid) - signalled:
+        for child in child_processes(process.pid) - signalled:
             signalled.add(child)
             with contextlib.suppress(ProcessLookupError):
                 os.kill(child, signal.SIGINT)

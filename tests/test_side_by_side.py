@@ -5,7 +5,6 @@ The files, the warnings, the errors and Ctrl-C must be exactly what one process 
 
 from __future__ import annotations
 
-import contextlib
 import io
 import os
 import signal
@@ -16,7 +15,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLES, pdf_text
+from conftest import SAMPLES, child_processes, pdf_text
 
 from nextround import build_request, processes
 from nextround.errors import ThemeError
@@ -129,18 +128,10 @@ def test_an_error_in_the_forked_process_is_the_same_plain_message(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
-def children(pid: int) -> set[int]:
-    found: set[int] = set()
-    for task in Path(f"/proc/{pid}/task").glob("*"):
-        with contextlib.suppress(OSError):
-            found.update(int(c) for c in (task / "children").read_text().split())
-    return found
-
-
 def wait_for_a_child(process: subprocess.Popen) -> int:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and process.poll() is None:
-        if found := children(process.pid):
+        if found := child_processes(process.pid):
             return min(found)
         time.sleep(0.005)
     pytest.fail("no process was forked")
