@@ -50,12 +50,11 @@ def run() -> None:
     once the command has finished and said all it has to say, the process leaves at once.
     Tests call `main` instead, which returns to its caller.
     """
+    code = 0
     try:
         main()
-    except SystemExit as exit_:
+    except SystemExit as exit_:  # how Click ends every command
         code = exit_.code
-    else:  # pragma: no cover - main() always ends with SystemExit
-        code = 0
     if code is not None and not isinstance(code, int):
         click.echo(code, err=True)
         code = 1

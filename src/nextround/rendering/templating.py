@@ -90,10 +90,10 @@ class ThemeSandbox(SandboxedEnvironment):
         return super().call_binop(context, operator, left, right)
 
 
-def sandbox(**options: object) -> SandboxedEnvironment:
+def sandbox(kind: type[ThemeSandbox] = ThemeSandbox, **options: object) -> ThemeSandbox:
     """A sandboxed Jinja environment: a theme can lay out the data it is given and nothing
     else (no attributes starting with '_', no Python internals, bounded ranges and sizes)."""
-    return ThemeSandbox(undefined=jinja2.StrictUndefined, **options)
+    return kind(undefined=jinja2.StrictUndefined, **options)
 
 
 class WordSandbox(ThemeSandbox):
@@ -113,7 +113,7 @@ class WordSandbox(ThemeSandbox):
 
 @lru_cache(maxsize=1)
 def word_environment() -> WordSandbox:
-    return WordSandbox(undefined=jinja2.StrictUndefined, autoescape=True)
+    return sandbox(WordSandbox, autoescape=True)
 
 
 @lru_cache(maxsize=16)
