@@ -227,8 +227,11 @@ class Library:
     initiative_words: dict[str, Any]
     plan: dict[str, Any]
     questions: dict[str, Any]
-    boilerplate: dict[str, list[str]]
     profile: dict[str, Any]
+    titles: dict[str, Any]  # titles.yaml: noise patterns and words, job nouns, generic jobs
+    ad: dict[str, Any]  # ad.yaml: the parts of an ad, headings, chrome, pay, sentence cues
+    sectors: dict[str, Any]  # sectors.yaml
+    entities: dict[str, Any]  # entities.yaml, each list as one compiled pattern
 
 
 class ParsedYaml:
@@ -328,6 +331,9 @@ def _signals(items: list[dict[str, Any]], where: str) -> list[Signal]:
         if not isinstance(raw, dict) or "id" not in raw or "cues" not in raw:
             raise ContentError(f"{here}: a signal needs an 'id' and 'cues'")
         effects = {k: v for k, v in raw.items() if k not in ("id", "kind", "label", "cues")}
+        for key in ("require", "unless"):  # patterns that a sentence must (not) hold
+            if key in effects:
+                effects[key] = _compile([effects[key]], f"{here}.{key}")[0]
         out.append(Signal(str(raw["id"]), str(raw.get("kind", "initiative")),
                           str(raw.get("label", raw["id"])), _compile(raw["cues"], here), effects))
     return out
@@ -415,12 +421,67 @@ def _load_base(content_dir: Path | None = None) -> Library:
         groups=signals_data.get("groups", {}),
         initiatives=_signals(initiatives_data["initiatives"],
                              f"{root / 'initiatives.yaml'}: initiatives"),
-        initiative_words={k: v for k, v in initiatives_data.items() if k != "initiatives"},
+        initiative_words=_initiative_words(initiatives_data, str(root / "initiatives.yaml")),
         plan=_read_yaml(root / "plan.yaml"),
         questions=_read_yaml(root / "questions.yaml"),
-        boilerplate=_read_yaml(root / "boilerplate.yaml"),
         profile=_profile(_read_yaml(root / "profile.yaml"), str(root / "profile.yaml")),
+        titles=_titles(_read_yaml(root / "titles.yaml"), str(root / "titles.yaml")),
+        ad=_ad(_read_yaml(root / "ad.yaml"), str(root / "ad.yaml")),
+        sectors=_read_yaml(root / "sectors.yaml"),
+        entities=_entities(_read_yaml(root / "entities.yaml")),
     )
+
+
+def _initiative_words(data: dict[str, Any], where: str) -> dict[str, Any]:
+    words = {k: v for k, v in data.items() if k != "initiatives"}
+    for key in ("past", "future"):
+        words[key] = _compile([words[key]], f"{where}: {key}")[0]
+    words["bad_edges"] = {str(w) for w in words["bad_edges"]}
+    words["bad_words"] = {str(w) for w in words["bad_words"]}
+    return words
+
+
+def _titles(data: dict[str, Any], where: str) -> dict[str, Any]:
+    return {
+        "noise_patterns": _compile(data["noise_patterns"], f"{where}: noise_patterns"),
+        "noise_words": {str(w) for w in data["noise_words"]},
+        "job_nouns": {str(w) for w in data["job_nouns"]},
+        "generic_jobs": {str(w) for w in data["generic_jobs"]},
+    }
+
+
+def _ad(data: dict[str, Any], where: str) -> dict[str, Any]:
+    """ad.yaml with its patterns compiled and its heading phrases longest first."""
+    phrases = [(str(p).lower(), part) for part, items in data["headings"].items()
+               for p in items]
+    return {
+        "heading_phrases": sorted(phrases, key=lambda pp: len(pp[0]), reverse=True),
+        "chrome": _compile(data["chrome"], f"{where}: chrome"),
+        "pay": _compile(data["pay"], f"{where}: pay"),
+        "header": _compile(data["header"], f"{where}: header"),
+        "sentence_cues": {k: [str(p).lower() for p in v]
+                          for k, v in data["sentence_cues"].items()},
+    }
+
+
+def _name_pattern(names: list[str]) -> re.Pattern[str]:
+    """One pattern for a list of names, longest first, whole words; a short all-capitals
+    name ("CAP", "ADA") matches only as written, the rest in any case."""
+    def one(name: str) -> str:
+        body = re.escape(name).replace(r"\ ", r"\s+")
+        exact = len(name) <= 4 and name.isupper()
+        return f"(?-i:{body})" if exact else body
+
+    ordered = sorted(set(names), key=len, reverse=True)
+    return re.compile(r"(?<![\w/-])(?:" + "|".join(one(n) for n in ordered) + r")(?![\w/-])",
+                      re.IGNORECASE)
+
+
+def _entities(data: dict[str, Any]) -> dict[str, Any]:
+    places = data["countries"] + data["states"] + data["regions"] + data["cities"]
+    return {"systems": _name_pattern(data["systems"]),
+            "regulations": _name_pattern(data["regulations"]),
+            "places": _name_pattern(places)}
 
 
 # --- content packs ------------------------------------------------------------------------------

@@ -33,7 +33,7 @@ MAX_FILE_NAME = 255  # bytes in one folder name, on every common file system
 
 FIELDS = ("role", "company", "description", "description_file", "candidate", "interviewers",
           "start_date", "date", "paper", "theme", "only", "formats",
-          "logo", "accent_color", "font", "footer", "content")
+          "logo", "accent_color", "font", "footer", "content", "family", "level", "sector")
 BRANDING_FIELDS = ("logo", "accent_color", "font", "footer")
 LOGO_TYPES = (".png", ".jpg", ".jpeg")
 MAX_LOGO_BYTES = 5_000_000
@@ -58,6 +58,10 @@ class Request:
     font: str = ""
     footer: str = ""
     content: str = ""
+    # What the reading of the ad decides, when the user knows better: ids from `nextround roles`.
+    family: str = ""
+    level: str = ""
+    sector: str = ""
 
     def branding(self) -> dict[str, str]:
         return {name: getattr(self, name) for name in BRANDING_FIELDS}
@@ -285,6 +289,9 @@ def build_request(fields: dict[str, Any], *, base: Path | None = None) -> Reques
         font=_font(fields.get("font")),
         footer=_short("footer", fields.get("footer"), required=False),
         content=_content_dir(fields.get("content"), base),
+        family=_short("family", fields.get("family"), required=False).lower(),
+        level=_short("level", fields.get("level"), required=False).lower(),
+        sector=_short("sector", fields.get("sector"), required=False).lower(),
     )
 
 

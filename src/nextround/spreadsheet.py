@@ -46,6 +46,9 @@ ALIASES = {
     "theme": ("template", "style"),
     "only": ("document", "documents"),
     "formats": ("format", "file formats", "output format", "output formats"),
+    "family": ("role family", "job family"),
+    "level": ("seniority", "seniority level", "job level"),
+    "sector": ("industry", "employer sector"),
 }
 REQUIRED = ("role", "company")
 # Python's csv module refuses a cell over 128 KB and would stop the whole file; let such a

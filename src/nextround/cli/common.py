@@ -76,6 +76,12 @@ def request_options(command):
                      help="Your likely first day: the phases then show calendar dates."),
         click.option("--date", metavar="YYYY-MM-DD",
                      help="The date printed on the handouts (default: today)."),
+        click.option("--family", metavar="ID",
+                     help="The role family, if the title is read wrong (ids: nextround roles)."),
+        click.option("--level", metavar="ID",
+                     help="entry, ic, senior, manager, director or executive, if read wrong."),
+        click.option("--sector", metavar="ID",
+                     help="The employer's sector, if read wrong (ids: nextround roles)."),
         click.option("--from", "from_file", metavar="FILE", type=click.Path(dir_okay=False),
                      help="Read the fields from a YAML or JSON file; options given here win."),
     ]
@@ -101,6 +107,9 @@ def request_from_options(params: dict[str, Any], *, extra: dict[str, Any] | None
         "interviewers": list(params.get("interviewers") or []) or None,
         "start_date": params.get("start_date"),
         "date": params.get("date"),
+        "family": params.get("family"),
+        "level": params.get("level"),
+        "sector": params.get("sector"),
         **(extra or {}),
     }
     for key, value in given.items():

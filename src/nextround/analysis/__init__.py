@@ -1,0 +1,143 @@
+"""Stage 2: analysis. What the title and the ad tell us, with the evidence for each.
+
+The title gives the role family and the level (title.py); the ad is split into its parts
+(ad.py) so that pay, requirements, benefits, legal text and the job site's buttons never count
+as facts about the company. From the sentences about the company and the role come its sector
+(sector.py), named entities (entities.py), stated initiatives (initiatives.py), and its
+signals, key facts, products, customers and markets (company.py). The user may overrule the
+family, the level and the sector; `explain` shows what was read and why.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..errors import RequestError
+from ..library import Family, Library
+from ..request import Request
+from .ad import ABOUT_THE_COMPANY, Sentence, read_ad
+from .company import Finding, company_profile, key_facts, signal_findings
+from .entities import Entities, find_entities
+from .initiatives import Initiative, find_initiatives
+from .sector import Sector, before_clients, detect_sector
+from .title import detect_family, detect_level, fold, normalize_title, read_title
+
+__all__ = ["Analysis", "Finding", "Initiative", "Responsibility", "Sector", "analyze",
+           "detect_family", "detect_level", "fold", "normalize_title", "read_title"]
+
+
+@dataclass(frozen=True)
+class Responsibility:
+    """One stated duty: its verb, its object, and the line it came from."""
+
+    verb: str
+    object: str
+    text: str
+
+
+@dataclass
+class Analysis:
+    family: Family
+    family_cue: str
+    fell_back: bool
+    level: str
+    level_cue: str
+    sector: Sector | None = None
+    title_noise: tuple[str, ...] = ()
+    signals: list[Finding] = field(default_factory=list)
+    initiatives: list[Initiative] = field(default_factory=list)
+    facts: list[str] = field(default_factory=list)
+    entities: Entities = field(default_factory=Entities)
+    responsibilities: list[Responsibility] = field(default_factory=list)
+    requirements: list[str] = field(default_factory=list)
+    # What the company sells, to whom and where: phrases as the description words them.
+    products: list[str] = field(default_factory=list)
+    customers: list[str] = field(default_factory=list)
+    markets: list[str] = field(default_factory=list)
+    parts: list[Sentence] = field(default_factory=list)
+    overridden: tuple[str, ...] = ()  # which of family, level, sector the user set
+
+    @property
+    def sentences(self) -> int:
+        return len(self.parts)
+
+    @property
+    def ignored_sentences(self) -> int:
+        return sum(s.part not in ABOUT_THE_COMPANY + ("responsibilities",) for s in self.parts)
+
+    def has(self, signal_id: str) -> bool:
+        return any(s.id == signal_id for s in self.signals)
+
+    def of_kind(self, kind: str) -> list[Finding]:
+        return [s for s in self.signals if s.kind == kind]
+
+
+_VERB_LEAD = re.compile(r"^(?:you will |you'll |will |to |and )", re.IGNORECASE)
+
+
+def _responsibility(text: str) -> Responsibility | None:
+    clause = _VERB_LEAD.sub("", text.strip())
+    words = clause.split()
+    if len(words) < 2 or not words[0].isalpha():
+        return None
+    obj = re.split(r"[,;:(]|\.(?!\d)| and (?=[a-z]+s? )| to (?=[a-z]+ )| so that ", " ".join(words[1:]))[0]
+    return Responsibility(words[0].lower(), " ".join(obj.split()[:10]), text.strip())
+
+
+def _override(kind: str, value: str, known: dict, hint: str) -> None:
+    if value not in known:
+        raise RequestError(f"Unknown {kind} {value!r}: choose one of {', '.join(sorted(known))} "
+                           f"({hint}).")
+
+
+def analyze(request: Request, library: Library) -> Analysis:
+    title = read_title(request.role, library)
+    family, family_cue = detect_family(title.core, library)
+    level, level_cue = detect_level(title.core, library)
+    overridden = []
+    if request.family:
+        _override("family", request.family, library.families, "see nextround roles")
+        family, family_cue = library.families[request.family], "--family"
+        overridden.append("family")
+    if request.level:
+        _override("level", request.level, {lv: 1 for lv in library.seniority["order"]},
+                  "see nextround roles")
+        level, level_cue = request.level, "--level"
+        overridden.append("level")
+    parts = read_ad(request.description, request.company, library)
+    about = [s.text for s in parts if s.part in ABOUT_THE_COMPANY]
+    duties = [s.text for s in parts if s.part == "responsibilities"]
+    header = [s.text for s in parts if s.part == "header"]
+    entities = find_entities(about + duties, header, library)
+    sector = detect_sector(about or header, request.company, library)
+    if request.sector:
+        sectors = {s["id"]: s for s in library.sectors["sectors"]}
+        _override("sector", request.sector, sectors, "see nextround roles")
+        sector = Sector(request.sector, sectors[request.sector]["label"], ("--sector",))
+        overridden.append("sector")
+    # The company's clients are not the company: "our clients range from DTC start-ups".
+    own_words = [before_clients(s, library) for s in about + duties]
+    signals = [f for f in signal_findings(own_words + header, library)
+               if f.kind == "work-mode" or f.sentence not in header]
+    profile = company_profile(about, request.company, library)
+    return Analysis(
+        family=family,
+        family_cue=family_cue,
+        fell_back=family is library.fallback,
+        level=level,
+        level_cue=level_cue,
+        sector=sector,
+        title_noise=title.noise,
+        signals=signals,
+        initiatives=find_initiatives(about, entities.systems, library),
+        facts=key_facts(about),
+        entities=entities,
+        responsibilities=[r for r in map(_responsibility, duties) if r],
+        requirements=[s.text for s in parts if s.part == "requirements"],
+        products=profile["products"],
+        customers=profile["customers"],
+        markets=profile["markets"],
+        parts=parts,
+        overridden=tuple(overridden),
+    )

@@ -1,0 +1,158 @@
+"""The parts of a job ad: which sentence is about the company, which is pay or site chrome.
+
+A pasted ad mixes what the company says about itself with things that are never facts about
+it: the pay line, requirements, benefits, equal-opportunity text, and the job site's own
+buttons ("Apply Now", "Save Job"). Headings say which part follows, in any common wording
+(content/ad.yaml); without headings each sentence is classified by its own words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..library import Library
+from .title import fold
+
+# The parts a sentence can belong to. Only `company`, `role` and `responsibilities` can carry
+# facts about the company; requirements feed only the question sheet.
+PARTS = ("header", "company", "role", "responsibilities", "requirements", "benefits", "legal",
+         "chrome")
+ABOUT_THE_COMPANY = ("company", "role")
+
+_BULLET = re.compile(r"^\s*([-*•·▪◦‣●○■□➢➤►✓✔–—]|\d{1,2}[.)]|[a-z][.)])\s+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9À-ÖØ-Þ$])")
+WRAPPED_LINE_CHARS = 60  # a line this long that stops mid-sentence was wrapped, not ended
+MAX_HEADING_WORDS = 8
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    part: str
+    bullet: bool = False
+
+
+def _unwrap(description: str) -> list[tuple[str, bool]]:
+    """The ad's lines, each with whether it was a bullet, with hard-wrapped paragraphs and
+    bullets joined back together, so that a sentence broken across lines is read whole."""
+    lines: list[tuple[str, bool]] = []
+    previous = ""
+    for raw_line in description.split("\n"):
+        line = raw_line.strip()
+        bullet = bool(_BULLET.match(line))
+        continues = (
+            line and previous and not bullet and line[:1].islower()
+            or line and previous and not bullet and len(previous) >= WRAPPED_LINE_CHARS
+            and not re.search(r"[.!?:]$", previous)
+        )
+        if continues and lines:
+            lines[-1] = (f"{lines[-1][0]} {line}", lines[-1][1])
+        elif line:
+            lines.append((_BULLET.sub("", line).strip() if bullet else line, bullet))
+        previous = line
+    return lines
+
+
+def _any(phrases: list[str], text: str) -> bool:
+    return any(p in text for p in phrases)
+
+
+class AdReader:
+    """Reads one ad with the library's lists (content/ad.yaml)."""
+
+    def __init__(self, library: Library, company: str):
+        self.spec = library.ad
+        self.company = fold(company)
+
+    def heading_part(self, line: str, bullet: bool) -> str | None:
+        """The part a heading line names, "" for a heading of unknown kind, None when the
+        line is no heading."""
+        text = fold(line).strip().rstrip(":").strip()
+        words = text.split()
+        if bullet or not words or len(words) > MAX_HEADING_WORDS:
+            return None
+        if re.search(r"[.!?]$", line.strip()) and not line.strip().endswith("?"):
+            return None
+        ends_colon = line.strip().endswith(":")
+        # A known heading phrase, longest first so "about the role" beats "about".
+        for phrase, part in self.spec["heading_phrases"]:
+            if text == phrase or text.startswith(phrase + " ") or \
+                    (len(phrase.split()) > 1 and phrase in text):
+                return part
+        if self.company and (text in (self.company, f"about {self.company}",
+                                      f"who is {self.company}", f"why {self.company}")):
+            return "company"
+        if ends_colon or (len(words) <= 5 and line.strip()[:1].isupper()
+                          and not re.search(r"[,;]", line) and line.istitle()):
+            return ""
+        return None
+
+    def line_part(self, line: str) -> str | None:
+        """The part a whole line belongs to whatever heading it is under: chrome and the
+        header's pay, location and schedule lines."""
+        text = fold(line).strip()
+        if any(p.search(text) for p in self.spec["chrome"]):
+            return "chrome"
+        if any(p.search(text) for p in self.spec["pay"]):
+            return "benefits" if len(text.split()) > 14 else "header"
+        if len(text.split()) <= 8 and any(p.search(text) for p in self.spec["header"]):
+            return "header"
+        return None
+
+    def sentence_part(self, sentence: str, part: str) -> str:
+        """A sentence's own part: legal, benefit and requirement wording wins over the
+        heading it stands under (a perk inside "About us" is still a perk)."""
+        text = fold(sentence)
+        cues = self.spec["sentence_cues"]
+        if _any(cues["legal"], text):
+            return "legal"
+        if any(p.search(text) for p in self.spec["pay"]):
+            return "benefits"
+        if part in ("requirements", "benefits", "legal", "chrome"):
+            return part
+        if _any(cues["benefits"], text):
+            return "benefits"
+        if part == "responsibilities":
+            return part
+        if _any(cues["requirements"], text):
+            return "requirements"
+        if part in ("company", "role"):
+            return part
+        # No heading said: the sentence's own words decide.
+        if _any(cues["responsibilities"], text) or re.match(r"(you will|you'll)\b", text):
+            return "responsibilities"
+        if re.search(r"\b(you|your|you'll|you're)\b", text) or _any(cues["role"], text):
+            return "role"
+        return "company"
+
+
+def read_ad(description: str, company: str, library: Library) -> list[Sentence]:
+    """The ad as sentences, in order, each with the part it belongs to."""
+    reader = AdReader(library, company)
+    out: list[Sentence] = []
+    part = "company"
+    seen_text = False
+    for line, bullet in _unwrap(description):
+        whole = reader.line_part(line)
+        if whole:
+            out.append(Sentence(line, whole, bullet))
+            continue
+        heading = reader.heading_part(line, bullet)
+        if heading is not None:
+            # A heading of unknown kind keeps the ad's own words deciding ("Why this matters").
+            part = heading or ("company" if not seen_text else "role")
+            continue
+        if not seen_text and not bullet and len(line.split()) <= 8 \
+                and not re.search(r"[.!?]$", line):
+            out.append(Sentence(line, "header"))  # the title line, the place, the team
+            continue
+        seen_text = True
+        for sentence in _SENTENCE_END.split(line):
+            sentence = sentence.strip()
+            if sentence:
+                own = reader.sentence_part(sentence, part)
+                if own == "role" and part == "company":
+                    own = "company" if re.search(r"\b(we|our|us)\b", fold(sentence)) else own
+                out.append(Sentence(sentence, own, bullet))
+    return out

@@ -1,0 +1,167 @@
+"""What the sentences about the company say: its signals (situation, regulation, work mode,
+ownership), its key facts, and its products, customers and markets, each with its evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ..library import Library
+from .title import fold
+
+# What makes a sentence a fact worth restating: numbers, who the company serves, what it makes.
+_NUMBER = re.compile(r"\d")
+_FACT_WORDS = re.compile(
+    r"\b(customers?|clients?|patients?|students?|members?|users?|guests?|stores?|locations?|"
+    r"restaurants?|sites?|plants?|hospitals?|clinics?|schools?|countries|markets?|products?|"
+    r"platform|serves?|serving|employees|people|founded|headquartered|based in|revenue|"
+    r"annual|largest|leading|operates?|makes?|builds?|sells?|runs?|running|provider|network|"
+    r"buildings|facilities|branches|campuses|beds|two|three|four|five|six|seven|eight|nine|ten|"
+    r"dozens|hundreds|thousands|millions)\b",
+    re.IGNORECASE,
+)
+# Sentences about the job or the applicant describe the role, not the company.
+_ABOUT_THE_JOB = re.compile(
+    r"\b(you will|you'll|you are|you're|your|we are looking|we're looking|looking for|"
+    r"the ideal candidate|candidates?|responsibilities|requirements|qualifications|"
+    r"apply|this role|the role|in this position|reporting to|you)\b",
+    re.IGNORECASE,
+)
+MAX_FACT_WORDS = 28
+MAX_FACTS = 4
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something the analysis found, with the words that triggered it."""
+
+    id: str
+    kind: str
+    label: str
+    cue: str
+    sentence: str
+
+
+def signal_findings(sentences: list[str], library: Library) -> list[Finding]:
+    findings = []
+    for signal in library.signals:
+        hit = _first_cue(signal.cues, sentences)
+        if hit:
+            cue, sentence = hit
+            findings.append(Finding(signal.id, signal.kind, signal.label, cue, sentence))
+    return findings
+
+
+def _first_cue(cues: list[re.Pattern[str]], sentences: list[str]) -> tuple[str, str] | None:
+    for sentence in sentences:
+        for cue in cues:
+            match = cue.search(sentence)
+            if match:
+                return match.group(0), sentence
+    return None
+
+
+def key_facts(sentences: list[str]) -> list[str]:
+    scored = []
+    for index, sentence in enumerate(sentences):
+        if _ABOUT_THE_JOB.search(sentence):
+            continue
+        words = sentence.split()
+        if len(words) < 4:
+            continue
+        score = 2 * bool(_NUMBER.search(sentence)) + len(set(_FACT_WORDS.findall(sentence.lower())))
+        if score:
+            if len(words) > MAX_FACT_WORDS:
+                sentence = " ".join(words[:MAX_FACT_WORDS]).rstrip(",;:") + "…"
+            scored.append((-score, index, sentence))
+    best = sorted(scored)[:MAX_FACTS]
+    return [s for _, _, s in sorted(best, key=lambda item: item[1])]
+
+
+def _cut_phrase(phrase: str, spec: dict[str, Any], profile: dict[str, Any]) -> str:
+    """The phrase up to its first stop word, without dangling words at either end."""
+    trailing = [fold(w) for w in profile["trailing_words"]]
+    words = phrase.split()
+    if words and fold(words[0]) in {fold(w) for w in profile["not_first"]}:
+        return ""
+    stops = {fold(w) for w in spec.get("stop_words", [])}
+    clause = {fold(w) for w in profile["clause_words"]}
+    kept: list[str] = []
+    for word in words:
+        if kept and fold(word).strip(",") in stops:
+            break
+        if kept and kept[-1].endswith(",") and fold(word) in clause:
+            break
+        kept.append(word)
+    if len(kept) > spec["max_words"]:
+        # Too long to be one thing: keep its first item, if that is short enough.
+        first = " ".join(kept).split(",")[0].split()
+        kept = first if len(first) <= spec["max_words"] else []
+    while kept and (fold(kept[-1]).strip(",") in trailing or kept[-1].endswith(",")):
+        kept[-1] = kept[-1].rstrip(",")
+        if fold(kept[-1]) in trailing or not kept[-1]:
+            kept.pop()
+        else:
+            break
+    while kept and fold(kept[0]) in ("our", "its", "their"):
+        kept.pop(0)
+    if kept and kept[-1].endswith(".") and kept[-1].count(".") == 1:
+        kept[-1] = kept[-1][:-1]  # the sentence's full stop, not "U.S."
+    return " ".join(kept)
+
+
+def _said_of_company(before: list[str], company: str, within: int) -> bool:
+    """Whether the words before a verb make the company its subject: its name or "we"."""
+    if len(before) > within:
+        return False
+    name = fold(company).split()[:1]
+    return bool({"we", "our", "it", "which", "that"} & set(before)) or \
+        bool(name and any(w.startswith(name[0]) for w in before))
+
+
+def company_profile(sentences: list[str], company: str, library: Library) -> dict[str, list[str]]:
+    """Products, customers and markets, each a short list of phrases from the description."""
+    profile = library.profile
+    out: dict[str, list[str]] = {}
+    for name, spec in profile["fields"].items():
+        heads = {fold(w) for w in spec.get("heads", [])}
+        not_heads = {fold(w) for w in spec.get("not_heads", [])}
+        not_places = {fold(w) for w in spec.get("not_places", [])}
+        not_after = {fold(w) for w in spec.get("not_after", [])}
+        subject_within = spec.get("subject_within")
+        found: list[str] = []
+        for sentence in sentences:
+            if _ABOUT_THE_JOB.search(sentence):
+                continue
+            for cue in spec["cues"]:
+                for match in cue.finditer(sentence):
+                    before = fold(sentence[:match.start()]).split()
+                    if before and before[-1].strip(",") in not_after:
+                        continue
+                    if subject_within and not _said_of_company(before, company,
+                                                               subject_within):
+                        continue
+                    phrase = _cut_phrase(match.group("phrase"), spec, profile)
+                    words = [fold(w).strip(",’'") for w in phrase.split()]
+                    if not words or fold(company) in fold(phrase) or words[-1] in not_heads:
+                        continue
+                    if heads and not heads & set(words):
+                        continue
+                    if not_places and (words[0] in not_places or
+                                       fold(phrase).removeprefix("the ") in not_places):
+                        continue
+                    if name != "markets" and len(words) < 2 and not re.search(r"[a-z]{5}",
+                                                                                 phrase):
+                        continue
+                    found.append(phrase)
+        # The first mention of each, and none that only repeats part of a longer one.
+        unique: list[str] = []
+        for phrase in found:
+            if not any(fold(phrase) in fold(kept) for kept in unique):
+                unique = [k for k in unique if fold(k) not in fold(phrase)] + [phrase]
+        out[name] = unique[: profile["max_items"]]
+    return out
+
+

@@ -1,0 +1,127 @@
+"""Named things in an ad: systems, regulations, places, the reporting line, the team, the
+numbers that matter, baselines and timelines. Names come from lists (content/entities.yaml),
+never from free phrases, so a name shown in a plan is a real one, written as the ad writes it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..library import Library
+
+_NUMBER_WORDS = r"(?:\d[\d,.]*\+?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|" \
+    r"fifteen|twenty|thirty|forty|fifty|a dozen|dozens of|hundreds of|thousands of)"
+_REPORTS_TO = re.compile(
+    r"\breport(?:s|ing)?\s+(?:directly\s+|in\s+)?(?:to|into)\s+(?:the\s+|our\s+|a\s+)?"
+    r"(?P<who>(?:[A-Z][\w&'’.-]*|of|and|&|the|for|,)(?:\s+(?:[A-Z][\w&'’.-]*|of|and|&|the|for))*)")
+_REPORTS_TO_LINE = re.compile(r"^\s*reports?\s+to\s*:\s*(?P<who>.+?)\s*$", re.IGNORECASE)
+_TEAM = re.compile(
+    r"\b(?:lead|leads|leading|manage|manages|managing|supervise|supervises|supervising|oversee|"
+    r"oversees|overseeing|coach|coaches|direct|directs|a team of|team of|staff of|crew of)\s+"
+    r"(?:a\s+team\s+of\s+|a\s+crew\s+of\s+|a\s+staff\s+of\s+|an?\s+|the\s+|our\s+)?"
+    rf"(?P<team>{_NUMBER_WORDS}(?:\s*[-–]\s*\d+)?\s+(?:[\w/-]+\s+){{0,3}}?"
+    r"(?:associates|employees|people|staff|team members|members|reports|direct reports|"
+    r"engineers|nurses|technicians|techs|drivers|agents|representatives|reps|analysts|"
+    r"accountants|supervisors|managers|leads|operators|cooks|servers|teachers|caregivers|"
+    r"aides|specialists|coordinators|officers|guards|cashiers|tellers|bankers|designers|"
+    r"developers|scientists|recruiters|writers|workers|housekeepers|custodians|clerks|"
+    r"assistants|stylists|attendants|crew members|crew|FTEs|ftes|professionals|consultants|"
+    r"mechanics|installers|electricians|planners|buyers|pharmacists|therapists|CNAs))\b",
+    re.IGNORECASE)
+_TIMELINE = re.compile(
+    r"\b(?:(?:by|in|before|during|through|until|starting in|beginning in|ahead of)\s+)?"
+    r"(?:(?:early|mid|late|the end of|end of)[\s-]+)?"
+    r"(?:Q[1-4](?:\s+(?:of\s+)?(?:FY)?\d{2,4})?|FY\s?\d{2,4}|H[12]\s+\d{4}|"
+    r"(?:this|next|the coming)\s+(?:fall|spring|summer|winter|autumn|year|quarter|month|"
+    r"fiscal year|season)|(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\s+\d{4}|(?:fall|spring|summer|winter|autumn)\s+(?:of\s+)?\d{4}|"
+    r"20\d\d|year[- ]end)\b"
+    r"|\b(?:within|over|in)\s+the\s+(?:next|coming|first)\s+(?:\d+|two|three|four|six|"
+    r"twelve|eighteen|twenty-four)\s+(?:months|years|weeks|quarters)\b"
+    r"|\bwithin\s+(?:\d+|two|three|six|twelve|eighteen)\s+(?:months|years|weeks)\b")
+_BASELINE = re.compile(
+    r"(?P<phrase>(?:[\w%&/'’-]+\s+){1,6}?(?:is|are|sits?|sat|runs?|ran|takes?|took|stands?|"
+    r"stood|averages?|averaged|hovers?|fell|dropped|declined|rose|grew|increased|climbed|"
+    r"slipped|reached|remains?|has been|have been|currently)\s+(?:at\s+|about\s+|around\s+|"
+    r"roughly\s+|nearly\s+|close to\s+|over\s+|under\s+|below\s+|above\s+|from\s+|to\s+|by\s+|"
+    r"an average of\s+|only\s+|just\s+)*\$?\d[\d,.]*\s*(?:%|percent|percentage points|days|"
+    r"business days|hours|minutes|weeks|points|x|k|m|million|billion)?"
+    r"(?:\s+(?:to|from)\s+\$?\d[\d,.]*\s*(?:%|percent|days|hours|minutes)?)?"
+    r"(?:\s+(?:business\s+)?(?:days|hours|minutes))?)"
+    r"|(?P<target>\$?\d[\d,.]*\s*%?\s+(?:[\w-]+\s+){0,3}target\b)"
+    r"|(?P<goal>target\s+of\s+\$?\d[\d,.]*\s*%?(?:\s+[\w-]+){0,3})",
+    re.IGNORECASE)
+_AMOUNT = re.compile(
+    rf"\b(?P<n>{_NUMBER_WORDS}(?:\s*(?:%|percent|k|m|million|billion))?)\s+"
+    r"(?P<what>(?:[a-z][\w-]*\s+){0,2}?(?:hospitals|clinics|stores|locations|sites|plants|"
+    r"warehouses|buildings|distribution centers|facilities|restaurants|hotels|properties|"
+    r"rooms|beds|schools|campuses|branches|countries|states|offices|employees|caregivers|"
+    r"team members|people|staff|associates|drivers|trucks|tractors|vehicles|customers|clients|"
+    r"patients|students|members|residents|guests|users|merchants|orders|shipments|pallets|"
+    r"units|skus|cases|visits|claims|policies|accounts|loans|meals|covers|miles|square feet|"
+    r"sq\. ft\.|lines|shifts|brands|products|partners|apartments|homes|acres|megawatts|MW))\b",
+    re.IGNORECASE)
+
+
+@dataclass
+class Entities:
+    systems: list[str] = field(default_factory=list)
+    regulations: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    manager: str = ""  # the stated reporting line: "the Director of Financial Planning"
+    manager_sentence: str = ""
+    team: str = ""  # the team to lead, as written: "a team of 18 associates"
+    team_sentence: str = ""
+    numbers: list[tuple[str, str]] = field(default_factory=list)  # (phrase, sentence)
+    baselines: list[tuple[str, str]] = field(default_factory=list)  # (phrase, sentence)
+    timelines: list[tuple[str, str]] = field(default_factory=list)  # (phrase, sentence)
+
+
+def _names(pattern: re.Pattern[str], sentences: list[str]) -> list[str]:
+    found: list[str] = []
+    for sentence in sentences:
+        for match in pattern.finditer(sentence):
+            name = " ".join(match.group(0).split())
+            if not any(name.lower() == f.lower() or name.lower() in f.lower() for f in found):
+                found = [f for f in found if f.lower() not in name.lower()] + [name]
+    return found
+
+
+def _clean_manager(who: str) -> str:
+    who = re.split(r"\s+(?:and|who|to|for)\s+(?=[a-z])|,\s", who)[0]
+    words = who.split()
+    while words and words[-1].lower() in ("of", "and", "&", "the", "for", ","):
+        words.pop()
+    return " ".join(words)
+
+
+def find_entities(sentences: list[str], header: list[str], library: Library) -> Entities:
+    """The entities in the sentences about the company and the role (and, for the reporting
+    line and places, the header lines)."""
+    spec = library.entities
+    found = Entities()
+    everything = header + sentences
+    found.systems = _names(spec["systems"], sentences)
+    found.regulations = _names(spec["regulations"], sentences)
+    found.places = _names(spec["places"], everything)
+    for line in everything:
+        match = _REPORTS_TO_LINE.match(line) or _REPORTS_TO.search(line)
+        if match:
+            who = _clean_manager(match.group("who"))
+            if who and who[0].isupper():
+                found.manager, found.manager_sentence = who, line
+                break
+    for sentence in sentences:
+        match = _TEAM.search(sentence)
+        if match and not found.team:
+            found.team, found.team_sentence = match.group("team"), sentence
+        for m in _AMOUNT.finditer(sentence):
+            found.numbers.append((f"{m.group('n')} {m.group('what')}", sentence))
+        for m in _BASELINE.finditer(sentence):
+            phrase = (m.group("phrase") or m.group("target") or m.group("goal")).strip()
+            if re.search(r"\d", phrase):
+                found.baselines.append((phrase, sentence))
+        for m in _TIMELINE.finditer(sentence):
+            found.timelines.append((m.group(0).strip(), sentence))
+    return found

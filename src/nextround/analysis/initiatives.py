@@ -1,0 +1,146 @@
+"""Stated initiatives, typed, named and counted once.
+
+Each type (content/initiatives.yaml) has cues that capture the initiative's object; the
+initiative is then named from a named system if the sentence has one ("the Strata
+implementation"), else from its object if that reads correctly on its own ("onboarding two
+apparel clients"), else by the type's own name ("the new system"). A sentence about a finished
+event is no initiative, and the same initiative stated twice is kept once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..library import Library
+from .title import fold
+
+_PRONOUNS = re.compile(r"\b(?:our|its|their)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Initiative:
+    id: str  # its type: system-implementation, migration, launch, ...
+    label: str  # the type as people say it: "System implementation"
+    name: str  # how the plan names it in full: "the Strata implementation"
+    short: str  # how the plan refers back to it (the same, or the type's own name)
+    object: str  # what it is about: "Strata", "two apparel clients"
+    cue: str  # the words that stated it
+    sentence: str
+
+
+def _object_reads_well(words: list[str], spec: dict) -> bool:
+    """The shape check: an object cut in the wrong place (a dangling preposition, a cut-off
+    number, a verb or a pronoun inside) is not used as a name."""
+    if not words or len(words) > spec["max_object_words"]:
+        return False
+    folded = [fold(w).strip(",;:") for w in words]
+    if folded[0] in spec["bad_edges"] or folded[-1] in spec["bad_edges"]:
+        return False
+    if any(w in spec["bad_words"] for w in folded):
+        return False
+    if re.fullmatch(r"[\d,.$%]+", folded[-1]) or folded[-1].endswith(("ed", "ly")):
+        return False
+    return True
+
+
+def _trim_object(text: str, spec: dict) -> list[str]:
+    """The object's words up to the first word that starts a new clause."""
+    words = _PRONOUNS.sub("", text).split()
+    kept: list[str] = []
+    for word in words:
+        bare = fold(word).strip(",;:.")
+        if kept and (bare in spec["bad_words"] or bare in ("and", "or", "to", "for", "with",
+                                                             "by", "from", "at", "in", "on",
+                                                             "as", "across", "while")):
+            break
+        kept.append(word.strip(",;:."))
+        if word.endswith((",", ";", ":", ".")):
+            break
+    while kept and fold(kept[-1]) in spec["bad_edges"]:
+        kept.pop()
+    return kept
+
+
+def _name(kind, match: re.Match[str], sentence: str, systems: list[str], spec: dict) -> str:
+    effects = kind.effects
+    systems_here = [s for s in systems if s.lower() in sentence.lower()]
+    if kind.id in ("system-implementation", "migration") and systems_here:
+        system = max(systems_here, key=len)
+        if kind.id == "migration":
+            return f"the migration to {system}"
+        cue = fold(match.group(0))
+        noun = next((n for stem, n in (effects.get("verb_names") or {}).items()
+                     if cue.startswith(stem)), "rollout")
+        return f"the {system} {noun}"
+    raw = match.groupdict().get("object") or ""
+    words = _trim_object(raw, spec)
+    if not _object_reads_well(words, spec):
+        return effects["default"]
+    obj = " ".join(words)
+    if kind.id == "relaunch":
+        cue = fold(match.group(0))
+        noun = next((n for stem, n in (effects.get("verb_names") or {}).items()
+                     if cue.startswith(stem)), "redesign")
+        return f"the {obj} {noun}"
+    if kind.id == "acquisition" and fold(obj) in ("acquisition", "merger", "sale", "ipo",
+                                                  "initial public offering", "spin-off",
+                                                  "carve-out") or kind.id == "acquisition" \
+            and fold(obj).split()[0] in ("recent", "pending", "planned"):
+        return f"the {obj}" if fold(obj) != "ipo" else "the IPO"
+    if kind.id == "audit":
+        return f"the {obj}"
+    if kind.id == "new-function":
+        return f"building the {obj} function" if obj else effects["default"]
+    if kind.id in ("turnaround", "cost-program"):
+        return effects["default"]
+    return effects["name"].replace("{object}", obj)
+
+
+def _same(a: Initiative, b: Initiative) -> bool:
+    """Two statements of one initiative: the same type, and the same object (or one of them
+    names none of its own: "the new WMS" beside "the Manhattan Active WM rollout")."""
+    if a.id != b.id:
+        return False
+    if a.id in ("turnaround", "cost-program", "new-function", "acquisition"):
+        return True
+    wa = {w for w in re.findall(r"[\w&]+", fold(a.object)) if len(w) > 2}
+    wb = {w for w in re.findall(r"[\w&]+", fold(b.object)) if len(w) > 2}
+    generic = a.name == a.short and a.object == "" or b.object == ""
+    return generic or not wa or not wb or len(wa & wb) / min(len(wa), len(wb)) >= 0.5
+
+
+def find_initiatives(sentences: list[str], systems: list[str],
+                     library: Library) -> list[Initiative]:
+    """Every stated initiative, once, in reading order."""
+    spec = library.initiative_words
+    past, future = spec["past"], spec["future"]
+    found: list[Initiative] = []
+    for sentence in sentences:
+        if past.search(sentence) and not future.search(sentence):
+            continue
+        for kind in library.initiatives:
+            effects = kind.effects
+            if effects.get("require") and not effects["require"].search(sentence):
+                continue
+            if effects.get("unless") and effects["unless"].search(sentence):
+                continue
+            match = next((m for cue in kind.cues if (m := cue.search(sentence))), None)
+            if match is None:
+                continue
+            name = _name(kind, match, sentence, systems, spec)
+            obj = name if name != effects["default"] else ""
+            initiative = Initiative(kind.id, kind.label, name, name, obj, match.group(0).strip(),
+                                    sentence)
+            same = next((i for i, known in enumerate(found) if _same(known, initiative)), None)
+            if same is None:
+                found.append(initiative)
+            elif found[same].name == library_default(library, kind.id) and obj:
+                # The later statement names it better: keep its name, and the first sentence.
+                found[same] = Initiative(kind.id, kind.label, name, name, obj,
+                                         found[same].cue, found[same].sentence)
+    return found
+
+
+def library_default(library: Library, kind_id: str) -> str:
+    return next(k.effects["default"] for k in library.initiatives if k.id == kind_id)

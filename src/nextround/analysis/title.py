@@ -1,0 +1,120 @@
+"""The title: the words that name the job, its level, and its noise.
+
+Real titles carry more than the job: "CDL-A Truck Driver - Regional - $2,000 Sign On Bonus",
+"RN - ICU - Nights", "Warehouse Shift Supervisor (2nd Shift)". The noise (pay, bonuses, shifts,
+hours, codes, work mode) is set aside first, with the lists in content/titles.yaml; then the
+family is the one whose phrase found in the rest ranks highest (see `_rank`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from ..library import Family, Library
+
+
+@functools.lru_cache(maxsize=8192)  # the library's ~1,000 phrases are folded for every title
+def fold(text: str) -> str:
+    """Lower case, accents removed: the form titles and cues are compared in."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@dataclass(frozen=True)
+class Title:
+    """A title taken apart: the words that decide the family and the level, and the noise."""
+
+    core: str  # " warehouse supervisor ": padded with spaces for whole-word search
+    noise: tuple[str, ...]  # what was set aside: "2nd shift", "3 000 sign on bonus"
+
+
+def read_title(title: str, library: Library) -> Title:
+    """The title folded, without its noise, with abbreviations spelled out."""
+    spec = library.titles
+    text = re.sub(r"[^\w&+#/-]+", " ", fold(title))  # keep c++, c#, r&d, a/b
+    text = re.sub(r"(?<!\w)[/-]|[/-](?!\w)", " ", text)
+    noise: list[str] = []
+    for pattern in spec["noise_patterns"]:
+        noise += [m.group(0).strip() for m in pattern.finditer(text) if m.group(0).strip()]
+        text = pattern.sub(" ", text)
+    words = []
+    for word in text.split():
+        if word in spec["noise_words"]:
+            noise.append(word)
+        else:
+            words.append(library.seniority["abbreviations"].get(word, word))
+    return Title(" " + " ".join(words) + " ", tuple(noise))
+
+
+def normalize_title(title: str, library: Library) -> str:
+    """The form a title is matched in (see read_title)."""
+    return read_title(title, library).core
+
+
+def _find_phrase(phrase: str, text: str) -> int:
+    """Position of phrase as whole words in the padded title, or -1.
+
+    A plain string search, not a regular expression: the library has ~1,500 title phrases and
+    compiling a pattern for each was most of the start-up time of `explain`. Words are
+    separated by spaces, and '/' separates too ("ui/ux designer" holds "ux").
+    """
+    return _slashes_apart(text).find(f" {_slashes_apart(phrase)} ")
+
+
+def _slashes_apart(text: str) -> str:
+    return text.replace("/", " / ") if "/" in text else text
+
+
+def _rank(phrase: str, position: int, library: Library) -> tuple[bool, bool, int, int]:
+    """How strongly a phrase found in a title decides its family, highest first: a phrase
+    that is not generic ("shift supervisor" is: the warehouse in "Warehouse Shift Supervisor"
+    decides), one that names a job ("deli clerk") over one that names a field ("customer
+    service"), the longest, then the latest (English puts the head noun last)."""
+    spec = library.titles
+    return (phrase not in spec["generic_jobs"], phrase.split()[-1] in spec["job_nouns"],
+            len(phrase.split()), position)
+
+
+def detect_family(norm_title: str, library: Library) -> tuple[Family, str]:
+    """The family of a normalized title, and the phrase that decided it; the library's
+    fallback and "" when no family's phrase is in the title."""
+    best: tuple[bool, bool, int, int] | None = None
+    best_family, best_phrase = library.fallback, ""
+    for family in library.families.values():
+        for phrase in family.match:
+            folded = fold(phrase)
+            pos = _find_phrase(folded, norm_title)
+            if pos >= 0:
+                key = _rank(folded, pos, library)
+                if best is None or key > best:
+                    best, best_family, best_phrase = key, family, phrase
+    return best_family, best_phrase
+
+
+def detect_level(norm_title: str, library: Library) -> tuple[str, str]:
+    """The highest level any cue in the title names; 'ic' when none does."""
+    seniority = library.seniority
+    order = seniority["order"]
+    text = norm_title
+    found: list[tuple[int, str, str]] = []
+    cues = [(fold(c), level) for level in order for c in seniority["cues"].get(level, [])]
+    # Phrases that name a rank outright ("group product manager") count before the neutral
+    # job names are removed; then single words. Each cue found is consumed, longest first,
+    # so "sous chef" is not also read as "chef".
+    phrases = [c for c in cues if " " in c[0]]
+    words = [c for c in cues if " " not in c[0]]
+    for stage, stage_cues in (("phrases", phrases), ("words", words)):
+        if stage == "words":
+            for phrase in sorted(seniority["neutral"], key=len, reverse=True):
+                text = text.replace(f" {fold(phrase)} ", "  ")
+        for cue, level in sorted(stage_cues, key=lambda c: len(c[0]), reverse=True):
+            if _find_phrase(cue, text) >= 0:
+                text = text.replace(f" {cue} ", "  ")
+                found.append((order.index(level), cue, level))
+    if not found:
+        return "ic", ""
+    _, cue, level = max(found)
+    return level, cue
