@@ -461,6 +461,7 @@ def _ad(data: dict[str, Any], where: str) -> dict[str, Any]:
         "header": _compile(data["header"], f"{where}: header"),
         "sentence_cues": {k: [str(p).lower() for p in v]
                           for k, v in data["sentence_cues"].items()},
+        "duty_verbs": {str(v) for v in data["duty_verbs"]},
     }
 
 

@@ -152,6 +152,9 @@ def read_ad(description: str, company: str, library: Library) -> list[Sentence]:
             sentence = sentence.strip()
             if sentence:
                 own = reader.sentence_part(sentence, part)
+                first = fold(sentence.split()[0]).strip(",.:;") if sentence.split() else ""
+                if bullet and own in ABOUT_THE_COMPANY and first in reader.spec["duty_verbs"]:
+                    own = "responsibilities"
                 if own == "role" and part == "company":
                     own = "company" if re.search(r"\b(we|our|us)\b", fold(sentence)) else own
                 out.append(Sentence(sentence, own, bullet))

@@ -16,6 +16,14 @@ from ..library import Library
 from .title import fold
 
 _PRONOUNS = re.compile(r"\b(?:our|its|their)\b", re.IGNORECASE)
+# Words that end an object: a new clause, or when rather than what ("next year", "by Q3").
+_CLAUSE_ENDS = {"and", "or", "to", "for", "with", "by", "from", "at", "in", "on", "as",
+                "across", "while", "next", "this", "within", "over", "starting", "beginning",
+                "later", "early", "late", "during", "before", "after", "so", "because"}
+# A sentence about what the applicant will do is a duty, not the company's initiative, unless
+# the company speaks of itself in it too ("you'll join us as we open ...").
+_ABOUT_THE_APPLICANT = re.compile(r"\b(?:you|your|you'll|you're|you'd)\b", re.IGNORECASE)
+_ABOUT_US = re.compile(r"\b(?:we|we're|we've|our|us)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -47,12 +55,13 @@ def _object_reads_well(words: list[str], spec: dict) -> bool:
 def _trim_object(text: str, spec: dict) -> list[str]:
     """The object's words up to the first word that starts a new clause."""
     words = _PRONOUNS.sub("", text).split()
+    while words and fold(words[0]) in ("the", "a", "an"):
+        words.pop(0)
     kept: list[str] = []
     for word in words:
         bare = fold(word).strip(",;:.")
-        if kept and (bare in spec["bad_words"] or bare in ("and", "or", "to", "for", "with",
-                                                             "by", "from", "at", "in", "on",
-                                                             "as", "across", "while")):
+        if kept and (bare in spec["bad_words"] or bare in _CLAUSE_ENDS
+                     or re.fullmatch(r"q[1-4]|20\d\d", bare)):
             break
         kept.append(word.strip(",;:."))
         if word.endswith((",", ";", ":", ".")):
@@ -62,7 +71,8 @@ def _trim_object(text: str, spec: dict) -> list[str]:
     return kept
 
 
-def _name(kind, match: re.Match[str], sentence: str, systems: list[str], spec: dict) -> str:
+def _name(kind, match: re.Match[str], sentence: str, systems: list[str], spec: dict,
+          function: str) -> str:
     effects = kind.effects
     systems_here = [s for s in systems if s.lower() in sentence.lower()]
     if kind.id in ("system-implementation", "migration") and systems_here:
@@ -73,8 +83,19 @@ def _name(kind, match: re.Match[str], sentence: str, systems: list[str], spec: d
         noun = next((n for stem, n in (effects.get("verb_names") or {}).items()
                      if cue.startswith(stem)), "rollout")
         return f"the {system} {noun}"
-    raw = match.groupdict().get("object") or ""
+    groups = match.groupdict()
+    if groups.get("grown"):
+        grown = _trim_object(groups["grown"], spec)
+        if _object_reads_well(grown, spec):
+            return "growing the " + " ".join(grown)
+    if groups.get("what"):
+        what = _trim_object(groups["what"], spec)
+        if _object_reads_well(what, spec):
+            return f"the {' '.join(what)} migration"
+    raw = groups.get("object") or ""
     words = _trim_object(raw, spec)
+    if kind.id == "new-function" and not words and function:
+        return f"building the {function} function"
     if not _object_reads_well(words, spec):
         return effects["default"]
     obj = " ".join(words)
@@ -110,14 +131,17 @@ def _same(a: Initiative, b: Initiative) -> bool:
     return generic or not wa or not wb or len(wa & wb) / min(len(wa), len(wb)) >= 0.5
 
 
-def find_initiatives(sentences: list[str], systems: list[str],
-                     library: Library) -> list[Initiative]:
-    """Every stated initiative, once, in reading order."""
+def find_initiatives(sentences: list[str], systems: list[str], library: Library,
+                     function: str = "") -> list[Initiative]:
+    """Every stated initiative, once, in reading order. `function` names the role's field
+    ("sustainability"), for a first-of-its-kind role whose ad does not name it."""
     spec = library.initiative_words
     past, future = spec["past"], spec["future"]
     found: list[Initiative] = []
     for sentence in sentences:
         if past.search(sentence) and not future.search(sentence):
+            continue
+        if _ABOUT_THE_APPLICANT.search(sentence) and not _ABOUT_US.search(sentence):
             continue
         for kind in library.initiatives:
             effects = kind.effects
@@ -128,7 +152,7 @@ def find_initiatives(sentences: list[str], systems: list[str],
             match = next((m for cue in kind.cues if (m := cue.search(sentence))), None)
             if match is None:
                 continue
-            name = _name(kind, match, sentence, systems, spec)
+            name = _name(kind, match, sentence, systems, spec, function)
             obj = name if name != effects["default"] else ""
             initiative = Initiative(kind.id, kind.label, name, name, obj, match.group(0).strip(),
                                     sentence)

@@ -26,9 +26,17 @@ def generate(out_dir: str, **params: Any) -> None:
 
     Prints the path of each file written, one per line.
     """
+    from ..explanation import read_as
     from ..pipeline import generate as run
+    from ..pipeline import understand
 
     request = request_from_options(params, extra=render_fields(params))
+    analysis = understand(request)
+    click.echo(read_as(analysis), err=True)
+    if analysis.fell_back:
+        click.echo(f"Warning: no role family matched {request.role!r}, so the plan follows the "
+                   f"general arc of a new job. Name the family with --family (ids: nextround "
+                   f"roles).", err=True)
     # With --debug, everything stays in this process, so a traceback shows where it came from.
     debug = click.get_current_context().find_root().params.get("debug", False)
     for path in run(request, out_dir, side_by_side=not debug):
