@@ -161,14 +161,31 @@ def _choices(name: str, value: Any, allowed: tuple[str, ...], default: tuple[str
 
 
 def read_description_file(path: str | Path, base: Path | None = None) -> str:
-    """Read a description file; '-' reads standard input."""
-    if str(path) == "-":
-        import sys
+    """Read a description file ('-' reads standard input): text, Markdown, a saved web page,
+    a PDF or a Word file. At most MAX_FILE_BYTES are read, and only from a regular file, so a
+    huge file or a FIFO cannot hang or exhaust memory."""
+    import os
+    import stat
+    import sys
 
-        return sys.stdin.read()
+    from .documents import KNOWN_TYPES, MAX_FILE_BYTES, description_text
+
+    if str(path) == "-":
+        return sys.stdin.read(MAX_DESCRIPTION * 4)
     full = Path(path) if base is None else base / path
+    suffix = full.suffix.lower()
+    if suffix not in KNOWN_TYPES and suffix not in (".doc", ".rtf", ".pages", ".odt"):
+        suffix = ""  # an unusual extension is read as text when it is text
+    if suffix in (".doc", ".rtf", ".pages", ".odt"):
+        raise RequestError(f"The description file {str(path)!r} is a {suffix} file: save it "
+                           f"as .docx, .pdf or .txt.")
     try:
-        data = full.read_bytes()
+        # Non-blocking, so that opening a FIFO returns at once instead of waiting for a writer.
+        with os.fdopen(os.open(full, os.O_RDONLY | os.O_NONBLOCK), "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise RequestError(f"The description file {str(path)!r} is not a regular "
+                                   f"file (a device, a pipe or a socket).")
+            data = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise RequestError(f"The description file {str(path)!r} does not exist.") from None
     except IsADirectoryError:
@@ -177,13 +194,10 @@ def read_description_file(path: str | Path, base: Path | None = None) -> str:
         raise RequestError(
             f"The description file {str(path)!r} cannot be read: {exc.strerror}."
         ) from None
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        # Text saved by Excel or Notepad on Windows.
-        return data.decode("cp1252", errors="replace")
+    if len(data) > MAX_FILE_BYTES:
+        raise RequestError(f"The description file {str(path)!r} is over "
+                           f"{MAX_FILE_BYTES // 1_000_000} MB; keep the job ad only.")
+    return description_text(data, suffix, str(path))
 
 
 def _logo(value: Any, base: Path | None) -> str:

@@ -13,7 +13,7 @@ from ..library import Library
 _NUMBER_WORDS = r"(?:\d[\d,.]*\+?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|" \
     r"fifteen|twenty|thirty|forty|fifty|a dozen|dozens of|hundreds of|thousands of)"
 _REPORTS_TO = re.compile(
-    r"\breport(?:s|ing)?\s+(?:directly\s+|in\s+)?(?:to|into)\s+(?:the\s+|our\s+|a\s+)?"
+    r"\b(?i:report(?:s|ing)?\s+(?:directly\s+|in\s+)?(?:to|into)\s+(?:the\s+|our\s+|a\s+)?)"
     r"(?P<who>(?:[A-Z][\w&'’.-]*|of|and|&|the|for|,)(?:\s+(?:[A-Z][\w&'’.-]*|of|and|&|the|for))*)")
 _REPORTS_TO_LINE = re.compile(r"^\s*reports?\s+to\s*:\s*(?P<who>.+?)\s*$", re.IGNORECASE)
 _TEAM = re.compile(
