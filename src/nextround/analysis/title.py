@@ -36,6 +36,7 @@ def read_title(title: str, library: Library) -> Title:
     spec = library.titles
     text = re.sub(r"[^\w&+#/-]+", " ", fold(title))  # keep c++, c#, r&d, a/b
     text = re.sub(r"(?<!\w)[/-]|[/-](?!\w)", " ", text)
+    text = re.sub(r"(?<=[a-z]{2})-(?=[a-z]{2})", " ", text)  # "rn-med surg" is two words
     noise: list[str] = []
     for pattern in spec["noise_patterns"]:
         noise += [m.group(0).strip() for m in pattern.finditer(text) if m.group(0).strip()]

@@ -19,9 +19,12 @@ from .common import (
 @request_options
 @click.option("--out", "out_dir", default="out", show_default=True, metavar="DIR",
               help="Folder to write into; each request gets its own subfolder.")
+@click.option("--show-reading/--no-show-reading", default=None,
+              help="Print how the ad was read (family, level, sector, priorities) on standard "
+                   "error. Default: when standard error is a terminal.")
 @render_options
 @handle_errors
-def generate(out_dir: str, **params: Any) -> None:
+def generate(out_dir: str, show_reading: bool | None, **params: Any) -> None:
     """Write the 30/60/90-day plan and the question sheet (PDF and DOCX by default).
 
     Prints the path of each file written, one per line.
@@ -31,9 +34,13 @@ def generate(out_dir: str, **params: Any) -> None:
     from ..pipeline import understand
 
     request = request_from_options(params, extra=render_fields(params))
-    analysis = understand(request)
-    click.echo(read_as(analysis), err=True)
-    if analysis.fell_back:
+    if show_reading is None:
+        # A person at a terminal sees it; a script reading standard error gets only warnings.
+        show_reading = click.get_text_stream("stderr").isatty()
+    analysis = understand(request) if show_reading else None
+    if analysis is not None:
+        click.echo(read_as(analysis), err=True)
+    if analysis is not None and analysis.fell_back:
         click.echo(f"Warning: no role family matched {request.role!r}, so the plan follows the "
                    f"general arc of a new job. Name the family with --family (ids: nextround "
                    f"roles).", err=True)

@@ -13,7 +13,8 @@ from .common import handle_errors
               "content/ folder.")
 @handle_errors
 def roles(content: str | None, theme: str | None) -> None:
-    """List the role families nextround knows, with example titles."""
+    """List the role families, levels and sectors nextround knows (the ids that --family,
+    --level and --sector take)."""
     from pathlib import Path
 
     from ..library import load_library
@@ -32,3 +33,7 @@ def roles(content: str | None, theme: str | None) -> None:
         click.echo(f"{'':24} e.g. {', '.join(family.examples[:4])}")
     click.echo(f"\n{len(library.families)} families. Any other title gets a general plan built "
                f"from its own words ('nextround explain' says when).")
+    click.echo("\nLevels (--level): " + ", ".join(library.seniority["order"]))
+    click.echo("\nSectors (--sector):")
+    for sector in library.sectors["sectors"]:
+        click.echo(f"{sector['id']:28} {sector['label']}")

@@ -1,0 +1,182 @@
+"""Reading real job ads: the labelled ad corpus (tests/data/ads, labelled before the analyzer
+ran on it), real-looking titles, and the file types a description comes in."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+
+import pytest
+import yaml
+from click.testing import CliRunner
+from conftest import ROOT
+from reading_scores import load_ads, score
+
+from nextround import build_request
+from nextround.analysis import analyze, detect_family, detect_level, normalize_title
+from nextround.cli import main
+from nextround.errors import RequestError
+from nextround.library import load_library
+
+LIBRARY = load_library()
+REAL_TITLES = yaml.safe_load((ROOT / "tests" / "data" / "titles_real.yaml").read_text("utf-8"))
+
+
+def test_the_ad_corpus_is_broad_and_split_in_halves():
+    ads = load_ads()
+    assert len(ads) >= 60
+    assert len({ad["labels"]["sector"] for ad in ads}) >= 18
+    assert len({ad["labels"]["family"] for ad in ads}) >= 20
+    halves = Counter(ad["split"] for ad in ads)
+    assert halves["tune"] == halves["heldout"]
+    for ad in ads:
+        assert 250 <= len(ad["text"].split()) <= 700, ad["id"]
+        for line in ad["labels"]["not_company"]:
+            assert line in ad["text"], (ad["id"], line)
+
+
+# Floors under today's scores, so a change that reads worse fails. The issue's goals on the
+# held-out half are family 90%, level 90%, sector 85%, initiative F1 0.8: see the README.
+FLOORS = {"tune": {"family": 0.93, "level": 0.93, "sector": 0.85, "f1": 0.58},
+          "heldout": {"family": 0.85, "level": 0.85, "sector": 0.75, "f1": 0.45}}
+
+
+@pytest.mark.parametrize("split", ["tune", "heldout"])
+def test_reading_the_ads(split):
+    result = score(load_ads(split))
+    print("\n" + result.table(split))
+    # What must never happen, on either half: pay, benefits, requirements, legal text or the
+    # job site's buttons shown as a fact; one initiative twice; a name cut in the wrong place.
+    assert result.leaks == []
+    assert result.duplicates == []
+    assert result.bad_names == []
+    floor = FLOORS[split]
+    assert result.share(result.family) >= floor["family"]
+    assert result.share(result.level) >= floor["level"]
+    assert result.share(result.sector) >= floor["sector"]
+    assert result.f1 >= floor["f1"]
+
+
+@pytest.mark.parametrize("split", ["tune", "heldout"])
+def test_real_titles_land_in_their_family(split):
+    titles = [t for t in REAL_TITLES if t["split"] == split]
+    found = [detect_family(normalize_title(t["title"], LIBRARY), LIBRARY)[0].id for t in titles]
+    right = sum(f == t["family"] for f, t in zip(found, titles, strict=True)) / len(titles)
+    fallback = sum(f == "fallback" for f in found) / len(titles)
+    levels = sum(detect_level(normalize_title(t["title"], LIBRARY), LIBRARY)[0] == t["level"]
+                 for t in titles) / len(titles)
+    print(f"\n{split}: right family {right:.0%}, generic fallback {fallback:.0%}, "
+          f"level {levels:.0%} on {len(titles)} titles")
+    assert right >= 0.85
+    assert fallback <= 0.05
+
+
+def test_the_warehouse_ad_of_the_issue():
+    """The ad a new user tried: a 3PL's warehouse supervisor, its clients, its pay line."""
+    ad = next(a for a in load_ads() if a["id"].startswith("a2-warehouse-shift-supervisor"))
+    analysis = analyze(build_request({"role": ad["title"], "company": ad["company"],
+                                      "description": ad["text"]}), LIBRARY)
+    assert analysis.family.id == "warehouse-logistics"
+    assert analysis.sector.id == "logistics-transport"  # its clients are start-ups, not it
+    assert not analysis.has("startup")
+    assert "2nd shift" in analysis.title_noise
+    rollouts = [i for i in analysis.initiatives if i.id == "system-implementation"]
+    assert len(rollouts) == 1 and "Manhattan Active WM" in rollouts[0].name
+    assert not any("$" in fact for fact in analysis.facts)
+
+
+def test_overrides_win_and_unknown_ids_are_named():
+    request = build_request({"role": "Coordinator", "company": "Acme", "description": "We make "
+                             "bolts.", "family": "fpa", "level": "senior",
+                             "sector": "industrial-manufacturing"})
+    analysis = analyze(request, LIBRARY)
+    assert (analysis.family.id, analysis.level, analysis.sector.id) == \
+        ("fpa", "senior", "industrial-manufacturing")
+    bad = build_request({"role": "Coordinator", "company": "Acme", "description": "We make "
+                         "bolts.", "sector": "spaceships"})
+    with pytest.raises(RequestError, match="Unknown sector 'spaceships': choose one of "):
+        analyze(bad, LIBRARY)
+
+
+AD_HTML = b"""<html><head><meta charset="utf-8"><script>var tracking = 1;</script></head><body>
+<nav>Jobs Sign in</nav><div id="cookie-consent">We use cookies. Accept all</div>
+<main><h1>Senior Financial Analyst</h1><h2>About us</h2>
+<p>Cedar Valley Health is a three-hospital health system. We are implementing Strata for
+budgeting and cost accounting.</p><h2>What you'll do</h2><ul><li>Build the operating budget</li>
+<li>Report to the Director of Financial Planning &amp; Analysis</li></ul></main>
+<footer>Privacy Terms</footer></body></html>"""
+
+
+def explain_json(path) -> dict:
+    result = CliRunner().invoke(main, ["explain", "--role", "Senior Financial Analyst",
+                                       "--company", "Cedar Valley Health",
+                                       "--description-file", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def test_a_saved_job_page_gives_its_main_text_only(tmp_path):
+    page = tmp_path / "ad.html"
+    page.write_bytes(AD_HTML)
+    data = explain_json(page)
+    text = " ".join(p["text"] for p in data["parts"])
+    assert "tracking" not in text and "cookies" not in text and "Sign in" not in text
+    assert "Privacy Terms" not in text
+    assert data["sector"]["id"] == "hospital"
+    assert data["initiatives"][0]["name"] == "the Strata implementation"
+    assert data["initiatives"][0]["sentence"].startswith("We are implementing Strata")
+    assert data["entities"]["manager"]["name"] == "Director of Financial Planning & Analysis"
+
+
+def test_word_pdf_and_markdown_descriptions(tmp_path):
+    import docx
+    from weasyprint import HTML
+
+    word = docx.Document()
+    word.add_paragraph("About us")
+    word.add_paragraph("Cedar Valley Health is a three-hospital health system. We are "
+                       "implementing Strata for budgeting.")
+    word.save(tmp_path / "ad.docx")
+    HTML(string="<p>Cedar Valley Health is a three-hospital health system. We are implementing "
+                "Strata for budgeting.</p>").write_pdf(tmp_path / "ad.pdf")
+    (tmp_path / "ad.md").write_text("## About us\n\n**Cedar Valley Health** is a three-hospital "
+                                    "health system. We are implementing [Strata](https://x.test)"
+                                    " for budgeting.\n", encoding="utf-8")
+    for name in ("ad.docx", "ad.pdf", "ad.md"):
+        data = explain_json(tmp_path / name)
+        assert [i["name"] for i in data["initiatives"]] == ["the Strata implementation"], name
+        assert data["sector"]["id"] == "hospital", name
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("ad.doc", b"\xd0\xcf\x11\xe0", "is a .doc file: save it as .docx, .pdf or .txt."),
+    ("ad.docx", b"not a zip", "The description Word file cannot be read"),
+    ("ad.pdf", b"%PDF-1.4 garbage", "The description PDF cannot be read"),
+])
+def test_unreadable_description_files_get_a_plain_message(tmp_path, name, content, message):
+    (tmp_path / name).write_bytes(content)
+    with pytest.raises(RequestError, match=message.replace(".", r"\.").replace("(", r"\(")):
+        build_request({"role": "Analyst", "company": "Acme",
+                       "description_file": str(tmp_path / name)})
+
+
+def test_a_fifo_as_description_is_refused_at_once(tmp_path):
+    fifo = tmp_path / "ad.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(RequestError, match="is not a regular file"):
+        build_request({"role": "Analyst", "company": "Acme", "description_file": str(fifo)})
+
+
+def test_generate_says_how_it_read_the_ad(tmp_path):
+    result = CliRunner().invoke(main, [
+        "generate", "--role", "Deli Clerk / Customer Service", "--company", "Hy-Vee",
+        "--description", "Hy-Vee is a supermarket chain with 285 stores in the Midwest.",
+        "--format", "json", "--out", str(tmp_path), "--show-reading"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == "Read as: Food service, individual contributor, Store retail\n"
+    quiet = CliRunner().invoke(main, [
+        "generate", "--role", "Chief Vibes Wrangler", "--company", "Hy-Vee", "--description",
+        "Hy-Vee is a supermarket chain.", "--format", "json", "--out", str(tmp_path / "b"),
+        "--show-reading"])
+    assert "Warning: no role family matched 'Chief Vibes Wrangler'" in quiet.stderr
