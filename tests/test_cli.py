@@ -92,10 +92,14 @@ def test_unreadable_description_file(tmp_path, monkeypatch):
     secret.write_text("We sell things.")
     secret.chmod(0)
     if os.access(secret, os.R_OK):  # root reads anything: make the read fail as it would
-        def refuse(self):
-            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        real_open = os.open
 
-        monkeypatch.setattr(Path, "read_bytes", refuse)
+        def refuse(path, *args, **kwargs):
+            if str(path) == str(secret):
+                raise PermissionError(errno.EACCES, "Permission denied", str(path))
+            return real_open(path, *args, **kwargs)
+
+        monkeypatch.setattr(os, "open", refuse)
     result = run("generate", "--role", "Engineer", "--company", "Acme",
                  "--description-file", str(secret), "--out", str(tmp_path / "out"))
     assert result.exit_code == 1
@@ -191,7 +195,7 @@ def test_explain_shows_findings_and_their_cues():
     assert "Seniority: Senior / lead (senior), from 'senior'" in out
     assert "Regulation: PCI DSS" in out
     assert "Ownership: Family-owned, from 'family-owned'" in out
-    assert "Migration: migrating the data warehouse" in out
+    assert "Migration: the migration to Snowflake, from 'migrating our data warehouse" in out
     # The perks list says "remote-work stipend": boilerplate, never a work-mode signal.
     assert "Work mode: Remote" not in out
     assert "Work mode: Hybrid" in out
