@@ -31,8 +31,9 @@ def explanation_text(request: Request, analysis: Analysis,
         lines.append(f"           set aside from the title: {', '.join(analysis.title_noise)}")
     lines.append(f"Company:   {request.company}")
     sector = analysis.sector
-    lines.append(f"Sector:    {sector.label} ({sector.id}), from {', '.join(map(repr, sector.cues[:4]))}"
-                 if sector else "Sector:    not stated")
+    cues = ", ".join(map(repr, sector.cues[:4])) if sector else ""
+    lines.append(f"Sector:    {sector.label} ({sector.id}), from {cues}" if sector
+                 else "Sector:    not stated")
     lines.append(f"Read {analysis.sentences} sentences; {analysis.ignored_sentences} of them are "
                  f"pay, requirements, benefits, legal text or the job site's own, never facts.")
     entities = analysis.entities

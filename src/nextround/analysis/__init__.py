@@ -81,7 +81,8 @@ def _responsibility(text: str) -> Responsibility | None:
     words = clause.split()
     if len(words) < 2 or not words[0].isalpha():
         return None
-    obj = re.split(r"[,;:(]|\.(?!\d)| and (?=[a-z]+s? )| to (?=[a-z]+ )| so that ", " ".join(words[1:]))[0]
+    obj = re.split(r"[,;:(]|\.(?!\d)| and (?=[a-z]+s? )| to (?=[a-z]+ )| so that ",
+                   " ".join(words[1:]))[0]
     return Responsibility(words[0].lower(), " ".join(obj.split()[:10]), text.strip())
 
 

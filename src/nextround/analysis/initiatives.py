@@ -47,9 +47,7 @@ def _object_reads_well(words: list[str], spec: dict) -> bool:
         return False
     if any(w in spec["bad_words"] for w in folded):
         return False
-    if re.fullmatch(r"[\d,.$%]+", folded[-1]) or folded[-1].endswith(("ed", "ly")):
-        return False
-    return True
+    return not (re.fullmatch(r"[\d,.$%]+", folded[-1]) or folded[-1].endswith(("ed", "ly")))
 
 
 def _trim_object(text: str, spec: dict) -> list[str]:
