@@ -139,15 +139,15 @@ class Composer:
     def _thread(self, key: str, initiative: Initiative) -> Any:
         value = self.threads[key]
         if isinstance(value, dict):
-            return {k: self.fill(v, initiative=initiative.short) for k, v in value.items()}
-        return self.fill(value, initiative=initiative.short)
+            return {k: self.fill(v, initiative=initiative.name) for k, v in value.items()}
+        return self.fill(value, initiative=initiative.name)
 
     def _situated(self, line: SituatedLine, initiative: Initiative | None) -> str:
         """The line in the version the company's situation calls for (see seniority.yaml)."""
         for key, text in line.when:
             if key == "initiative":
                 if initiative is not None:
-                    return self.fill(text, initiative=initiative.short)
+                    return self.fill(text, initiative=initiative.name)
             elif key == "regulated":
                 if self.regulations:
                     return self.fill(text)
@@ -320,7 +320,7 @@ class Composer:
 
     def checkins(self) -> list[dict[str, Any]]:
         start = self.request.start_date
-        first = self.priority_initiatives[0].short if self.priority_initiatives else ""
+        first = self.priority_initiatives[0].name if self.priority_initiatives else ""
         return [
             {
                 "day": c["day"],
@@ -380,7 +380,7 @@ class Composer:
             questions += self._profile_lines(audience)
             if audience == "hiring_manager":
                 questions += [
-                    self.fill(self.threads["question"], initiative=i.short)
+                    self.fill(self.threads["question"], initiative=i.name)
                     for i in self.priority_initiatives[:1]
                 ]
             if audience in self.family.questions:

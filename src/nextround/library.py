@@ -465,24 +465,21 @@ def _ad(data: dict[str, Any], where: str) -> dict[str, Any]:
     }
 
 
-def _name_pattern(names: list[str]) -> re.Pattern[str]:
-    """One pattern for a list of names, longest first, whole words; a short all-capitals
-    name ("CAP", "ADA") matches only as written, the rest in any case."""
-    def one(name: str) -> str:
-        body = re.escape(name).replace(r"\ ", r"\s+")
-        exact = len(name) <= 4 and name.isupper()
-        return f"(?-i:{body})" if exact else body
+# How a name is cut into words, in entities.yaml and in an ad alike.
+NAME_WORD = re.compile(r"[\w&+/'’]+(?:[.-][\w&+/'’]+)*")
 
-    ordered = sorted(set(names), key=len, reverse=True)
-    return re.compile(r"(?<![\w/-])(?:" + "|".join(one(n) for n in ordered) + r")(?![\w/-])",
-                      re.IGNORECASE)
+
+def _name_index(names: list[str]) -> dict[tuple[str, ...], str]:
+    """Names keyed by their words in lower case, so an ad is searched word by word instead of
+    trying hundreds of alternatives at every character."""
+    return {tuple(w.lower() for w in NAME_WORD.findall(name)): name for name in names}
 
 
 def _entities(data: dict[str, Any]) -> dict[str, Any]:
     places = data["countries"] + data["states"] + data["regions"] + data["cities"]
-    return {"systems": _name_pattern(data["systems"]),
-            "regulations": _name_pattern(data["regulations"]),
-            "places": _name_pattern(places)}
+    return {"systems": _name_index(data["systems"]),
+            "regulations": _name_index(data["regulations"]),
+            "places": _name_index(places)}
 
 
 # --- content packs ------------------------------------------------------------------------------

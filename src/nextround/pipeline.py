@@ -41,13 +41,16 @@ def understand(request: Request) -> Analysis:
     return analyze(request, library_for(request))
 
 
-def compose_documents(request: Request) -> dict[str, dict[str, Any]]:
-    """The handouts as plain data, keyed 'plan' and 'questions'."""
+def compose_documents(request: Request,
+                      analysis: Analysis | None = None) -> dict[str, dict[str, Any]]:
+    """The handouts as plain data, keyed 'plan' and 'questions'; from `analysis` when the
+    caller has already analysed the request (explain, generate's reading line)."""
     library = library_for(request)
-    return compose(request, analyze(request, library), library)
+    return compose(request, analysis or analyze(request, library), library)
 
 
-def render_files(request: Request, side_by_side: bool = False) -> dict[str, bytes]:
+def render_files(request: Request, side_by_side: bool = False,
+                 analysis: Analysis | None = None) -> dict[str, bytes]:
     """Every file the request asks for, rendered in memory: nothing is written yet.
 
     side_by_side renders the PDFs in two processes where this machine can (see
@@ -57,7 +60,7 @@ def render_files(request: Request, side_by_side: bool = False) -> dict[str, byte
     from .themes import load_theme
 
     theme = load_theme(request.theme).with_branding(request.branding())
-    documents = compose_documents(request)
+    documents = compose_documents(request, analysis)
     jobs = {f"{FILE_NAMES[name]}.{EXTENSIONS[fmt]}": (document, fmt)
             for name, document in documents.items() for fmt in request.formats}
 
@@ -130,12 +133,12 @@ def output_folder(request: Request, out_dir: str | Path) -> Path:
 
 
 def generate(request: Request, out_dir: str | Path = "out",
-             side_by_side: bool = False) -> list[Path]:
+             side_by_side: bool = False, analysis: Analysis | None = None) -> list[Path]:
     """Render every requested file, then write them all under out_dir/<company>-<role>/.
 
     Rendering happens before any writing, so a failing template leaves no file behind.
     """
     from .writing import write_files
 
-    files = render_files(request, side_by_side)
+    files = render_files(request, side_by_side, analysis)
     return write_files(output_folder(request, out_dir), files)

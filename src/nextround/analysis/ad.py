@@ -23,6 +23,9 @@ ABOUT_THE_COMPANY = ("company", "role")
 _BULLET = re.compile(r"^\s*([-*•·▪◦‣●○■□➢➤►✓✔–—]|\d{1,2}[.)]|[a-z][.)])\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9À-ÖØ-Þ$])")
 WRAPPED_LINE_CHARS = 60  # a line this long that stops mid-sentence was wrapped, not ended
+# A "sentence" longer than this is a paste without full stops: it is read in pieces of about
+# this size, cut between words, which also keeps every pattern's work per piece bounded.
+MAX_SENTENCE_CHARS = 400
 MAX_HEADING_WORDS = 8
 
 
@@ -52,6 +55,17 @@ def _unwrap(description: str) -> list[tuple[str, bool]]:
             lines.append((_BULLET.sub("", line).strip() if bullet else line, bullet))
         previous = line
     return lines
+
+
+def _pieces(sentence: str) -> list[str]:
+    """A sentence cut between words into pieces of at most MAX_SENTENCE_CHARS."""
+    pieces = []
+    while len(sentence) > MAX_SENTENCE_CHARS:
+        cut = sentence.rfind(" ", 0, MAX_SENTENCE_CHARS)
+        cut = cut if cut > 0 else MAX_SENTENCE_CHARS
+        pieces.append(sentence[:cut])
+        sentence = sentence[cut:]
+    return [*pieces, sentence]
 
 
 def _any(phrases: list[str], text: str) -> bool:
@@ -140,7 +154,8 @@ def read_ad(description: str, company: str, library: Library) -> list[Sentence]:
             continue
         heading = reader.heading_part(line, bullet)
         if heading is not None:
-            # A heading of unknown kind keeps the ad's own words deciding ("Why this matters").
+            # A heading of unknown kind ("Why this matters now") opens the company's part at
+            # the top of the ad, the role's further down.
             part = heading or ("company" if not seen_text else "role")
             continue
         if not seen_text and not bullet and len(line.split()) <= 8 \
@@ -148,14 +163,13 @@ def read_ad(description: str, company: str, library: Library) -> list[Sentence]:
             out.append(Sentence(line, "header"))  # the title line, the place, the team
             continue
         seen_text = True
-        for sentence in _SENTENCE_END.split(line):
+        for sentence in (piece for full in _SENTENCE_END.split(line)
+                         for piece in _pieces(full)):
             sentence = sentence.strip()
             if sentence:
                 own = reader.sentence_part(sentence, part)
                 first = fold(sentence.split()[0]).strip(",.:;") if sentence.split() else ""
                 if bullet and own in ABOUT_THE_COMPANY and first in reader.spec["duty_verbs"]:
                     own = "responsibilities"
-                if own == "role" and part == "company":
-                    own = "company" if re.search(r"\b(we|our|us)\b", fold(sentence)) else own
                 out.append(Sentence(sentence, own, bullet))
     return out

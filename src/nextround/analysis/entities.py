@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..library import Library
+from ..library import NAME_WORD, Library
 
 _NUMBER_WORDS = r"(?:\d[\d,.]*\+?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|" \
     r"fifteen|twenty|thirty|forty|fifty|a dozen|dozens of|hundreds of|thousands of)"
@@ -78,13 +78,39 @@ class Entities:
     timelines: list[tuple[str, str]] = field(default_factory=list)  # (phrase, sentence)
 
 
-def _names(pattern: re.Pattern[str], sentences: list[str]) -> list[str]:
+MAX_NAME_WORDS = 6
+
+
+def _written_as(name: str, written: str) -> bool:
+    """Whether the words are the name as its owner writes it: "an epic week" is no Epic, so a
+    capitalised name must be written capitalised, and a short all-capitals one exactly."""
+    if len(name) <= 4 and name.isupper():
+        return written == name
+    return name == name.lower() or written != written.lower()
+
+
+def _names(index: dict[tuple[str, ...], str], sentences: list[str]) -> list[str]:
+    """The names of the index found in the sentences, as the ad writes them, the longest
+    name at each word first."""
+    first_words = {key[0] for key in index}
     found: list[str] = []
     for sentence in sentences:
-        for match in pattern.finditer(sentence):
-            name = " ".join(match.group(0).split())
-            if not any(name.lower() == f.lower() or name.lower() in f.lower() for f in found):
-                found = [f for f in found if f.lower() not in name.lower()] + [name]
+        words = NAME_WORD.findall(sentence)
+        lower = [w.lower() for w in words]
+        i = 0
+        while i < len(words):
+            step = 1
+            if lower[i] in first_words:
+                for n in range(min(MAX_NAME_WORDS, len(words) - i), 0, -1):
+                    name = index.get(tuple(lower[i:i + n]))
+                    written = " ".join(words[i:i + n]) if name else ""
+                    if name and _written_as(name, written):
+                        if not any(written.lower() in f.lower() for f in found):
+                            found = [f for f in found if f.lower() not in written.lower()]
+                            found.append(written)
+                        step = n
+                        break
+            i += step
     return found
 
 

@@ -10,7 +10,7 @@ event is no initiative, and the same initiative stated twice is kept once.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..library import Library
 from .title import fold
@@ -30,9 +30,8 @@ _ABOUT_US = re.compile(r"\b(?:we|we're|we've|our|us)\b", re.IGNORECASE)
 class Initiative:
     id: str  # its type: system-implementation, migration, launch, ...
     label: str  # the type as people say it: "System implementation"
-    name: str  # how the plan names it in full: "the Strata implementation"
-    short: str  # how the plan refers back to it (the same, or the type's own name)
-    object: str  # what it is about: "Strata", "two apparel clients"
+    name: str  # how the plan names it: "the Strata implementation", "the new system"
+    named: bool  # whether the name comes from the ad, not the type's own default
     cue: str  # the words that stated it
     sentence: str
 
@@ -71,62 +70,48 @@ def _trim_object(text: str, spec: dict) -> list[str]:
 
 def _name(kind, match: re.Match[str], sentence: str, systems: list[str], spec: dict,
           function: str) -> str:
+    """The initiative's name (see initiatives.yaml), or "" when nothing reads well alone."""
     effects = kind.effects
-    systems_here = [s for s in systems if s.lower() in sentence.lower()]
-    if kind.id in ("system-implementation", "migration") and systems_here:
-        system = max(systems_here, key=len)
-        if kind.id == "migration":
-            return f"the migration to {system}"
-        cue = fold(match.group(0))
-        noun = next((n for stem, n in (effects.get("verb_names") or {}).items()
-                     if cue.startswith(stem)), "rollout")
-        return f"the {system} {noun}"
     groups = match.groupdict()
-    if groups.get("grown"):
-        grown = _trim_object(groups["grown"], spec)
-        if _object_reads_well(grown, spec):
-            return "growing the " + " ".join(grown)
-    if groups.get("what"):
-        what = _trim_object(groups["what"], spec)
-        if _object_reads_well(what, spec):
-            return f"the {' '.join(what)} migration"
-    raw = groups.get("object") or ""
-    words = _trim_object(raw, spec)
-    if kind.id == "new-function" and not words and function:
-        return f"building the {function} function"
-    if not _object_reads_well(words, spec):
-        return effects["default"]
-    obj = " ".join(words)
-    if kind.id == "relaunch":
-        cue = fold(match.group(0))
-        noun = next((n for stem, n in (effects.get("verb_names") or {}).items()
-                     if cue.startswith(stem)), "redesign")
-        return f"the {obj} {noun}"
-    if kind.id == "acquisition" and fold(obj) in ("acquisition", "merger", "sale", "ipo",
-                                                  "initial public offering", "spin-off",
-                                                  "carve-out") or kind.id == "acquisition" \
-            and fold(obj).split()[0] in ("recent", "pending", "planned"):
-        return f"the {obj}" if fold(obj) != "ipo" else "the IPO"
-    if kind.id == "audit":
-        return f"the {obj}"
-    if kind.id == "new-function":
-        return f"building the {obj} function" if obj else effects["default"]
-    if kind.id in ("turnaround", "cost-program"):
-        return effects["default"]
-    return effects["name"].replace("{object}", obj)
+    systems_here = [s for s in systems if s.lower() in sentence.lower()]
+    if effects.get("named_by_system") and systems_here:
+        obj = max(systems_here, key=len)
+    else:
+        for group, template in (("grown", "growing the {}"), ("what", "the {} migration")):
+            words = _trim_object(groups.get(group) or "", spec)
+            if _object_reads_well(words, spec):
+                return template.format(" ".join(words))
+        words = _trim_object(groups.get("object") or "", spec)
+        if not words and kind.id == "new-function" and function:
+            words = function.split()
+        if not _object_reads_well(words, spec):
+            return ""
+        obj = " ".join(words)
+        if fold(words[-1]) in (effects.get("plain_objects") or ()):
+            return f"the {obj}"
+    cue = fold(match.group(0))
+    noun = next((n for stem, n in (effects.get("verb_names") or {}).items()
+                 if cue.startswith(stem)), effects.get("noun", ""))
+    return effects["name"].replace("{object}", obj).replace("{noun}", noun)
+
+
+_GENERIC = re.compile(r"\b(?:the|new|rollout|implementation|migration|launch|opening|"
+                      r"integration|expansion|onboarding|building|buildings|function|redesign|site|sites|"
+                      r"facility|facilities|location|locations)\b")
 
 
 def _same(a: Initiative, b: Initiative) -> bool:
-    """Two statements of one initiative: the same type, and the same object (or one of them
-    names none of its own: "the new WMS" beside "the Manhattan Active WM rollout")."""
+    """Two statements of one initiative: the same type, and the same object, or one of them
+    names none ("the new system" beside "the Manhattan Active WM rollout"). Types that a
+    company has one of at a time (a turnaround, a cost program) are the same by type."""
     if a.id != b.id:
         return False
-    if a.id in ("turnaround", "cost-program", "new-function", "acquisition"):
+    if not (a.named and b.named) or a.id in ("turnaround", "cost-program", "new-function",
+                                              "acquisition"):
         return True
-    wa = {w for w in re.findall(r"[\w&]+", fold(a.object)) if len(w) > 2}
-    wb = {w for w in re.findall(r"[\w&]+", fold(b.object)) if len(w) > 2}
-    generic = a.name == a.short and a.object == "" or b.object == ""
-    return generic or not wa or not wb or len(wa & wb) / min(len(wa), len(wb)) >= 0.5
+    wa = {w for w in re.findall(r"[\w&]+", _GENERIC.sub(" ", fold(a.name))) if len(w) > 2}
+    wb = {w for w in re.findall(r"[\w&]+", _GENERIC.sub(" ", fold(b.name))) if len(w) > 2}
+    return not wa or not wb or len(wa & wb) / min(len(wa), len(wb)) >= 0.5
 
 
 def find_initiatives(sentences: list[str], systems: list[str], library: Library,
@@ -151,18 +136,13 @@ def find_initiatives(sentences: list[str], systems: list[str], library: Library,
             if match is None:
                 continue
             name = _name(kind, match, sentence, systems, spec, function)
-            obj = name if name != effects["default"] else ""
-            initiative = Initiative(kind.id, kind.label, name, name, obj, match.group(0).strip(),
-                                    sentence)
+            initiative = Initiative(kind.id, kind.label, name or effects["default"],
+                                    bool(name), match.group(0).strip(), sentence)
             same = next((i for i, known in enumerate(found) if _same(known, initiative)), None)
             if same is None:
                 found.append(initiative)
-            elif found[same].name == library_default(library, kind.id) and obj:
-                # The later statement names it better: keep its name, and the first sentence.
-                found[same] = Initiative(kind.id, kind.label, name, name, obj,
-                                         found[same].cue, found[same].sentence)
+            elif initiative.named and not found[same].named:
+                # The later statement names it: keep its name, and the first sentence.
+                found[same] = replace(initiative, cue=found[same].cue,
+                                      sentence=found[same].sentence)
     return found
-
-
-def library_default(library: Library, kind_id: str) -> str:
-    return next(k.effects["default"] for k in library.initiatives if k.id == kind_id)

@@ -32,7 +32,8 @@ def explain(content: str | None, theme: str | None, as_json: bool, **params: Any
     from ..pipeline import compose_documents, understand
 
     request = request_from_options(params, extra={"content": content, "theme": theme})
-    analysis, documents = understand(request), compose_documents(request)
+    analysis = understand(request)
+    documents = compose_documents(request, analysis)
     if as_json:
         click.echo(json.dumps(explanation_data(request, analysis, documents), indent=2,
                               ensure_ascii=False))

@@ -46,5 +46,5 @@ def generate(out_dir: str, show_reading: bool | None, **params: Any) -> None:
                    f"roles).", err=True)
     # With --debug, everything stays in this process, so a traceback shows where it came from.
     debug = click.get_current_context().find_root().params.get("debug", False)
-    for path in run(request, out_dir, side_by_side=not debug):
+    for path in run(request, out_dir, side_by_side=not debug, analysis=analysis):
         click.echo(str(path))
