@@ -122,3 +122,33 @@ def test_every_family_fits_its_pages_and_word_budget(tmp_path, level, theme):
             if pages > 2 or (name.startswith("30-60-90") and not 400 <= words <= 900):
                 problems.append((family_id, name, pages, words))
     assert not problems, problems
+
+
+def test_a_long_ad_is_shortened_to_two_pages_in_every_format(tmp_path):
+    """A real ad with many facts and initiatives lays out past two pages: the least important
+    items go until it fits, and the JSON and the Word file lose the same ones."""
+    import io
+
+    from pypdf import PdfReader
+    from reading_scores import load_ads
+
+    from nextround.pipeline import render_files
+
+    ad = next(a for a in load_ads("tune") if a["id"] == "a2-distribution-engineer-emc")
+    request = build_request({"role": ad["title"], "company": ad["company"],
+                             "description": ad["text"], "formats": "pdf,json",
+                             "candidate": "Jane Doe", "start_date": "2027-01-04"})
+    files = render_files(request)
+    from nextround.pipeline import compose_documents
+
+    full = compose_documents(request)["plan"]
+    plan = json.loads(files["30-60-90-plan.json"])
+    assert len(PdfReader(io.BytesIO(files["30-60-90-plan.pdf"])).pages) == 2
+    assert len(document_lines(plan)) < len(document_lines(full))  # it had to lose items
+    path = tmp_path / "plan.pdf"
+    path.write_bytes(files["30-60-90-plan.pdf"])
+    flat = squash(re.sub(r"\s+", " ", pdf_text(path).replace("-\n", "-"))).replace("-", "")
+    assert [line for line in document_lines(plan)
+            if squash(line).replace("-", "") not in flat] == []
+    # The company's own facts and priorities are the last to go.
+    assert plan["priorities"] == full["priorities"]

@@ -220,8 +220,9 @@ class Composer:
             )
             deliverables = _level_lines(phase.deliverables, self.level)
             if self.priority_initiatives:
-                # Learn: a brief on the first initiative; then my part of each, in turn.
-                thread = "brief" if key == "learn" else "deliverable"
+                # A brief on the first initiative, then my part of each in turn, then a review:
+                # never the same deliverable in two phases.
+                thread = {"learn": "brief", "contribute": "deliverable", "own": "review"}[key]
                 initiative = self.priority_initiatives[max(index - 1, 0) %
                                                        len(self.priority_initiatives)]
                 deliverables = [self._thread(thread, initiative)] + deliverables
@@ -458,3 +459,68 @@ def document_lines(document: dict[str, Any]) -> list[str]:
         lines += section["questions"]
     return lines + document["research"]["items"]
 
+
+
+# --- fitting the pages -------------------------------------------------------------------------
+# When a handout lays out longer than its pages, the renderer asks for one item less at a time,
+# the least important first: detail fades with distance, so day 90 gives way before day 1, and
+# the company's own facts and priorities go last.
+
+
+def _keep(items: list, count: int) -> bool:
+    if len(items) > count:
+        items.pop()
+        return True
+    return False
+
+
+def _drop_evidence(priorities: list[dict[str, str]]) -> bool:
+    for priority in reversed(priorities):
+        if priority.get("evidence"):
+            priority["evidence"] = ""
+            return True
+    return False
+
+
+def _plan_steps(d: dict[str, Any]) -> list:
+    learn, contribute, own = (phase for phase in d["phases"])
+    return [
+        lambda: _keep(d["understanding"]["facts"], 3),
+        lambda: _keep(own["actions"], 3),
+        lambda: _keep(contribute["actions"], 4),
+        lambda: _keep(d["stakeholders"], 4),
+        lambda: _keep(d["measures"], 3),
+        lambda: _keep(learn["actions"], 5),
+        lambda: _drop_evidence(d["priorities"]),
+        lambda: _keep(d["assumptions"], 2),
+        lambda: _keep(d["understanding"]["to_learn"], 2),
+        lambda: _keep(contribute["actions"], 3),
+        lambda: _keep(learn["actions"], 4),
+        lambda: _keep(d["early_wins"], 1),
+        lambda: _keep(d["understanding"]["facts"], 2),
+        lambda: _keep(own["deliverables"], 1),
+        lambda: _keep(contribute["deliverables"], 1),
+        lambda: _keep(d["stakeholders"], 3),
+        lambda: _keep(d["measures"], 2),
+        lambda: _keep(learn["deliverables"], 1),
+        lambda: _keep(d["priorities"], 2),
+    ]
+
+
+def _question_steps(d: dict[str, Any]) -> list:
+    sections = sorted(d["sections"], key=lambda s: -len(s["questions"]))
+    return [
+        lambda: _keep(d["research"]["items"], 8),
+        *[lambda s=s: _keep(s["questions"], 5) for s in sections],
+        lambda: _keep(d["research"]["known"], 2),
+        lambda: _keep(d["research"]["items"], 6),
+        *[lambda s=s: _keep(s["questions"], 4) for s in sections],
+        *[lambda s=s: _keep(s["questions"], 3) for s in sections],
+    ]
+
+
+def shorten(document: dict[str, Any]) -> bool:
+    """Take the least important item out of a handout; False when nothing more can go."""
+    steps = _plan_steps(document) if document["document"] == "plan" else \
+        _question_steps(document)
+    return any(step() for step in steps)

@@ -9,15 +9,20 @@ The command line and batch generation both call `generate`; a Python user can to
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
 from .analysis import Analysis, analyze
-from .composition import compose
+from .composition import compose, shorten
 from .library import Library, load_library
 from .request import Request
 
 FILE_NAMES = {"plan": "30-60-90-plan", "questions": "follow-up-questions"}
+MAX_PAGES = 2  # each handout: the plan is one sheet, front and back
+# Beside a PDF's bytes, the handout as shortened to fit its pages (JSON), when it had to be:
+# the other formats of that handout are then rendered from it, so every format shows the same.
+SHORTENED = ".shortened.json"
 
 
 def content_packs(request: Request) -> tuple[Path, ...]:
@@ -57,6 +62,7 @@ def render_files(request: Request, side_by_side: bool = False,
     _render_side_by_side); the files are the same either way.
     """
     from .rendering import EXTENSIONS, render
+    from .rendering.html import render_fitted_pdf
     from .themes import load_theme
 
     theme = load_theme(request.theme).with_branding(request.branding())
@@ -73,12 +79,31 @@ def render_files(request: Request, side_by_side: bool = False,
             warn_missing_glyphs(documents.values(), theme.path)
 
     def render_some(names: list[str]) -> dict[str, bytes]:
-        return {name: render(*jobs[name], theme, request.paper) for name in names}
+        out = {}
+        for name in names:
+            document, fmt = jobs[name]
+            if fmt != "pdf":
+                out[name] = render(document, fmt, theme, request.paper)
+                continue
+            out[name], shortened = render_fitted_pdf(document, theme, request.paper,
+                                                     MAX_PAGES, shorten)
+            if shortened is not None:
+                out[name + SHORTENED] = json.dumps(shortened).encode("utf-8")
+        return out
 
     if side_by_side:
-        return _render_side_by_side(list(jobs), render_some, check_fonts)
-    check_fonts()
-    return render_some(list(jobs))
+        files = _render_side_by_side(list(jobs), render_some, check_fonts)
+    else:
+        check_fonts()
+        files = render_some(list(jobs))
+    # A handout that had to lose items to fit its pages: its other files say the same.
+    for key in [k for k in files if k.endswith(SHORTENED)]:
+        document = json.loads(files.pop(key))
+        stem = key.removesuffix(".pdf" + SHORTENED)
+        for name, (_, fmt) in jobs.items():
+            if fmt != "pdf" and name.rsplit(".", 1)[0] == stem:
+                files[name] = render(document, fmt, theme, request.paper)
+    return {name: files[name] for name in jobs}
 
 
 def _render_side_by_side(names: list[str], render_some, check_fonts) -> dict[str, bytes]:
@@ -123,7 +148,7 @@ def _render_side_by_side(names: list[str], render_some, check_fonts) -> dict[str
     finally:
         for copy in copies:
             copy.stop()
-    return {name: files[name] for name in names}
+    return files  # every name asked for, and any shortened handout beside its PDF
 
 
 def output_folder(request: Request, out_dir: str | Path) -> Path:

@@ -19,7 +19,10 @@ _PRONOUNS = re.compile(r"\b(?:our|its|their)\b", re.IGNORECASE)
 # Words that end an object: a new clause, or when rather than what ("next year", "by Q3").
 _CLAUSE_ENDS = {"and", "or", "to", "for", "with", "by", "from", "at", "in", "on", "as",
                 "across", "while", "next", "this", "within", "over", "starting", "beginning",
-                "later", "early", "late", "during", "before", "after", "so", "because"}
+                "later", "early", "late", "during", "before", "after", "so", "because",
+                "around", "about", "under", "through", "against", "among", "between", "behind",
+                "beyond", "toward", "towards", "without", "via", "per", "amid",
+                "along", "despite", "inside", "outside", "onto", "upon", "off", "up", "out"}
 # A sentence about what the applicant will do is a duty, not the company's initiative, unless
 # the company speaks of itself in it too ("you'll join us as we open ...").
 _ABOUT_THE_APPLICANT = re.compile(r"\b(?:you|your|you'll|you're|you'd)\b", re.IGNORECASE)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import copy
 import io
 import logging
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
@@ -149,9 +151,37 @@ atexit.register(release_fonts)
 
 
 def render_pdf(document: dict[str, Any], theme: Theme, paper: str, fetcher=None) -> bytes:
+    return _layout(document, theme, paper, fetcher).write_pdf()
+
+
+def _layout(document: dict[str, Any], theme: Theme, paper: str, fetcher=None):
     weasyprint = load_weasyprint()
     html = render_html(document, theme, paper)
-    fonts = font_configuration(theme)
     return weasyprint.HTML(string=html, base_url=str(theme.path) + "/",
-                           url_fetcher=fetcher or make_fetcher(theme)).write_pdf(
-        font_config=fonts)
+                           url_fetcher=fetcher or make_fetcher(theme)).render(
+        font_config=font_configuration(theme))
+
+
+# Items taken out between two layouts, and layouts at most: enough for the longest handout to
+# lose every optional item, in a few passes for the usual half page too many.
+ITEMS_PER_PASS = 2
+MAX_FITTING_PASSES = 20
+
+
+def render_fitted_pdf(document: dict[str, Any], theme: Theme, paper: str, max_pages: int,
+                      shorten: Callable[[dict[str, Any]], bool]
+                      ) -> tuple[bytes, dict[str, Any] | None]:
+    """The PDF of a handout laid out on at most max_pages, and the shortened handout when
+    items had to go (None when it fit as it was). `shorten` takes one item out of a handout
+    and says whether it could; the type is never made smaller."""
+    laid_out = _layout(document, theme, paper)
+    if len(laid_out.pages) <= max_pages:
+        return laid_out.write_pdf(), None
+    shortened = copy.deepcopy(document)
+    for _ in range(MAX_FITTING_PASSES):
+        if not any([shorten(shortened) for _ in range(ITEMS_PER_PASS)]):
+            break
+        laid_out = _layout(shortened, theme, paper)
+        if len(laid_out.pages) <= max_pages:
+            break
+    return laid_out.write_pdf(), shortened
