@@ -152,8 +152,10 @@ def test_facts_come_from_the_description_only():
     plan = plan_for("Sous Chef", "Harbor & Pine Hotels", description)["plan"]
     for fact in plan["understanding"]["facts"]:
         assert fact.rstrip("…") in description
-    numbers = set(re.findall(r"\d[\d,.]*", " ".join(document_lines(plan))))
-    allowed = set(re.findall(r"\d[\d,.]*", description)) | {"1", "30", "31", "60", "61", "90"}
+    # A number, without the full stop or comma that may follow it in a sentence.
+    number = r"\d(?:[\d,.]*\d)?"
+    numbers = set(re.findall(number, " ".join(document_lines(plan))))
+    allowed = set(re.findall(number, description)) | {"1", "30", "31", "60", "61", "90"}
     assert numbers <= allowed, numbers - allowed
 
 

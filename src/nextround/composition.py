@@ -103,6 +103,7 @@ class Composer:
             "regulations": self.regulations,
             "initiative": "",
             "facts": "",
+            "evidence": "",
             **{name: (getattr(analysis, name) or [""])[0] for name in PROFILE_FIELDS},
         })
         self.threads = library.initiative_words["threads"]
@@ -311,7 +312,9 @@ class Composer:
 
     def assumptions(self) -> list[str]:
         # At most two from the signals, so one general caveat always has room.
-        items = [self.fill(a) for _, a in self._signal_effect("assumption")][:2]
+        # Each says which words of the description it rests on: a reading, never a claim.
+        items = [self.fill(a, evidence=finding.cue if finding else "")
+                 for finding, a in self._signal_effect("assumption")][:2]
         if not any(s.kind == "situation" for s in self.analysis.signals):
             items.append(self.fill(self.library.plan["generic_assumption_unknown"]))
         if self.analysis.fell_back:

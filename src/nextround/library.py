@@ -24,7 +24,7 @@ LEVELS = ("entry", "ic", "senior", "manager", "director", "executive")
 PHASES = ("learn", "contribute", "own")
 AUDIENCES = ("hiring_manager", "peers", "executives", "reports")
 PLACEHOLDERS = {"company", "role", "family", "regulations", "initiative", "facts",
-                "products", "customers", "markets"}
+                "products", "customers", "markets", "evidence"}
 
 
 def expand_levels(spec: list[str] | None, where: str) -> tuple[str, ...]:
