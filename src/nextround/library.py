@@ -462,6 +462,7 @@ def _ad(data: dict[str, Any], where: str) -> dict[str, Any]:
         "sentence_cues": {k: [str(p).lower() for p in v]
                           for k, v in data["sentence_cues"].items()},
         "duty_verbs": {str(v) for v in data["duty_verbs"]},
+        "body_starts": {str(v).lower() for v in data["body_starts"]},
     }
 
 

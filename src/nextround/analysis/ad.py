@@ -151,6 +151,8 @@ def read_ad(description: str, company: str, library: Library) -> list[Sentence]:
         whole = reader.line_part(line)
         if whole:
             out.append(Sentence(line, whole, bullet))
+            if fold(line).strip().rstrip(":") in reader.spec["body_starts"]:
+                part, seen_text = "company", False
             continue
         heading = reader.heading_part(line, bullet)
         if heading is not None:
