@@ -11,6 +11,7 @@ the role family, then the company's situation and work mode.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from .analysis import Analysis, Initiative
@@ -21,8 +22,10 @@ from .request import Request
 MAX_ACTIONS = {"learn": 6, "contribute": 5, "own": 4}
 FAMILY_ACTIONS = {"learn": 2, "contribute": 2, "own": 2}
 SIGNAL_ORDER = ("work-mode", "situation", "ownership", "regulation")
+# Lines per phase about the stated initiatives, one per initiative in turn.
 THREADS_PER_PHASE = {"learn": 2, "contribute": 2, "own": 1}
 MAX_DELIVERABLES = 2
+CHECKIN_INITIATIVE = (2, 0, 1)  # day 30 names the third initiative, day 60 the first, 90 the second
 MAX_PRIORITIES = 3
 MAX_MEASURES = 4
 MAX_STAKEHOLDERS = 5
@@ -35,6 +38,19 @@ MAX_RESEARCH = 10
 
 
 PROFILE_FIELDS = ("products", "customers", "markets")
+
+
+# Where a stated baseline's measure ends and its value begins: "SAIDI ... is 118 minutes".
+_BASELINE_SPLIT = re.compile(r"\s+(is|are|sits?|sat|runs?|ran|takes?|took|stands?|stood|averages?|"
+                             r"averaged|hovers?|fell|dropped|declined|rose|grew|increased|climbed|"
+                             r"slipped|reached|remains?|has been|have been)\s+")
+
+
+_PREPOSITIONS = {"in", "of", "for", "at", "across", "within", "on", "from", "over", "to"}
+_DETERMINERS = {"our", "the", "its", "their", "and", "but", "while", "where", "whose"}
+_BEING = {"is", "are", "sits", "sit", "sat", "stands", "stand", "stood", "averages", "average",
+          "averaged", "hovers", "hover", "remains", "remain", "has been", "have been", "runs",
+          "run", "ran", "takes", "take", "took"}
 
 
 class _Filler:
@@ -272,16 +288,54 @@ class Composer:
         group = self.library.groups.get("regulated", {})
         if self.regulations and group.get("measure"):
             items.append({k: self.fill(v) for k, v in group["measure"].items()})
-        if self.priority_initiatives:
+        items += self._stated_measures()
+        if self.priority_initiatives and not items:
             items.append(self._thread("measure", self.priority_initiatives[0]))
         items += [{k: self.fill(v) for k, v in m.items()} for m in self.family.measures]
         return _unique(items)[:MAX_MEASURES]
 
+    def _stated_measures(self) -> list[dict[str, str]]:
+        """The baselines the description states ("SAIDI ... is 118 minutes"), as measures
+        whose starting point is known and whose target is agreed, never invented."""
+        spec = self.library.plan["stated_measure"]
+        out = []
+        for phrase, _ in self.analysis.entities.baselines:
+            verbs = list(_BASELINE_SPLIT.finditer(phrase))
+            if not verbs:
+                continue
+            verb = verbs[-1]  # "five-year average SAIDI ... is 118 minutes": the last verb
+            metric, value = phrase[:verb.start()], phrase[verb.end():].strip()
+            baseline = spec["baseline"]
+            if verb.group(1) not in _BEING:
+                value = f"{verb.group(1)} {value}"  # "fell from 112% to 94%"
+                baseline = spec["baseline_change"]
+            words = metric.split()
+            # "over the past twelve months our customer acquisition cost": after the last
+            # determiner is the measure itself.
+            starts = [i for i, w in enumerate(words) if w.lower() in _DETERMINERS
+                      and (i == 0 or words[i - 1].lower() not in _PREPOSITIONS)]
+            words = words[starts[-1] + 1:] if starts else words
+            if not 1 <= len(words) <= 7 or words[0].lower() in ("we", "it", "this", "that"):
+                continue
+            if {"target", "goal"} & {w.lower() for w in words}:
+                if out:  # "our board target is under 100": the target of the measure before
+                    out[-1]["target"] = self.fill(spec["stated_target"], evidence=value)
+                continue
+            metric = " ".join(words)
+            out.append({"metric": metric[0].upper() + metric[1:],
+                        "baseline": self.fill(baseline, evidence=value),
+                        "target": self.fill(spec["target"])})
+        return out[:2]
+
     def stakeholders(self) -> list[dict[str, str]]:
         family = [{k: self.fill(v) for k, v in s.items()} for s in self.family.stakeholders]
-        extra = []
-        if self.priority_initiatives:
-            extra.append(self._thread("stakeholder", self.priority_initiatives[0]))
+        manager = self.analysis.entities.manager
+        if manager and family:
+            # The ad names the manager: that person, not the family's guess at a title.
+            family[0] = {**family[0], "role": self.fill(self.library.plan["stated_manager"],
+                                                        evidence=manager)}
+        extra = [self._thread("stakeholder", i) for i in self.priority_initiatives[:1]
+                 if i.id != "new-function"]  # a first-of-its-kind role leads it itself
         for _, people in self._signal_effect("stakeholders"):
             extra += [{k: self.fill(v) for k, v in p.items()} for p in people]
         # The family's first two are the core of the job; the company's come next.
@@ -290,7 +344,7 @@ class Composer:
 
     def early_wins(self) -> list[str]:
         family = [self.fill(w) for w in _level_lines(self.family.early_wins, self.level)]
-        wins = [self._thread("early_win", i) for i in self.priority_initiatives[:2]]
+        wins = [self._thread("early_win", i) for i in self.priority_initiatives[:1]]
         return _unique(wins + family)[:MAX_EARLY_WINS]
 
     def understanding(self) -> dict[str, Any]:
@@ -315,7 +369,8 @@ class Composer:
         # Each says which words of the description it rests on: a reading, never a claim.
         items = [self.fill(a, evidence=finding.cue if finding else "")
                  for finding, a in self._signal_effect("assumption")][:2]
-        if not any(s.kind == "situation" for s in self.analysis.signals):
+        if not any(s.kind == "situation" for s in self.analysis.signals) \
+                and not self.analysis.initiatives:
             items.append(self.fill(self.library.plan["generic_assumption_unknown"]))
         if self.analysis.fell_back:
             items.append(self.fill(self.library.plan["fallback_assumption"]))
@@ -324,16 +379,18 @@ class Composer:
 
     def checkins(self) -> list[dict[str, Any]]:
         start = self.request.start_date
-        first = self.priority_initiatives[0].name if self.priority_initiatives else ""
-        return [
-            {
+        named = [i.name for i in self.priority_initiatives]
+        order = CHECKIN_INITIATIVE  # which initiative each check-in names, so none repeats
+        out = []
+        for index, c in enumerate(self.library.plan["checkins"]):
+            which = order[index] if index < len(order) else len(named)
+            out.append({
                 "day": c["day"],
                 "date": _long_date(start + dt.timedelta(days=c["day"] - 1)) if start else "",
-                "text": self.fill(c["with_initiative"], initiative=first) if first
-                else self.fill(c["text"]),
-            }
-            for c in self.library.plan["checkins"]
-        ]
+                "text": self.fill(c["with_initiative"], initiative=named[which])
+                if which < len(named) and c.get("with_initiative") else self.fill(c["text"]),
+            })
+        return out
 
     def plan(self) -> dict[str, Any]:
         text = self.library.plan
