@@ -197,3 +197,32 @@ def test_every_labelled_description_composes():
     for case in yaml.safe_load(DESCRIPTIONS.read_text(encoding="utf-8")):
         docs = plan_for("Operations Manager", case["company"], case["description"])
         assert 1 <= len(docs["plan"]["priorities"]) <= 3
+
+
+def test_a_first_of_its_kind_role_inherits_nothing():
+    """A company's first sustainability hire has no report to read, no audit to repeat, and
+    the function it builds is the job itself, not a project it takes a part of."""
+    first = ("Harborline Mutual is a property and casualty insurer in Hartford. You will be our "
+             "first dedicated sustainability hire, reporting to our CEO.")
+    usual = "Harborline Mutual is a property and casualty insurer in Hartford."
+    plan = plan_for("Head of Sustainability", "Harborline Mutual", first)["plan"]
+    text = " ".join(document_lines(plan))
+    assert "latest sustainability report" not in text
+    assert "last assurance or audit report" not in json.dumps(plan)
+    assert "My part of" not in text
+    assert plan["priorities"][0]["title"] == "Building the sustainability function"
+    assert plan["stakeholders"][0]["role"] == "CEO, my manager"
+    usual_text = " ".join(document_lines(plan_for("Head of Sustainability", "Harborline Mutual",
+                                                  usual)["plan"]))
+    assert "latest sustainability report" in usual_text
+
+
+def test_a_stated_baseline_and_target_become_a_measure():
+    description = ("Oconee Valley EMC serves 71,000 members in northeast Georgia. Our five-year "
+                   "average SAIDI excluding major events is 118 minutes and our board target is "
+                   "under 100.")
+    plan = plan_for("Distribution Engineer", "Oconee Valley EMC", description)["plan"]
+    assert plan["measures"][0] == {
+        "metric": "Five-year average SAIDI excluding major events",
+        "baseline": "118 minutes today, as the description states",
+        "target": "under 100, the stated target, on a timeline agreed with you"}

@@ -8,6 +8,7 @@ and Hebrew, fonts-wqy-microhei for Chinese and Japanese; the theme's Inter cover
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import re
 import subprocess
@@ -15,7 +16,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from conftest import need, pdf_text
+from conftest import ROOT, need, pdf_text
 from output_checks import docx_text, no_space, pdf_checked_text
 
 from nextround import build_request, generate
@@ -104,10 +105,27 @@ def script_files(tmp_path_factory) -> dict[str, dict[str, Path]]:
 
 
 def covering_families(ch: str) -> set[str]:
-    """The installed font families with a glyph for ch, as fontconfig reports them."""
+    """The font families with a glyph for ch: the installed ones, as fontconfig reports them,
+    and the ones the built-in themes bring, read from their files (fontconfig may not know
+    those, yet the PDF embeds them)."""
     result = subprocess.run([need("fc-list"), f":charset={ord(ch):x}", "family"],
                             capture_output=True, text=True, check=True)
-    return {_squeeze(name) for line in result.stdout.splitlines() for name in line.split(",")}
+    installed = {_squeeze(name) for line in result.stdout.splitlines()
+                 for name in line.split(",")}
+    return installed | {family for family, charset in theme_fonts() if ord(ch) in charset}
+
+
+@functools.lru_cache(maxsize=1)
+def theme_fonts() -> list[tuple[str, frozenset[int]]]:
+    """(family, characters) of every font file the built-in themes bring."""
+    from fontTools.ttLib import TTFont
+
+    fonts = []
+    for path in sorted((ROOT / "templates").glob("*/fonts/*.[ot]tf")):
+        font = TTFont(path, lazy=True)
+        family = font["name"].getDebugName(1) or path.stem
+        fonts.append((_squeeze(family), frozenset(font.getBestCmap())))
+    return fonts
 
 
 def embedded_fonts(pdf: Path) -> list[str]:

@@ -70,8 +70,15 @@ def _regulations(analysis: Analysis) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _level_lines(lines: list[Line], level: str) -> list[str]:
-    return [line.text for line in lines if line.fits(level)]
+def _level_lines(lines: list[Line], level: str, present: frozenset[str] = frozenset()
+                 ) -> list[str]:
+    return [line.text for line in lines if line.fits(level, present)]
+
+
+def _applying(records: list[dict[str, Any]], present: frozenset[str]) -> list[dict[str, str]]:
+    """The records (measures, stakeholders) not ruled out by what the description states."""
+    return [{k: v for k, v in r.items() if k != "unless"} for r in records
+            if not present.intersection(r.get("unless", ()))]
 
 
 def _unique(items: list[Any]) -> list[Any]:
@@ -124,11 +131,24 @@ class Composer:
         })
         self.threads = library.initiative_words["threads"]
         self.priority_initiatives = self._pick_initiatives()
+        # The initiatives the plan's actions, deliverables, measures and wins follow. A
+        # first-of-its-kind function is the whole job, not a project the role takes part in.
+        self.threaded = [i for i in self.priority_initiatives if i.id != "new-function"]
+        # What the description states, for lines that say `unless:` one of these.
+        self.present = frozenset({f.id for f in analysis.signals} |
+                                 {i.id for i in analysis.initiatives})
         self.situation = [
             s for s in analysis.signals if s.kind in ("situation", "work-mode", "ownership")
         ]
 
     # --- helpers ---------------------------------------------------------------------------
+
+    def _lines(self, lines: list[Line]) -> list[str]:
+        """The family's lines for this level that the description does not rule out, filled."""
+        return [self.fill(t) for t in _level_lines(lines, self.level, self.present)]
+
+    def _records(self, records: list[dict[str, Any]]) -> list[dict[str, str]]:
+        return [{k: self.fill(v) for k, v in r.items()} for r in _applying(records, self.present)]
 
     def _pick_initiatives(self) -> list[Initiative]:
         """Up to three initiatives, one of each kind first, in the order the text gives them."""
@@ -199,15 +219,15 @@ class Composer:
                     key=lambda fv: SIGNAL_ORDER.index(fv[0].kind))
                 for a in v.get(key, [])
             ]
-            family_actions = [self.fill(a) for a in _level_lines(phase.actions, self.level)]
+            family_actions = self._lines(phase.actions)
             regulated = [self.fill(a) for a in regulated]
             signal_actions = [self.fill(a) for a in signal_actions]
             initiative_actions = [
-                self._thread(key, i) for i in self.priority_initiatives[:THREADS_PER_PHASE[key]]
+                self._thread(key, i) for i in self.threaded[:THREADS_PER_PHASE[key]]
             ]
             # The level's lines aim at the initiatives in turn, phase by phase.
-            focus = (self.priority_initiatives[index % len(self.priority_initiatives)]
-                     if self.priority_initiatives else None)
+            focus = (self.threaded[index % len(self.threaded)]
+                     if self.threaded else None)
             level_actions = [self._situated(line, focus) for line in adds.get(key, [])]
             # Chosen in order of importance, shown in the order a reader expects.
             quota = FAMILY_ACTIONS[key]
@@ -235,13 +255,12 @@ class Composer:
                 picked["regulated"] + picked["level"] + picked["family"] + picked["family_more"]
                 + picked["initiative"] + picked["signal"]
             )
-            deliverables = _level_lines(phase.deliverables, self.level)
-            if self.priority_initiatives:
+            deliverables = _level_lines(phase.deliverables, self.level, self.present)
+            if self.threaded:
                 # A brief on the first initiative, then my part of each in turn, then a review:
                 # never the same deliverable in two phases.
                 thread = {"learn": "brief", "contribute": "deliverable", "own": "review"}[key]
-                initiative = self.priority_initiatives[max(index - 1, 0) %
-                                                       len(self.priority_initiatives)]
+                initiative = self.threaded[max(index - 1, 0) % len(self.threaded)]
                 deliverables = [self._thread(thread, initiative)] + deliverables
             out.append({
                 "key": key,
@@ -279,6 +298,8 @@ class Composer:
         for default in self.library.plan["default_priorities"]:
             if len(items) >= 2:
                 break
+            if self.level not in expand_levels(default.get("levels"), "plan.yaml"):
+                continue
             items.append({"title": self.fill(default["title"]),
                           "detail": self.fill(default["detail"]), "evidence": ""})
         return items[:MAX_PRIORITIES]
@@ -289,9 +310,9 @@ class Composer:
         if self.regulations and group.get("measure"):
             items.append({k: self.fill(v) for k, v in group["measure"].items()})
         items += self._stated_measures()
-        if self.priority_initiatives and not items:
-            items.append(self._thread("measure", self.priority_initiatives[0]))
-        items += [{k: self.fill(v) for k, v in m.items()} for m in self.family.measures]
+        if self.threaded and not items:
+            items.append(self._thread("measure", self.threaded[0]))
+        items += self._records(self.family.measures)
         return _unique(items)[:MAX_MEASURES]
 
     def _stated_measures(self) -> list[dict[str, str]]:
@@ -328,14 +349,13 @@ class Composer:
         return out[:2]
 
     def stakeholders(self) -> list[dict[str, str]]:
-        family = [{k: self.fill(v) for k, v in s.items()} for s in self.family.stakeholders]
+        family = self._records(self.family.stakeholders)
         manager = self.analysis.entities.manager
         if manager and family:
             # The ad names the manager: that person, not the family's guess at a title.
             family[0] = {**family[0], "role": self.fill(self.library.plan["stated_manager"],
                                                         evidence=manager)}
-        extra = [self._thread("stakeholder", i) for i in self.priority_initiatives[:1]
-                 if i.id != "new-function"]  # a first-of-its-kind role leads it itself
+        extra = [self._thread("stakeholder", i) for i in self.threaded[:1]]
         for _, people in self._signal_effect("stakeholders"):
             extra += [{k: self.fill(v) for k, v in p.items()} for p in people]
         # The family's first two are the core of the job; the company's come next.
@@ -343,8 +363,8 @@ class Composer:
         return _unique(items)[:MAX_STAKEHOLDERS]
 
     def early_wins(self) -> list[str]:
-        family = [self.fill(w) for w in _level_lines(self.family.early_wins, self.level)]
-        wins = [self._thread("early_win", i) for i in self.priority_initiatives[:1]]
+        family = self._lines(self.family.early_wins)
+        wins = [self._thread("early_win", i) for i in self.threaded[:1]]
         return _unique(wins + family)[:MAX_EARLY_WINS]
 
     def understanding(self) -> dict[str, Any]:
@@ -446,7 +466,8 @@ class Composer:
                 ]
             if audience in self.family.questions:
                 questions += [self.fill(q) for q in
-                              _level_lines(self.family.questions[audience], self.level)]
+                              _level_lines(self.family.questions[audience], self.level,
+                                           self.present)]
             limit = MAX_QUESTIONS.get(audience, len(questions))
             sections.append({
                 "id": audience,
@@ -459,7 +480,7 @@ class Composer:
     def research(self) -> dict[str, Any]:
         spec = self.library.questions["research"]
         items = [self.fill(t) for t in spec["items"]]
-        items[3:3] = [self.fill(t) for t in _level_lines(self.family.research, self.level)]
+        items[3:3] = self._lines(self.family.research)
         for _, lines in self._signal_effect("research"):
             items.insert(2, *[self.fill(t) for t in lines[:1]])
         # The company's own products, customers and markets take the place of the generic

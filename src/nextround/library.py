@@ -48,13 +48,16 @@ def expand_levels(spec: list[str] | None, where: str) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class Line:
-    """One line of content, and the levels it applies to."""
+    """One line of content, the levels it applies to, and the signals or initiative types
+    that rule it out ("Read the latest sustainability report" is wrong for a company's first
+    sustainability hire: `unless: [new-function]`)."""
 
     text: str
     levels: tuple[str, ...] = LEVELS
+    unless: tuple[str, ...] = ()
 
-    def fits(self, level: str) -> bool:
-        return level in self.levels
+    def fits(self, level: str, present: frozenset[str] = frozenset()) -> bool:
+        return level in self.levels and not present.intersection(self.unless)
 
 
 def _check_placeholders(text: str, where: str) -> None:
@@ -77,12 +80,22 @@ def _lines(items: Any, where: str) -> list[Line]:
         if isinstance(item, str):
             line = Line(item)
         elif isinstance(item, dict) and isinstance(item.get("text"), str):
-            line = Line(item["text"], expand_levels(item.get("levels"), here))
+            line = Line(item["text"], expand_levels(item.get("levels"), here),
+                        _ids(item.get("unless"), f"{here}.unless"))
         else:
-            raise ContentError(f"{here}: expected a string or a mapping with 'text' and 'levels'")
+            raise ContentError(f"{here}: expected a string or a mapping with 'text', and "
+                               f"'levels' or 'unless'")
         _check_placeholders(line.text, here)
         lines.append(line)
     return lines
+
+
+def _ids(value: Any, where: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ContentError(f"{where}: expected a list of signal or initiative ids")
+    return tuple(value)
 
 
 def _records(items: Any, keys: tuple[str, ...], where: str) -> list[dict[str, str]]:
@@ -95,7 +108,10 @@ def _records(items: Any, keys: tuple[str, ...], where: str) -> list[dict[str, st
             raise ContentError(f"{here}: expected a mapping with {', '.join(keys)}")
         for k in keys:
             _check_placeholders(item[k], f"{here}.{k}")
-        out.append({k: item[k] for k in keys})
+        record: dict[str, Any] = {k: item[k] for k in keys}
+        if "unless" in item:
+            record["unless"] = _ids(item["unless"], f"{here}.unless")
+        out.append(record)
     return out
 
 

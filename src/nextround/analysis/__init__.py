@@ -86,6 +86,11 @@ def _responsibility(text: str) -> Responsibility | None:
     return Responsibility(words[0].lower(), " ".join(obj.split()[:10]), text.strip())
 
 
+def _in_a_sentence(name: str) -> str:
+    """A family's name inside a sentence: "Sustainability and ESG" -> "sustainability and ESG"."""
+    return name[:1].lower() + name[1:] if name[1:2].islower() else name
+
+
 def _override(kind: str, value: str, known: dict, hint: str) -> None:
     if value not in known:
         raise RequestError(f"Unknown {kind} {value!r}: choose one of {', '.join(sorted(known))} "
@@ -132,7 +137,7 @@ def analyze(request: Request, library: Library) -> Analysis:
         title_noise=title.noise,
         signals=signals,
         initiatives=find_initiatives(about, entities.systems, library,
-                                     function=family.name.lower() if family.match else ""),
+                                     function=_in_a_sentence(family.name) if family.match else ""),
         facts=key_facts(about),
         entities=entities,
         responsibilities=[r for r in map(_responsibility, duties) if r],

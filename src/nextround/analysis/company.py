@@ -63,6 +63,16 @@ def _first_cue(cues: list[re.Pattern[str]], sentences: list[str]) -> tuple[str, 
     return None
 
 
+def _clipped(sentence: str) -> str:
+    """A long sentence cut at its last clause boundary within MAX_FACT_WORDS (a comma, a dash,
+    a semicolon), so the quote ends where a thought does; mid-clause only when it has none."""
+    head = " ".join(sentence.split()[:MAX_FACT_WORDS])
+    cut = max(head.rfind(mark) for mark in (", ", " — ", " – ", "; ", ": "))
+    if cut >= len(head) // 2:
+        head = head[:cut]
+    return head.rstrip(",;: —–") + "…"
+
+
 def key_facts(sentences: list[str]) -> list[str]:
     scored = []
     for index, sentence in enumerate(sentences):
@@ -74,7 +84,8 @@ def key_facts(sentences: list[str]) -> list[str]:
         score = 2 * bool(_NUMBER.search(sentence)) + len(set(_FACT_WORDS.findall(sentence.lower())))
         if score:
             if len(words) > MAX_FACT_WORDS:
-                sentence = " ".join(words[:MAX_FACT_WORDS]).rstrip(",;:") + "…"
+                sentence = _clipped(sentence)
+                score -= 1  # a sentence that must be cut reads worse than one that fits
             scored.append((-score, index, sentence))
     best = sorted(scored)[:MAX_FACTS]
     return [s for _, _, s in sorted(best, key=lambda item: item[1])]

@@ -119,7 +119,7 @@ def _clean_manager(who: str) -> str:
     words = who.split()
     while words and words[-1].lower() in ("of", "and", "&", "the", "for", ","):
         words.pop()
-    return " ".join(words)
+    return " ".join(words).rstrip(".,;:")
 
 
 def find_entities(sentences: list[str], header: list[str], library: Library) -> Entities:
@@ -145,7 +145,8 @@ def find_entities(sentences: list[str], header: list[str], library: Library) -> 
         for m in _AMOUNT.finditer(sentence):
             found.numbers.append((f"{m.group('n')} {m.group('what')}", sentence))
         for m in _BASELINE.finditer(sentence):
-            phrase = (m.group("phrase") or m.group("target") or m.group("goal")).strip()
+            # "is 118 minutes." without the sentence's full stop
+            phrase = (m.group("phrase") or m.group("target") or m.group("goal")).strip(" .,;:")
             if re.search(r"\d", phrase):
                 found.baselines.append((phrase, sentence))
         for m in _TIMELINE.finditer(sentence):
