@@ -15,7 +15,7 @@ import re
 from typing import Any
 
 from .analysis import Analysis, Initiative
-from .library import PHASES, Library, Line, SituatedLine, expand_levels
+from .library import PHASES, Library, Line, SituatedLine, applies, expand_levels
 from .request import Request
 
 # Space on two printed pages: how many lines each part may take. Detail fades with distance.
@@ -76,9 +76,9 @@ def _level_lines(lines: list[Line], level: str, present: frozenset[str] = frozen
 
 
 def _applying(records: list[dict[str, Any]], present: frozenset[str]) -> list[dict[str, str]]:
-    """The records (measures, stakeholders) not ruled out by what the description states."""
-    return [{k: v for k, v in r.items() if k != "unless"} for r in records
-            if not present.intersection(r.get("unless", ()))]
+    """The records (measures, stakeholders) that fit what the description states."""
+    return [{k: v for k, v in r.items() if k not in ("unless", "only")} for r in records
+            if applies(r.get("unless", ()), r.get("only", ()), present)]
 
 
 def _unique(items: list[Any]) -> list[Any]:
@@ -134,9 +134,11 @@ class Composer:
         # The initiatives the plan's actions, deliverables, measures and wins follow. A
         # first-of-its-kind function is the whole job, not a project the role takes part in.
         self.threaded = [i for i in self.priority_initiatives if i.id != "new-function"]
-        # What the description states, for lines that say `unless:` one of these.
+        # What the description states (signals, initiative types, the sector), for lines that
+        # say `unless:` or `only:` one of these.
         self.present = frozenset({f.id for f in analysis.signals} |
-                                 {i.id for i in analysis.initiatives})
+                                 {i.id for i in analysis.initiatives} |
+                                 ({analysis.sector.id} if analysis.sector else set()))
         self.situation = [
             s for s in analysis.signals if s.kind in ("situation", "work-mode", "ownership")
         ]

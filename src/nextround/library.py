@@ -55,9 +55,16 @@ class Line:
     text: str
     levels: tuple[str, ...] = LEVELS
     unless: tuple[str, ...] = ()
+    only: tuple[str, ...] = ()  # kept only where one of these is stated (a sector, a signal)
 
     def fits(self, level: str, present: frozenset[str] = frozenset()) -> bool:
-        return level in self.levels and not present.intersection(self.unless)
+        return level in self.levels and applies(self.unless, self.only, present)
+
+
+def applies(unless: tuple[str, ...], only: tuple[str, ...], present: frozenset[str]) -> bool:
+    """Whether content marked `unless:`/`only:` fits what the description states (`present`:
+    its sector, signals and initiative types)."""
+    return not present.intersection(unless) and (not only or bool(present.intersection(only)))
 
 
 def _check_placeholders(text: str, where: str) -> None:
@@ -81,7 +88,8 @@ def _lines(items: Any, where: str) -> list[Line]:
             line = Line(item)
         elif isinstance(item, dict) and isinstance(item.get("text"), str):
             line = Line(item["text"], expand_levels(item.get("levels"), here),
-                        _ids(item.get("unless"), f"{here}.unless"))
+                        _ids(item.get("unless"), f"{here}.unless"),
+                        _ids(item.get("only"), f"{here}.only"))
         else:
             raise ContentError(f"{here}: expected a string or a mapping with 'text', and "
                                f"'levels' or 'unless'")
@@ -94,7 +102,7 @@ def _ids(value: Any, where: str) -> tuple[str, ...]:
     if value is None:
         return ()
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ContentError(f"{where}: expected a list of signal or initiative ids")
+        raise ContentError(f"{where}: expected a list of sector, signal or initiative ids")
     return tuple(value)
 
 
@@ -109,8 +117,9 @@ def _records(items: Any, keys: tuple[str, ...], where: str) -> list[dict[str, st
         for k in keys:
             _check_placeholders(item[k], f"{here}.{k}")
         record: dict[str, Any] = {k: item[k] for k in keys}
-        if "unless" in item:
-            record["unless"] = _ids(item["unless"], f"{here}.unless")
+        for key in ("unless", "only"):
+            if key in item:
+                record[key] = _ids(item[key], f"{here}.{key}")
         out.append(record)
     return out
 
