@@ -25,6 +25,7 @@ SIGNAL_ORDER = ("work-mode", "situation", "ownership", "regulation")
 # Lines per phase about the stated initiatives, one per initiative in turn.
 THREADS_PER_PHASE = {"learn": 2, "contribute": 2, "own": 1}
 MAX_DELIVERABLES = 2
+FRONTLINE_LEVELS = ("entry", "ic")  # initiatives.yaml's `frontline` wording for these
 CHECKIN_INITIATIVE = (2, 0, 1)  # day 30 names the third initiative, day 60 the first, 90 the second
 MAX_PRIORITIES = 3
 MAX_MEASURES = 4
@@ -176,7 +177,9 @@ class Composer:
         return out
 
     def _thread(self, key: str, initiative: Initiative) -> Any:
-        value = self.threads[key]
+        frontline = self.threads.get("frontline", {})
+        value = frontline[key] if self.level in FRONTLINE_LEVELS and key in frontline \
+            else self.threads[key]
         if isinstance(value, dict):
             return {k: self.fill(v, initiative=initiative.name) for k, v in value.items()}
         return self.fill(value, initiative=initiative.name)

@@ -15,6 +15,11 @@ _NUMBER_WORDS = r"(?:\d[\d,.]*\+?|two|three|four|five|six|seven|eight|nine|ten|e
 _REPORTS_TO = re.compile(
     r"\b(?i:report(?:s|ing)?\s+(?:directly\s+|in\s+)?(?:to|into)\s+(?:the\s+|our\s+|a\s+)?)"
     r"(?P<who>(?:[A-Z][\w&'’.-]*|of|and|&|the|for|,)(?:\s+(?:[A-Z][\w&'’.-]*|of|and|&|the|for))*)")
+# "Under general supervision of the Custodial Supervisor", "supervised by the Charge Nurse".
+_SUPERVISED_BY = re.compile(
+    r"\b(?i:(?:under\s+(?:the\s+)?(?:general\s+|direct\s+|close\s+)?supervision\s+of|"
+    r"supervised\s+by|works?\s+under|reporting\s+line\s+is\s+to)\s+(?:the\s+|our\s+|a\s+)?)"
+    r"(?P<who>(?:[A-Z][\w&'’.-]*|of|and|&|the|for)(?:\s+(?:[A-Z][\w&'’.-]*|of|and|&|the|for))*)")
 _REPORTS_TO_LINE = re.compile(r"^\s*reports?\s+to\s*:\s*(?P<who>.+?)\s*$", re.IGNORECASE)
 _TEAM = re.compile(
     r"\b(?:lead|leads|leading|manage|manages|managing|supervise|supervises|supervising|oversee|"
@@ -132,7 +137,8 @@ def find_entities(sentences: list[str], header: list[str], library: Library) -> 
     found.regulations = _names(spec["regulations"], sentences)
     found.places = _names(spec["places"], everything)
     for line in everything:
-        match = _REPORTS_TO_LINE.match(line) or _REPORTS_TO.search(line)
+        match = (_REPORTS_TO_LINE.match(line) or _REPORTS_TO.search(line)
+                 or _SUPERVISED_BY.search(line))
         if match:
             who = _clean_manager(match.group("who"))
             if who and who[0].isupper():
