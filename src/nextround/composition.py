@@ -577,7 +577,6 @@ def _plan_steps(d: dict[str, Any]) -> list:
         lambda: _keep(d["stakeholders"], 4),
         lambda: _keep(d["measures"], 3),
         lambda: _keep(learn["actions"], 5),
-        lambda: _drop_evidence(d["priorities"]),
         lambda: _keep(d["assumptions"], 2),
         lambda: _keep(d["understanding"]["to_learn"], 2),
         lambda: _keep(contribute["actions"], 3),
@@ -589,6 +588,7 @@ def _plan_steps(d: dict[str, Any]) -> list:
         lambda: _keep(d["stakeholders"], 3),
         lambda: _keep(d["measures"], 2),
         lambda: _keep(learn["deliverables"], 1),
+        lambda: _drop_evidence(d["priorities"]),
         lambda: _keep(d["priorities"], 2),
     ]
 
