@@ -47,6 +47,9 @@ _BASELINE_SPLIT = re.compile(r"\s+(is|are|sits?|sat|runs?|ran|takes?|took|stands
                              r"slipped|reached|remains?|has been|have been)\s+")
 
 
+_NOT_A_MEASURE = {"we", "i", "you", "they", "it", "this", "that", "he", "she", "us"}
+_UNIT = re.compile(r"%|\$|\bpercent|\b(?:days?|hours?|minutes?|weeks?|months?|points?|times|"
+                   r"x|seconds?|dollars|miles|stars?)\b")
 _PREPOSITIONS = {"in", "of", "for", "at", "across", "within", "on", "from", "over", "to"}
 _DETERMINERS = {"our", "the", "its", "their", "and", "but", "while", "where", "whose"}
 _BEING = {"is", "are", "sits", "sit", "sat", "stands", "stand", "stood", "averages", "average",
@@ -341,7 +344,12 @@ class Composer:
             starts = [i for i, w in enumerate(words) if w.lower() in _DETERMINERS
                       and (i == 0 or words[i - 1].lower() not in _PREPOSITIONS)]
             words = words[starts[-1] + 1:] if starts else words
-            if not 1 <= len(words) <= 7 or words[0].lower() in ("we", "it", "this", "that"):
+            lowered = {w.lower().strip(",") for w in words}
+            # A measure names a quantity: not the company ("Northwind Health runs 12"), not
+            # a clause ("last year we"), and a value with a unit or a percentage.
+            if not 1 <= len(words) <= 7 or lowered & _NOT_A_MEASURE \
+                    or self.request.company.lower() in metric.lower() \
+                    or not (_UNIT.search(value) or {"target", "goal"} & lowered):
                 continue
             if {"target", "goal"} & {w.lower() for w in words}:
                 if out:  # "our board target is under 100": the target of the measure before
