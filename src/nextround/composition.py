@@ -421,7 +421,9 @@ class Composer:
                 "day": c["day"],
                 "date": _long_date(start + dt.timedelta(days=c["day"] - 1)) if start else "",
                 "text": self.fill(c["with_initiative"], initiative=named[which])
-                if which < len(named) and c.get("with_initiative") else self.fill(c["text"]),
+                if which < len(named) and c.get("with_initiative") else
+                self.fill(c["with_regulations"]) if self.regulations and c.get("with_regulations")
+                else self.fill(c["text"]),
             })
         return out
 
