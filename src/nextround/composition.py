@@ -11,6 +11,7 @@ the role family, then the company's situation and work mode.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import Any
 
@@ -556,7 +557,6 @@ def document_lines(document: dict[str, Any]) -> list[str]:
     return lines + document["research"]["items"]
 
 
-
 # --- fitting the pages -------------------------------------------------------------------------
 # When a handout lays out longer than its pages, the renderer asks for one item less at a time,
 # the least important first: detail fades with distance, so day 90 gives way before day 1, and
@@ -579,25 +579,16 @@ def _drop_evidence(priorities: list[dict[str, str]]) -> bool:
 
 
 def _plan_steps(d: dict[str, Any]) -> list:
-    learn, contribute, own = (phase for phase in d["phases"])
-    return [
-        lambda: _keep(d["understanding"]["facts"], 3),
-        lambda: _keep(own["actions"], 3),
-        lambda: _keep(contribute["actions"], 4),
-        lambda: _keep(d["stakeholders"], 4),
-        lambda: _keep(d["measures"], 3),
-        lambda: _keep(learn["actions"], 5),
-        lambda: _keep(d["assumptions"], 2),
-        lambda: _keep(d["understanding"]["to_learn"], 2),
-        lambda: _keep(contribute["actions"], 3),
-        lambda: _keep(learn["actions"], 4),
-        lambda: _keep(d["early_wins"], 1),
-        lambda: _keep(d["understanding"]["facts"], 2),
-        lambda: _keep(own["deliverables"], 1),
-        lambda: _keep(contribute["deliverables"], 1),
-        lambda: _keep(d["stakeholders"], 3),
-        lambda: _keep(d["measures"], 2),
-        lambda: _keep(learn["deliverables"], 1),
+    learn, contribute, own = d["phases"]
+    facts, to_learn = d["understanding"]["facts"], d["understanding"]["to_learn"]
+    # (a list, how many of it to keep), in the order items go.
+    keeps = [(facts, 3), (own["actions"], 3), (contribute["actions"], 4),
+             (d["stakeholders"], 4), (d["measures"], 3), (learn["actions"], 5),
+             (d["assumptions"], 2), (to_learn, 2), (contribute["actions"], 3),
+             (learn["actions"], 4), (d["early_wins"], 1), (facts, 2), (own["deliverables"], 1),
+             (contribute["deliverables"], 1), (d["stakeholders"], 3), (d["measures"], 2),
+             (learn["deliverables"], 1)]
+    return [functools.partial(_keep, items, count) for items, count in keeps] + [
         lambda: _drop_evidence(d["priorities"]),
         lambda: _keep(d["priorities"], 2),
     ]
