@@ -226,3 +226,23 @@ def test_a_stated_baseline_and_target_become_a_measure():
         "metric": "Five-year average SAIDI excluding major events",
         "baseline": "118 minutes today, as the description states",
         "target": "under 100, the stated target, on a timeline agreed with you"}
+
+
+def test_a_public_body_is_researched_as_one_and_the_plan_is_always_printed():
+    description = ("Prairie Ridge Public Schools is a school district of 14,000 students in "
+                   "Johnson County, Kansas. We are replacing our help desk system with Incident "
+                   "IQ on July 1.")
+    docs = plan_for("Technology Support Technician I", "Prairie Ridge Public Schools",
+                    description)
+    research = docs["questions"]["research"]["items"]
+    assert not [item for item in research if "competitor" in item.lower()
+                or "as a customer would" in item]
+    assert research[-1] == "Print one copy of the plan for each interviewer"
+    hiring = next(s for s in docs["questions"]["sections"] if s["id"] == "hiring_manager")
+    assert any(q.startswith("Why is the role open") for q in hiring["questions"])
+    first = plan_for("Head of Sustainability", "Harborline Mutual",
+                     "Harborline Mutual is an insurer. You will be our first dedicated "
+                     "sustainability hire.")["questions"]
+    hiring = next(s for s in first["sections"] if s["id"] == "hiring_manager")
+    assert not any(q.startswith("Why is the role open") for q in hiring["questions"])
+    assert any(q.startswith("This role is new") for q in hiring["questions"])

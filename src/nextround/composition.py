@@ -154,6 +154,13 @@ class Composer:
         """The family's lines for this level that the description does not rule out, filled."""
         return [self.fill(t) for t in _level_lines(lines, self.level, self.present)]
 
+    def _texts(self, items: list[Any]) -> list[str]:
+        """Fixed wording (questions.yaml) that is a plain text, or a mapping with `text` and
+        `only:`/`unless:` like a family's lines, filled."""
+        return [self.fill(item if isinstance(item, str) else item["text"]) for item in items
+                if isinstance(item, str) or applies(tuple(item.get("unless", ())),
+                                                    tuple(item.get("only", ())), self.present)]
+
     def _records(self, records: list[dict[str, Any]]) -> list[dict[str, str]]:
         return [{k: self.fill(v) for k, v in r.items()} for r in _applying(records, self.present)]
 
@@ -470,7 +477,7 @@ class Composer:
                 continue
             audience = raw["id"]
             # The guide's questions, then the company's (signals, initiatives), then the role's.
-            questions = [self.fill(q) for q in raw["questions"]]
+            questions = self._texts(raw["questions"])
             from_signals = [self.fill(q) for _, by_audience in signal_questions
                             for q in by_audience.get(audience, [])]
             questions += from_signals[:MAX_SIGNAL_QUESTIONS]
@@ -495,7 +502,8 @@ class Composer:
 
     def research(self) -> dict[str, Any]:
         spec = self.library.questions["research"]
-        items = [self.fill(t) for t in spec["items"]]
+        items = self._texts(spec["items"])
+        last = self._texts(spec["last"])  # always on the list, at its end
         items[3:3] = self._lines(self.family.research)
         for _, lines in self._signal_effect("research"):
             items.insert(2, *[self.fill(t) for t in lines[:1]])
@@ -508,12 +516,13 @@ class Composer:
             generic = self.fill(use["instead_of"]) if use.get("instead_of") else None
             if generic in items:
                 items[items.index(generic)] = self.fill(use["text"])
-            else:
+            elif generic is None:
                 added.append(self.fill(use["text"]))
+            # else: the generic line does not apply to this employer, nor does its specific one
         items[1:1] = added
         return {
             "title": self.fill(spec["title"]),
-            "items": _unique(items)[:MAX_RESEARCH],
+            "items": _unique(items)[:MAX_RESEARCH - len(last)] + last,
             "known": list(self.analysis.facts[:3]),
             "known_title": self.fill(spec["known_title"]),
         }
@@ -594,13 +603,21 @@ def _plan_steps(d: dict[str, Any]) -> list:
     ]
 
 
+def _keep_but_last(items: list, count: int) -> bool:
+    """_keep for a list whose last item must stay (the research list's "print the plan")."""
+    if len(items) > count:
+        items.pop(-2)
+        return True
+    return False
+
+
 def _question_steps(d: dict[str, Any]) -> list:
     sections = sorted(d["sections"], key=lambda s: -len(s["questions"]))
     return [
-        lambda: _keep(d["research"]["items"], 8),
+        lambda: _keep_but_last(d["research"]["items"], 8),
         *[lambda s=s: _keep(s["questions"], 5) for s in sections],
         lambda: _keep(d["research"]["known"], 2),
-        lambda: _keep(d["research"]["items"], 6),
+        lambda: _keep_but_last(d["research"]["items"], 6),
         *[lambda s=s: _keep(s["questions"], 4) for s in sections],
         *[lambda s=s: _keep(s["questions"], 3) for s in sections],
     ]
