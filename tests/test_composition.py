@@ -246,3 +246,11 @@ def test_a_public_body_is_researched_as_one_and_the_plan_is_always_printed():
     hiring = next(s for s in first["sections"] if s["id"] == "hiring_manager")
     assert not any(q.startswith("Why is the role open") for q in hiring["questions"])
     assert any(q.startswith("This role is new") for q in hiring["questions"])
+
+
+def test_a_name_ending_in_s_takes_a_bare_apostrophe():
+    docs = plan_for("Data Analyst", "Prairie Ridge Public Schools",
+                    "Prairie Ridge Public Schools is a school district in Kansas.")
+    text = json.dumps(docs, ensure_ascii=False)
+    assert "Schools's" not in text
+    assert "Prairie Ridge Public Schools' " in text

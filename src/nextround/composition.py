@@ -65,7 +65,12 @@ class _Filler:
         self.values = values
 
     def __call__(self, text: str, **extra: str) -> str:
-        return text.format_map({**self.values, **extra})
+        filled = text.format_map({**self.values, **extra})
+        # "Prairie Ridge Public Schools's" -> "Prairie Ridge Public Schools'"
+        company = self.values.get("company", "")
+        if company.endswith(("s", "S")) and f"{company}'s" in filled:
+            filled = filled.replace(f"{company}'s", f"{company}'")
+        return filled
 
 
 def _regulations(analysis: Analysis) -> str:
