@@ -361,10 +361,10 @@ def questions_template() -> Document:
     check.paragraph_format.first_line_indent = Inches(-0.22)
 
     masthead(doc)
-    doc.add_paragraph("{%p if doc.interviewers %}")
+    doc.add_paragraph("{%p if doc.people %}")
     doc.add_paragraph("Who I meet", style="Heading 1")
-    table(doc, [("Interviewer", 2.2), ("Role", 2.2), ("What they care about", 2.7)],
-          ["{{ item }}", "", ""], "doc.interviewers")
+    table(doc, [("Interviewer", 1.8), ("Role", 2.0), ("What they care about", 3.3)],
+          ["{{ item.name }}", "{{ item.title }}", "{{ item.cares }}"], "doc.people")
     doc.add_paragraph("{%p endif %}")
 
     doc.add_paragraph("{%p set counter = namespace(n=0) %}")

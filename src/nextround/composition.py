@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import re
 from typing import Any
 
-from .analysis import Analysis, Initiative
+from .analysis import ABOUT_THE_COMPANY, Analysis, Initiative
+from .analysis.title import fold
 from .library import PHASES, Library, Line, SituatedLine, applies, expand_levels
 from .request import Request
 
@@ -117,6 +119,21 @@ def _clip(text: str, words: int) -> str:
 
 def _long_date(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
+
+
+_TITLE_AFTER_NAME = re.compile(r"\s*(?:,|\(|\||\s[-–—]\s)\s*")
+
+
+def split_interviewer(person: str) -> tuple[str, str]:
+    """("Sam Lee", "VP Engineering") from "Sam Lee, VP Engineering" (or "(...)", " - ", "|")."""
+    parts = _TITLE_AFTER_NAME.split(person, maxsplit=1)
+    name = parts[0].strip()
+    title = parts[1].strip().rstrip(")").strip() if len(parts) > 1 else ""
+    return (name or person.strip()), title
+
+
+def _words_in(phrase: str, text: str) -> bool:
+    return re.search(rf"(?<![\w&]){re.escape(phrase)}(?![\w&])", text) is not None
 
 
 class Composer:
@@ -333,7 +350,10 @@ class Composer:
         items += self._stated_measures()
         if self.threaded and not items:
             items.append(self._thread("measure", self.threaded[0]))
-        items += self._records(self.family.measures)
+        # A measure the description states replaces the family's measure of the same name.
+        named = {m["metric"].lower() for m in items}
+        items += [m for m in self._records(self.family.measures)
+                  if m["metric"].lower() not in named]
         return _unique(items)[:MAX_MEASURES]
 
     def _stated_measures(self) -> list[dict[str, str]]:
@@ -368,7 +388,7 @@ class Composer:
                 if out:  # "our board target is under 100": the target of the measure before
                     out[-1]["target"] = self.fill(spec["stated_target"], evidence=value)
                 continue
-            metric = " ".join(words)
+            metric = " ".join("the" if w.lower() == "our" else w for w in words)
             out.append({"metric": metric[0].upper() + metric[1:],
                         "baseline": self.fill(baseline, evidence=value),
                         "target": self.fill(spec["target"])})
@@ -392,6 +412,28 @@ class Composer:
         family = self._lines(self.family.early_wins)
         wins = [self._thread("early_win", i) for i in self.threaded[:1]]
         return _unique(wins + family)[:MAX_EARLY_WINS]
+
+    def people(self) -> list[dict[str, Any]]:
+        """Each interviewer with what their function cares about and questions for them."""
+        spec = self.library.questions["interviewers"]
+        manager = fold(self.analysis.entities.manager).removeprefix("the ")
+        out = []
+        for person in self.request.interviewers:
+            name, title = split_interviewer(person)
+            lowered = fold(title)
+            function = next((f for f in spec["functions"]
+                             if any(_words_in(fold(c), lowered) for c in f["cues"])),
+                            spec["default"]) if title else None
+            is_manager = bool(title and manager and (lowered in manager or manager in lowered))
+            out.append({
+                "name": name,
+                "title": self.fill(spec["manager_title"], title=title) if is_manager else title,
+                "cares": self.fill(function["cares"]) if function else "",
+                "questions": self._texts(function["questions"]) if function else [],
+                "priority_words": list(function["priority_words"]) if function else [],
+                "label": f"{name}, {title}" if title else name,
+            })
+        return out
 
     def understanding(self) -> dict[str, Any]:
         plan_text = self.library.plan
@@ -465,7 +507,9 @@ class Composer:
             "role": r.role,
             "company": r.company,
             "candidate": r.candidate,
-            "interviewers": list(r.interviewers),
+            # One person by name and title; several by name, so the commas stay readable.
+            "interviewers": list(r.interviewers) if len(r.interviewers) < 2 else
+            [split_interviewer(p)[0] for p in r.interviewers],
             "date": _long_date(r.date),
             "start_date": _long_date(r.start_date) if r.start_date else "",
             "family": self.family.name,
@@ -503,7 +547,17 @@ class Composer:
                 "audience": self.fill(raw["audience"]),
                 "questions": _unique(questions)[:limit],
             })
+            if audience == "hiring_manager":
+                sections += self._interviewer_sections()
         return sections
+
+    def _interviewer_sections(self) -> list[dict[str, Any]]:
+        spec = self.library.questions["interviewers"]
+        return [{"id": "interviewer",
+                 "title": self.fill(spec["section_title"], name=person["name"]),
+                 "audience": person["title"],
+                 "questions": person["questions"]}
+                for person in self.people() if person["questions"]][:spec["max_sections"]]
 
     def research(self) -> dict[str, Any]:
         spec = self.library.questions["research"]
@@ -539,6 +593,7 @@ class Composer:
             "title": self.fill(text["title"]),
             "subtitle": self.fill(text["subtitle"]),
             **self._header(),
+            "people": [{k: p[k] for k in ("name", "title", "cares")} for p in self.people()],
             "sections": self.question_sections(),
             "research": self.research(),
         }
@@ -548,7 +603,80 @@ def compose(request: Request, analysis: Analysis, library: Library) -> dict[str,
     """Both handouts (those the request asks for) as plain data, keyed 'plan' and 'questions'."""
     composer = Composer(request, analysis, library)
     built = {"plan": composer.plan, "questions": composer.questions}
-    return {name: built[name]() for name in request.documents}
+    documents = {name: built[name]() for name in request.documents}
+    if request.per_interviewer and "plan" in documents:
+        for person in composer.people():
+            documents[f"plan:{person['name']}"] = _copy_for(documents["plan"], person)
+    return documents
+
+
+def _copy_for(plan: dict[str, Any], person: dict[str, Any]) -> dict[str, Any]:
+    """The plan headed for one interviewer, the priorities their function cares about first
+    (a stable sort: an equal count keeps the plan's own order)."""
+    copy = json.loads(json.dumps(plan))
+    copy["interviewers"] = [person["label"]]
+    words = [fold(w) for w in person["priority_words"]]
+
+    def weight(priority: dict[str, str]) -> int:
+        text = fold(f"{priority['title']} {priority.get('detail', '')}")
+        return -sum(_words_in(w, text) for w in words)
+
+    copy["priorities"].sort(key=weight)
+    return copy
+
+
+# --- where a line comes from -------------------------------------------------------------------
+# A handout line that repeats the description's own words (four in a row, or a number) states
+# something about the company; it must come from a sentence the company wrote about itself or
+# the role, never from the pay, the requirements, the benefits or the job site's text. Words
+# that the content library itself uses, the company's name and the title are no such claim.
+SOURCE_RUN = 4
+_TOKEN = re.compile(r"[\w$%][\w$%.,'’-]*[\w%]|[\w$%]")
+
+
+def _tokens(text: str) -> list[str]:
+    return [t.lower().rstrip(".,") for t in _TOKEN.findall(text.replace("…", " "))]
+
+
+@functools.lru_cache(maxsize=1)
+def _library_words() -> str:
+    from .library import builtin_content_dir
+
+    texts = [p.read_text(encoding="utf-8") for p in builtin_content_dir().rglob("*.yaml")]
+    return " " + " ".join(_tokens(" ".join(texts))) + " "
+
+
+def _claims(line: list[str], sentence: list[str], own_words: str) -> list[str]:
+    """The runs of words the line takes from the sentence that are not the library's own."""
+    runs = set()
+    for i in range(len(line)):
+        for j in range(len(sentence)):
+            k = 0
+            while i + k < len(line) and j + k < len(sentence) and line[i + k] == sentence[j + k]:
+                k += 1
+            run = line[i:i + k]
+            if k >= SOURCE_RUN or (k and any(c.isdigit() for w in run for c in w)):
+                runs.add(" ".join(run))
+    return [r for r in runs if f" {r} " not in own_words]
+
+
+def sources(document: dict[str, Any], analysis: Analysis,
+            request: Request) -> list[dict[str, str]]:
+    """Each line of a handout that repeats the description, with the sentence it came from
+    (the company's and role's own sentences only); `sentence` is empty when there is none."""
+    own = [s.text for s in analysis.parts
+           if s.part in ABOUT_THE_COMPANY + ("responsibilities",)]
+    everything = [_tokens(s.text) for s in analysis.parts]
+    own_words = _library_words() + " ".join(_tokens(f"{request.company} {request.role}")) + " "
+    out = []
+    for line in dict.fromkeys(document_lines(document)):
+        words = _tokens(line)
+        if not any(_claims(words, s, own_words) for s in everything):
+            continue  # the line says nothing that only the description says
+        best = max(((len(_claims(words, _tokens(s), own_words)), -i, s)
+                    for i, s in enumerate(own)), default=(0, 0, ""))
+        out.append({"line": line, "sentence": best[2] if best[0] else ""})
+    return out
 
 
 def document_lines(document: dict[str, Any]) -> list[str]:
@@ -557,11 +685,11 @@ def document_lines(document: dict[str, Any]) -> list[str]:
         understanding = document["understanding"]
         lines = list(understanding["facts"]) + list(understanding["to_learn"])
         for p in document["priorities"]:
-            lines += [p["title"]] + ([p["detail"]] if p["detail"] else [])
+            lines += [p["title"]] + [p[k] for k in ("detail", "evidence") if p.get(k)]
         for phase in document["phases"]:
             lines += [phase["theme"], *phase["actions"], *phase["deliverables"]]
-        lines += [m["metric"] for m in document["measures"]]
-        lines += [s["role"] for s in document["stakeholders"]]
+        lines += [m[k] for m in document["measures"] for k in ("metric", "baseline", "target")]
+        lines += [s[k] for s in document["stakeholders"] for k in sorted(s)]
         lines += document["early_wins"] + document["assumptions"]
         lines += [c["text"] for c in document["checkins"]]
         return lines

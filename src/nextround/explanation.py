@@ -7,6 +7,7 @@ from dataclasses import asdict
 from typing import Any
 
 from .analysis import Analysis
+from .composition import sources
 from .library import load_library
 from .request import Request
 
@@ -130,4 +131,7 @@ def explanation_data(request: Request, analysis: Analysis,
         "products": analysis.products, "customers": analysis.customers,
         "markets": analysis.markets,
         "priorities": [p["title"] for p in plan.get("priorities", [])],
+        # Each handout line that repeats the description, with the sentence it rests on.
+        "sources": {name: sources(document, analysis, request)
+                    for name, document in documents.items()},
     }

@@ -488,6 +488,9 @@ def _ad(data: dict[str, Any], where: str) -> dict[str, Any]:
                           for k, v in data["sentence_cues"].items()},
         "duty_verbs": {str(v) for v in data["duty_verbs"]},
         "body_starts": {str(v).lower() for v in data["body_starts"]},
+        "voice": {"irregular": {str(k): str(v) for k, v in data["voice"]["irregular"].items()},
+                  "between": {str(v) for v in data["voice"]["between"]},
+                  "unchanged": {str(v) for v in data["voice"]["unchanged"]}},
     }
 
 

@@ -37,6 +37,26 @@ def content_packs(request: Request) -> tuple[Path, ...]:
     return tuple(packs)
 
 
+def file_stem(document: str) -> str:
+    """'30-60-90-plan', or '30-60-90-plan-sam-lee' for the copy 'plan:Sam Lee'."""
+    from slugify import slugify
+
+    kind, _, person = document.partition(":")
+    return FILE_NAMES[kind] + (f"-{slugify(person, max_length=40) or 'interviewer'}"
+                               if person else "")
+
+
+def planned_files(request: Request) -> list[str]:
+    """The names of the files a request will write, without composing anything."""
+    from .composition import split_interviewer
+    from .rendering import EXTENSIONS
+
+    documents = list(request.documents)
+    if request.per_interviewer and "plan" in documents:
+        documents += [f"plan:{split_interviewer(p)[0]}" for p in request.interviewers]
+    return [f"{file_stem(d)}.{EXTENSIONS[f]}" for d in documents for f in request.formats]
+
+
 def library_for(request: Request) -> Library:
     return load_library(packs=content_packs(request))
 
@@ -67,7 +87,7 @@ def render_files(request: Request, side_by_side: bool = False,
 
     theme = load_theme(request.theme).with_branding(request.branding())
     documents = compose_documents(request, analysis)
-    jobs = {f"{FILE_NAMES[name]}.{EXTENSIONS[fmt]}": (document, fmt)
+    jobs = {f"{file_stem(name)}.{EXTENSIONS[fmt]}": (document, fmt)
             for name, document in documents.items() for fmt in request.formats}
 
     def check_fonts() -> None:

@@ -33,7 +33,8 @@ MAX_FILE_NAME = 255  # bytes in one folder name, on every common file system
 
 FIELDS = ("role", "company", "description", "description_file", "candidate", "interviewers",
           "start_date", "date", "paper", "theme", "only", "formats",
-          "logo", "accent_color", "font", "footer", "content", "family", "level", "sector")
+          "logo", "accent_color", "font", "footer", "content", "family", "level", "sector",
+          "per_interviewer")
 BRANDING_FIELDS = ("logo", "accent_color", "font", "footer")
 LOGO_TYPES = (".png", ".jpg", ".jpeg")
 MAX_LOGO_BYTES = 5_000_000
@@ -62,6 +63,8 @@ class Request:
     family: str = ""
     level: str = ""
     sector: str = ""
+    # One copy of the plan for each interviewer, headed with that person's name and title.
+    per_interviewer: bool = False
 
     def branding(self) -> dict[str, str]:
         return {name: getattr(self, name) for name in BRANDING_FIELDS}
@@ -306,7 +309,22 @@ def build_request(fields: dict[str, Any], *, base: Path | None = None) -> Reques
         family=_short("family", fields.get("family"), required=False).lower(),
         level=_short("level", fields.get("level"), required=False).lower(),
         sector=_short("sector", fields.get("sector"), required=False).lower(),
+        per_interviewer=_yes_no("per_interviewer", fields.get("per_interviewer")),
     )
+
+
+YES = ("yes", "y", "true", "1", "on", "x")
+NO = ("no", "n", "false", "0", "off", "")
+
+
+def _yes_no(name: str, value: Any) -> bool:
+    """A flag from an option, a YAML boolean or a spreadsheet cell ("yes", "TRUE", "1")."""
+    if isinstance(value, bool) or value is None:
+        return bool(value)
+    text = str(value).strip().lower()
+    if text in YES or text in NO:
+        return text in YES
+    raise RequestError(f"The {name.replace('_', ' ')} setting {str(value)!r} is not yes or no.")
 
 
 def load_request_file(path: str | Path) -> dict[str, Any]:

@@ -49,6 +49,7 @@ ALIASES = {
     "family": ("role family", "job family"),
     "level": ("seniority", "seniority level", "job level"),
     "sector": ("industry", "employer sector"),
+    "per_interviewer": ("per interviewer", "copy per interviewer", "plan per interviewer"),
 }
 REQUIRED = ("role", "company")
 # Python's csv module refuses a cell over 128 KB and would stop the whole file; let such a

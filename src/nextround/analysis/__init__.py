@@ -22,6 +22,7 @@ from .entities import Entities, find_entities
 from .initiatives import Initiative, find_initiatives
 from .sector import Sector, before_clients, detect_sector
 from .title import detect_family, detect_level, fold, normalize_title, read_title
+from .voice import third_person
 
 __all__ = ["Analysis", "Finding", "Initiative", "Responsibility", "Sector", "analyze",
            "detect_family", "detect_level", "fold", "normalize_title", "read_title"]
@@ -138,7 +139,7 @@ def analyze(request: Request, library: Library) -> Analysis:
         signals=signals,
         initiatives=find_initiatives(about, entities.systems, library,
                                      function=_in_a_sentence(family.name) if family.match else ""),
-        facts=key_facts(about),
+        facts=[third_person(f, request.company, library.ad["voice"]) for f in key_facts(about)],
         entities=entities,
         responsibilities=[r for r in map(_responsibility, duties) if r],
         requirements=[s.text for s in parts if s.part == "requirements"],

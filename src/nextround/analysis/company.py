@@ -31,6 +31,7 @@ _ABOUT_THE_JOB = re.compile(
 )
 MAX_FACT_WORDS = 28
 MAX_FACTS = 4
+MIN_CLAUSE_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ def _clipped(sentence: str) -> str:
     a semicolon), so the quote ends where a thought does; mid-clause only when it has none."""
     head = " ".join(sentence.split()[:MAX_FACT_WORDS])
     cut = max(head.rfind(mark) for mark in (", ", " — ", " – ", "; ", ": "))
-    if cut >= len(head) // 2:
+    if len(head[:cut].split()) >= MIN_CLAUSE_WORDS:  # a whole short clause beats a cut long one
         head = head[:cut]
     return head.rstrip(",;: —–") + "…"
 

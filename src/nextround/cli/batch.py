@@ -87,8 +87,7 @@ def batch(spreadsheet: str, out_dir: str, jobs: int | None, resume: bool, fail_f
 def _dry_run(jobs: Any, sheet) -> None:
     from ..batch import Job, job_request
     from ..errors import NextroundError
-    from ..pipeline import FILE_NAMES
-    from ..rendering import EXTENSIONS
+    from ..pipeline import planned_files
 
     good = bad = 0
     for job in jobs:
@@ -101,8 +100,7 @@ def _dry_run(jobs: Any, sheet) -> None:
             click.echo(f"row {job.row}: would fail: {exc}")
             continue
         good += 1
-        files = [f"{FILE_NAMES[d]}.{EXTENSIONS[f]}" for d in request.documents
-                 for f in request.formats]
+        files = planned_files(request)
         click.echo(f"row {job.row}: {job.folder}/  {', '.join(files)}")
     click.echo(f"Dry run: {good} row{'s' if good != 1 else ''} would be written, "
                f"{bad} would fail. Nothing was written.")

@@ -141,6 +141,10 @@ def render_options(command):
                      help="The color of headings and rules, e.g. \"#0B5FFF\"."),
         click.option("--font", metavar="NAME", help="An installed font for the text."),
         click.option("--footer", metavar="TEXT", help="Your line at the foot of each page."),
+        click.option("--per-interviewer", is_flag=True, default=None,
+                     help="Also write one copy of the plan for each interviewer, headed with "
+                          "their name and title, its priorities in the order their function "
+                          "cares about."),
         click.option("--content", metavar="DIR",
                      help="A content pack: role families and wording that add to or replace "
                           "the built-in ones."),
@@ -151,7 +155,7 @@ def render_options(command):
 
 
 RENDER_FIELDS = ("formats", "only", "paper", "theme", "logo", "accent_color", "font", "footer",
-                 "content")
+                 "content", "per_interviewer")
 
 
 def render_fields(params: dict[str, Any]) -> dict[str, Any]:

@@ -1,0 +1,80 @@
+"""The company's own sentences in the third person: "We closed our Series C" becomes "Shiftwise
+closed its Series C", so a plan handed to the interviewer does not speak as the company."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_PRONOUN = re.compile(r"\b(we|us|our|ours|ourselves)\b((?:'|’)(?:re|ve|ll|d))?", re.IGNORECASE)
+_WORD = re.compile(r"\s+([A-Za-z]+)")
+
+
+def third_person(sentence: str, company: str, voice: dict[str, Any]) -> str:
+    """The sentence with the company named once and "it" after; unchanged if it has no "we"."""
+    if not company or not _PRONOUN.search(sentence):
+        return sentence
+    named = False
+    out: list[str] = []
+    last = 0
+    for match in _PRONOUN.finditer(sentence):
+        word, contraction = match.group(1).lower(), match.group(2)
+        out.append(sentence[last:match.start()])
+        last = match.end()
+        at_start = not sentence[:match.start()].strip()
+        if word == "our" or word == "ours":
+            new = f"{_possessive(company)}" if not named else "its"
+        elif word == "ourselves":
+            new = "itself"
+        else:
+            new = company if not named else "it"
+        named = True
+        if at_start and new[0].islower():
+            new = new[0].upper() + new[1:]
+        out.append(new)
+        if word == "we":
+            if contraction:  # we're, we've: "is", "has"; we'll, we'd stay as they are
+                third = voice["irregular"].get(contraction.lower())
+                out.append(" " + third if third else contraction)
+            else:
+                last = _agree_verb(sentence, last, out, voice)
+    out.append(sentence[last:])
+    # "we closed our Series C and have grown": the second verb shares the subject. Only the
+    # auxiliaries are changed there; a bare verb after "and" may have another subject.
+    text = "".join(out)
+    subject = re.compile(rf"(\b(?:{re.escape(company)}|it) [^;:—]*?\band )(have|are|were)\b")
+    return subject.sub(lambda m: m.group(1) + voice["irregular"][m.group(2).lower()], text)
+
+
+def _agree_verb(sentence: str, position: int, out: list[str], voice: dict[str, Any]) -> int:
+    """Copy the words after "we" up to its verb, and put the verb in the third person."""
+    between = set(voice["between"])
+    while True:
+        match = _WORD.match(sentence, position)
+        if not match:
+            return position
+        word = match.group(1)
+        lower = word.lower()
+        if lower in between or lower.endswith("ly"):
+            out.append(match.group(0))
+            position = match.end()
+            continue
+        out.append(match.group(0)[: match.start(1) - match.start()] + _third(word, voice))
+        return match.end()
+
+
+def _third(verb: str, voice: dict[str, Any]) -> str:
+    lower = verb.lower()
+    if lower in voice["irregular"]:
+        return voice["irregular"][lower]
+    if lower in voice["unchanged"] or lower.endswith("ed") or not lower.isalpha():
+        return verb
+    if lower.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return verb + "es"
+    if lower.endswith("y") and len(lower) > 1 and lower[-2] not in "aeiou":
+        return verb[:-1] + "ies"
+    return verb + "s"
+
+
+def _possessive(name: str) -> str:
+    return name + ("'" if name.endswith("s") else "'s")
