@@ -75,9 +75,10 @@ def identical_share(title: str) -> float:
     line_sets = []
     for company, description in COMPANIES.items():
         plan = plan_for(title, company, description)["plan"]
-        # A measure's or a person's table cells are counted with their row, as one line.
+        # A measure's or a person's table cells are counted with their row, as one line; the
+        # phases' themes are their headings, which the issue's measure leaves out.
         cells = {m[k] for m in plan["measures"] for k in ("baseline", "target")} | \
-            {s["why"] for s in plan["stakeholders"]}
+            {s["why"] for s in plan["stakeholders"]} | {p["theme"] for p in plan["phases"]}
         line_sets.append([line.replace(company, "COMPANY") for line in document_lines(plan)
                           if line not in cells])
     common = set(line_sets[0]) & set(line_sets[1]) & set(line_sets[2])
@@ -101,7 +102,10 @@ def test_seniority_lines_follow_the_company_situation():
     first_actions = {c: " ".join(p["phases"][0]["actions"]) for c, p in by_company.items()}
     assert "collective agreement" in first_actions["Northwind Health"]  # unionized
     assert "video 1:1" in first_actions["Lumen Labs"]  # fully remote
-    assert "what works and must be kept" in first_actions["Harbor & Pine Hotels"]  # since 1978
+    # "since 1978" is no steady state while a new property opens: the opening leads.
+    assert "what works and must be kept" not in first_actions["Harbor & Pine Hotels"]
+    assert "asking what the property opening asks of each of them" in \
+        first_actions["Harbor & Pine Hotels"]
     director = plan_for("Director of Operations", "Harbor & Pine Hotels",
                         COMPANIES["Harbor & Pine Hotels"])["plan"]
     assert any("owning family" in a for a in director["phases"][2]["actions"])  # family-owned

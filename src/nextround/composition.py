@@ -23,19 +23,24 @@ from .request import Request
 
 # Space on two printed pages: how many lines each part may take. Detail fades with distance.
 MAX_ACTIONS = {"learn": 6, "contribute": 5, "own": 4}
+# The family's further lines only fill a phase up to this: a shorter plan beats one padded with
+# lines that would read the same at any company.
+MIN_ACTIONS = {"learn": 4, "contribute": 4, "own": 3}
 FAMILY_ACTIONS = {"learn": 2, "contribute": 2, "own": 2}
 SIGNAL_ORDER = ("work-mode", "situation", "ownership", "regulation")
 # Lines per phase about the stated initiatives, one per initiative in turn.
-THREADS_PER_PHASE = {"learn": 2, "contribute": 2, "own": 1}
+THREADS_PER_PHASE = {"learn": 2, "contribute": 2, "own": 1}  # one initiative each
 MAX_DELIVERABLES = 2
 FRONTLINE_LEVELS = ("entry", "ic")  # initiatives.yaml's `frontline` wording for these
+LEAD_LEVELS = ("manager", "director", "executive")  # and its `lead` wording for these
 CHECKIN_INITIATIVE = (2, 0, 1)  # day 30 names the third initiative, day 60 the first, 90 the second
 MAX_PRIORITIES = 3
 MAX_MEASURES = 4
+FAMILY_MEASURES = 3  # the family's measures fill the table up to this many rows
 MAX_STAKEHOLDERS = 5
 MAX_EARLY_WINS = 2
 MAX_ASSUMPTIONS = 3
-MAX_EVIDENCE_WORDS = 14
+MAX_EVIDENCE_WORDS = 20
 MAX_SIGNAL_QUESTIONS = 2  # per section, so the role's own questions keep their place
 MAX_QUESTIONS = {"hiring_manager": 8, "peers": 4, "executives": 3, "reports": 3}
 MAX_RESEARCH = 10
@@ -47,7 +52,17 @@ PROFILE_FIELDS = ("products", "customers", "markets")
 # Where a stated baseline's measure ends and its value begins: "SAIDI ... is 118 minutes".
 _BASELINE_SPLIT = re.compile(r"\s+(is|are|sits?|sat|runs?|ran|takes?|took|stands?|stood|averages?|"
                              r"averaged|hovers?|fell|dropped|declined|rose|grew|increased|climbed|"
-                             r"slipped|reached|remains?|has been|have been)\s+")
+                             r"slipped|reached|remains?|has been|have been|(?:has |have )?"
+                             r"(?:crept up|risen|fallen|dropped|grown|gone up|gone down|climbed|"
+                             r"slipped))\s+")
+# "an average of 74 days from referral to move-in": the measure is what the days are between.
+_AVERAGE = re.compile(r"average of (?P<value>\S+ \w+) (?P<metric>(?:from|to|for) .+)")
+# "against an 80% goal": a target stated beside its baseline.
+_BESIDE_TARGET = re.compile(r"against an? (?P<value>\$?\d[\d,.]*\s*%?) (?:goal|target)\b")
+# "Our goal is to get NRR back above 105% by the end of FY2026": a target stated on its own.
+_GOAL = re.compile(r"\b(?:goal|target|aim)\b[^.;]*?\b(?P<value>(?:above|below|under|over|to|"
+                   r"at|of) \$?\d[\d,.]*\s*%?(?: by [^.;,]+)?)", re.IGNORECASE)
+_METRIC_ADVERBS = {"currently", "now", "today", "still", "already", "recently"}
 
 
 _NOT_A_MEASURE = {"we", "i", "you", "they", "it", "this", "that", "he", "she", "us"}
@@ -112,9 +127,21 @@ def _date_range(start: dt.date | None, first_day: int, last_day: int) -> str:
     return f"{left} – {b.day} {b:%b} {b.year}"
 
 
-def _clip(text: str, words: int) -> str:
-    parts = text.split()
-    return text if len(parts) <= words else " ".join(parts[:words]).rstrip(",;:") + "…"
+_CLAUSE_BREAK = re.compile(r"(?<=[;:—–])\s+|,\s+(?=(?:and|but|while|which|so|with|as|because)\b)")
+
+
+def _quote(sentence: str, cue: str, words: int) -> str:
+    """The words of the sentence that state its cue: the whole sentence if short, else the
+    clause holding the cue, marked as cut with "…"; nothing when even that is too long (a
+    quote stopped mid-phrase reads worse than none)."""
+    if len(sentence.split()) <= words:
+        return sentence
+    clauses = _CLAUSE_BREAK.split(sentence)
+    at = next((i for i, c in enumerate(clauses) if cue and cue.lower() in c.lower()), None)
+    if at is None or len(clauses[at].split()) > words:
+        return ""
+    clause = clauses[at].rstrip(",;:—– ")
+    return ("…" if at else "") + clause + ("…" if at < len(clauses) - 1 else "")
 
 
 def _long_date(day: dt.date) -> str:
@@ -130,6 +157,53 @@ def split_interviewer(person: str) -> tuple[str, str]:
     name = parts[0].strip()
     title = parts[1].strip().rstrip(")").strip() if len(parts) > 1 else ""
     return (name or person.strip()), title
+
+
+def _short_name(name: str, stops: set[str]) -> str:
+    """"the warehouse management system rollout" -> "the system rollout"; "the expansion into
+    Waukesha County" -> "the expansion"; a name of three words or fewer stays as it is."""
+    words = name.split()
+    if len(words) <= 3:
+        return name
+    article = words[0] if words[0].lower() in ("the", "a", "an") else ""
+    core = words[1:] if article else words
+    cut = next((i for i, w in enumerate(core) if i and w.lower() in stops), len(core))
+    core = core[:cut][-2:]
+    return " ".join(["the", *core]) if core else name
+
+
+# The parts of a plan in reading order, after which an initiative goes by its short name; the
+# understanding (the company's own sentences) and the quotes keep theirs.
+_NAMED_PARTS = ("priorities", "phases", "measures", "stakeholders", "early_wins", "assumptions",
+                "checkins")
+
+
+def _name_once(plan: dict[str, Any], name: str, short: str) -> None:
+    """An initiative named in full once, then by its short name: read ten times in full, the
+    same long name makes the plan read like a form."""
+    if short == name:
+        return
+    pattern = re.compile(re.escape(name), re.IGNORECASE)
+    seen = False
+
+    def rename(match: re.Match[str]) -> str:
+        nonlocal seen
+        if not seen:
+            seen = True
+            return match.group(0)
+        return short[0].upper() + short[1:] if match.group(0)[0].isupper() else short
+
+    def walk(value: Any) -> Any:
+        if isinstance(value, str):
+            return pattern.sub(rename, value)
+        if isinstance(value, list):
+            return [walk(v) for v in value]
+        if isinstance(value, dict):
+            return {k: v if k == "evidence" else walk(v) for k, v in value.items()}
+        return value
+
+    for part in _NAMED_PARTS:
+        plan[part] = walk(plan[part])
 
 
 def _words_in(phrase: str, text: str) -> bool:
@@ -157,6 +231,7 @@ class Composer:
             **{name: (getattr(analysis, name) or [""])[0] for name in PROFILE_FIELDS},
         })
         self.threads = library.initiative_words["threads"]
+        self.kinds = {k.id: k for k in library.initiatives}
         self.priority_initiatives = self._pick_initiatives()
         # The initiatives the plan's actions, deliverables, measures and wins follow. A
         # first-of-its-kind function is the whole job, not a project the role takes part in.
@@ -166,6 +241,11 @@ class Composer:
         self.present = frozenset({f.id for f in analysis.signals} |
                                  {i.id for i in analysis.initiatives} |
                                  ({analysis.sector.id} if analysis.sector else set()))
+        # The sector's own first-month action and person to meet, unless the family already
+        # speaks its language (home_sectors).
+        sectors = {s["id"]: s for s in library.sectors["sectors"]}
+        self.sector = sectors.get(analysis.sector.id, {}) if analysis.sector and \
+            analysis.sector.id not in self.family.home_sectors else {}
         self.situation = [
             s for s in analysis.signals if s.kind in ("situation", "work-mode", "ownership")
         ]
@@ -210,9 +290,10 @@ class Composer:
         return out
 
     def _thread(self, key: str, initiative: Initiative) -> Any:
-        frontline = self.threads.get("frontline", {})
-        value = frontline[key] if self.level in FRONTLINE_LEVELS and key in frontline \
-            else self.threads[key]
+        variant = self.threads.get("frontline" if self.level in FRONTLINE_LEVELS else
+                                   "lead" if self.level in LEAD_LEVELS else "", {})
+        own_kind = self.kinds[initiative.id].effects.get("threads", {})
+        value = own_kind.get(key, variant.get(key, self.threads[key]))
         if isinstance(value, dict):
             return {k: self.fill(v, initiative=initiative.name) for k, v in value.items()}
         return self.fill(value, initiative=initiative.name)
@@ -267,6 +348,8 @@ class Composer:
             focus = (self.threaded[index % len(self.threaded)]
                      if self.threaded else None)
             level_actions = [self._situated(line, focus) for line in adds.get(key, [])]
+            sector = [self.fill(self.sector["learn"])] if key == "learn" and \
+                self.sector.get("learn") else []
             # Chosen in order of importance, shown in the order a reader expects.
             quota = FAMILY_ACTIONS[key]
             # Each source gets its first line in before any gets a second: the role, the
@@ -276,6 +359,7 @@ class Composer:
                 ("level", level_actions[:1]),
                 ("family", family_actions[:quota]),
                 ("initiative", initiative_actions[:1]),
+                ("sector", sector),
                 ("signal", signal_actions[:2]),
                 ("level", level_actions[1:]),
                 ("initiative", initiative_actions[1:]),
@@ -286,12 +370,14 @@ class Composer:
             budget = MAX_ACTIONS[key]
             for name, lines in sources:
                 for line in lines:
-                    if budget:
+                    filling = name == "family_more" and \
+                        MAX_ACTIONS[key] - budget >= MIN_ACTIONS[key]
+                    if budget and not filling:
                         picked[name].append(line)
                         budget -= 1
             actions = _unique(
                 picked["regulated"] + picked["level"] + picked["family"] + picked["family_more"]
-                + picked["initiative"] + picked["signal"]
+                + picked["sector"] + picked["initiative"] + picked["signal"]
             )
             deliverables = _level_lines(phase.deliverables, self.level, self.present)
             if self.threaded:
@@ -313,19 +399,20 @@ class Composer:
         return out
 
     def priorities(self) -> list[dict[str, str]]:
-        kinds = {k.id: k for k in self.library.initiatives}
+        kinds = self.kinds
         items = []
-        quoted = set(self.analysis.facts)
+        quoted = set(self.analysis.fact_sentences)
         for initiative in self.priority_initiatives:
             kind = kinds[initiative.id].effects
             name = initiative.name
             # The sentence behind a priority is quoted once, unless the facts already show it.
-            evidence = "" if initiative.sentence in quoted else _clip(initiative.sentence,
-                                                                        MAX_EVIDENCE_WORDS)
+            evidence = "" if initiative.sentence in quoted else _quote(
+                initiative.sentence, initiative.cue, MAX_EVIDENCE_WORDS)
             quoted.add(initiative.sentence)
+            detail = kind.get("lead") if self.level in LEAD_LEVELS else None
             items.append({
                 "title": name[0].upper() + name[1:],
-                "detail": self.fill(kind["contribution"]),
+                "detail": self.fill(detail or kind["contribution"]),
                 "evidence": evidence,
             })
         for finding, priority in self._signal_effect("priority"):
@@ -350,18 +437,28 @@ class Composer:
         items += self._stated_measures()
         if self.threaded and not items:
             items.append(self._thread("measure", self.threaded[0]))
-        # A measure the description states replaces the family's measure of the same name.
+        # A measure the description states replaces the family's measure of the same name,
+        # and the family's own fill the table to three: a fourth general one adds little.
         named = {m["metric"].lower() for m in items}
-        items += [m for m in self._records(self.family.measures)
+        family = [m for m in self._records(self.family.measures)
                   if m["metric"].lower() not in named]
-        return _unique(items)[:MAX_MEASURES]
+        return _unique(items + family[:max(FAMILY_MEASURES - len(items), 1)])[:MAX_MEASURES]
 
     def _stated_measures(self) -> list[dict[str, str]]:
         """The baselines the description states ("SAIDI ... is 118 minutes"), as measures
         whose starting point is known and whose target is agreed, never invented."""
         spec = self.library.plan["stated_measure"]
         out = []
-        for phrase, _ in self.analysis.entities.baselines:
+        for phrase, sentence in self.analysis.entities.baselines:
+            average = _AVERAGE.match(phrase)
+            if average:  # "average of 74 days from referral to move-in"
+                unit = average.group("value").split()[-1]
+                out.append({"metric": f"{unit.capitalize()} {average.group('metric')}",
+                            "baseline": self.fill(spec["baseline"],
+                                                  evidence="an " + average.group(0)
+                                                  .split(" from ")[0].split(" to ")[0]),
+                            "target": self.fill(spec["target"])})
+                continue
             verbs = list(_BASELINE_SPLIT.finditer(phrase))
             if not verbs:
                 continue
@@ -377,6 +474,8 @@ class Composer:
             starts = [i for i, w in enumerate(words) if w.lower() in _DETERMINERS
                       and (i == 0 or words[i - 1].lower() not in _PREPOSITIONS)]
             words = words[starts[-1] + 1:] if starts else words
+            while words and words[-1].lower() in _METRIC_ADVERBS:  # "on third shift currently"
+                words = words[:-1]
             lowered = {w.lower().strip(",") for w in words}
             # A measure names a quantity: not the company ("Northwind Health runs 12"), not
             # a clause ("last year we"), and a value with a unit or a percentage.
@@ -389,10 +488,40 @@ class Composer:
                     out[-1]["target"] = self.fill(spec["stated_target"], evidence=value)
                 continue
             metric = " ".join("the" if w.lower() == "our" else w for w in words)
+            # Only in the words right after this baseline: "71% against an 80% goal, and our
+            # scrap rate ..." gives the goal to line efficiency, not to the scrap rate.
+            after = sentence[sentence.find(phrase) + len(phrase):] if phrase in sentence else ""
+            beside = _BESIDE_TARGET.match(after.split(",")[0].strip() + " ")
             out.append({"metric": metric[0].upper() + metric[1:],
                         "baseline": self.fill(baseline, evidence=value),
-                        "target": self.fill(spec["target"])})
+                        "target": self.fill(spec["stated_target"], evidence=beside["value"])
+                        if beside else self.fill(spec["target"])})
+        self._stated_targets(out, spec)
         return out[:2]
+
+    def _stated_targets(self, measures: list[dict[str, str]], spec: dict[str, str]) -> None:
+        """A goal stated in a sentence of its own becomes the target of the measure it names,
+        by name or by its initials ("NRR" for net revenue retention)."""
+        untargeted = [m for m in measures if m["target"] == self.fill(spec["target"])]
+        baseline_sentences = {s for _, s in self.analysis.entities.baselines}
+        for part in self.analysis.parts:
+            if part.part not in ("company", "role", "responsibilities") \
+                    or part.text in baseline_sentences:
+                continue
+            goal = _GOAL.search(part.text)
+            if not goal:
+                continue
+            said = fold(part.text)
+            for measure in untargeted:
+                words = [w for w in fold(measure["metric"]).split() if w.isalpha()]
+                initials = "".join(w[0] for w in words)
+                if fold(measure["metric"]) in said or (len(initials) >= 2 and
+                                                        _words_in(initials, said)):
+                    dated = " by " in goal["value"]
+                    measure["target"] = self.fill(spec["stated_target_dated" if dated else
+                                                       "stated_target"], evidence=goal["value"])
+                    untargeted.remove(measure)
+                    break
 
     def stakeholders(self) -> list[dict[str, str]]:
         family = self._records(self.family.stakeholders)
@@ -401,7 +530,8 @@ class Composer:
             # The ad names the manager: that person, not the family's guess at a title.
             family[0] = {**family[0], "role": self.fill(self.library.plan["stated_manager"],
                                                         evidence=manager)}
-        extra = [self._thread("stakeholder", i) for i in self.threaded[:1]]
+        extra = [{k: self.fill(v) for k, v in self.sector["stakeholder"].items()}] \
+            if self.sector.get("stakeholder") else []
         for _, people in self._signal_effect("stakeholders"):
             extra += [{k: self.fill(v) for k, v in p.items()} for p in people]
         # The family's first two are the core of the job; the company's come next.
@@ -485,7 +615,7 @@ class Composer:
     def plan(self) -> dict[str, Any]:
         text = self.library.plan
         sections = {k: self.fill(v) for k, v in text["sections"].items()}
-        return {
+        plan = {
             "document": "plan",
             "title": self.fill(text["title"]),
             "subtitle": self.fill(text["subtitle"]),
@@ -500,6 +630,10 @@ class Composer:
             "assumptions": self.assumptions(),
             "checkins": self.checkins(),
         }
+        stops = set(self.library.initiative_words["short_name_stops"])
+        for initiative in self.threaded:
+            _name_once(plan, initiative.name, _short_name(initiative.name, stops))
+        return plan
 
     def _header(self) -> dict[str, Any]:
         r = self.request

@@ -190,6 +190,9 @@ class Family:
     early_wins: list[Line]
     questions: dict[str, list[Line]]
     research: list[Line]
+    # Sectors whose words the family's own lines already speak (a nurse in a hospital): the
+    # sector's general first-month action and person to meet (sectors.yaml) are not added.
+    home_sectors: tuple[str, ...] = ()
 
     @classmethod
     def from_yaml(cls, data: Any, where: str, *, needs_match: bool = True) -> Family:
@@ -227,6 +230,7 @@ class Family:
             early_wins=_lines(data.get("early_wins"), f"{where}: early_wins"),
             questions={a: _lines(questions.get(a), f"{where}: questions.{a}") for a in AUDIENCES},
             research=_lines(data.get("research"), f"{where}: research"),
+            home_sectors=tuple(str(x) for x in data.get("home_sectors") or ()),
         )
 
 

@@ -48,7 +48,8 @@ class Analysis:
     title_noise: tuple[str, ...] = ()
     signals: list[Finding] = field(default_factory=list)
     initiatives: list[Initiative] = field(default_factory=list)
-    facts: list[str] = field(default_factory=list)
+    facts: list[str] = field(default_factory=list)  # in the third person: "Acme runs 40..."
+    fact_sentences: list[str] = field(default_factory=list)  # the sentence each fact is from
     entities: Entities = field(default_factory=Entities)
     responsibilities: list[Responsibility] = field(default_factory=list)
     requirements: list[str] = field(default_factory=list)
@@ -128,6 +129,15 @@ def analyze(request: Request, library: Library) -> Analysis:
     signals = [f for f in signal_findings(own_words + header, library)
                if f.kind == "work-mode" or f.sentence not in header]
     profile = company_profile(about, request.company, library)
+    facts = key_facts(about)
+    initiatives = find_initiatives(about, entities.systems, library,
+                                   function=_in_a_sentence(family.name) if family.match else "")
+    # A signal that `gives_way_to:` another signal, an initiative type or "initiative" (any)
+    # is dropped when that is found: "since 1954" is no steady state during a conversion.
+    present = {f.id for f in signals} | {i.id for i in initiatives} | \
+        ({"initiative"} if initiatives else set())
+    yields = {s.id: set(s.effects.get("gives_way_to", ())) for s in library.signals}
+    signals = [f for f in signals if not yields.get(f.id, set()) & present]
     return Analysis(
         family=family,
         family_cue=family_cue,
@@ -137,9 +147,9 @@ def analyze(request: Request, library: Library) -> Analysis:
         sector=sector,
         title_noise=title.noise,
         signals=signals,
-        initiatives=find_initiatives(about, entities.systems, library,
-                                     function=_in_a_sentence(family.name) if family.match else ""),
-        facts=[third_person(f, request.company, library.ad["voice"]) for f in key_facts(about)],
+        initiatives=initiatives,
+        facts=[third_person(shown, request.company, library.ad["voice"]) for shown, _ in facts],
+        fact_sentences=[sentence for _, sentence in facts],
         entities=entities,
         responsibilities=[r for r in map(_responsibility, duties) if r],
         requirements=[s.text for s in parts if s.part == "requirements"],

@@ -30,8 +30,11 @@ _ABOUT_THE_JOB = re.compile(
     re.IGNORECASE,
 )
 MAX_FACT_WORDS = 28
+MAX_WHOLE_WORDS = 40  # up to this long, a sentence is shown whole rather than cut
 MAX_FACTS = 4
 MIN_CLAUSE_WORDS = 6
+_CLAUSE_MARKS = (("; ",), (" — ", " – ", ": "), (", and ", ", but ", ", while ", ", which ",
+                                                ", so ", ", with "), (", ",))
 
 
 @dataclass(frozen=True)
@@ -67,14 +70,19 @@ def _first_cue(cues: list[re.Pattern[str]], sentences: list[str]) -> tuple[str, 
 def _clipped(sentence: str) -> str:
     """A long sentence cut at its last clause boundary within MAX_FACT_WORDS (a comma, a dash,
     a semicolon), so the quote ends where a thought does; mid-clause only when it has none."""
-    head = " ".join(sentence.split()[:MAX_FACT_WORDS])
-    cut = max(head.rfind(mark) for mark in (", ", " — ", " – ", "; ", ": "))
-    if len(head[:cut].split()) >= MIN_CLAUSE_WORDS:  # a whole short clause beats a cut long one
-        head = head[:cut]
+    head = " ".join(sentence.split()[:MAX_WHOLE_WORDS])
+    # The strongest boundary first: a comma inside a list ("clear, trusted models") is the
+    # weakest place to stop. A whole short clause beats a long one cut in the middle.
+    for marks in _CLAUSE_MARKS:
+        cut = max(head.rfind(mark) for mark in marks)
+        if cut > 0 and len(head[:cut].split()) >= MIN_CLAUSE_WORDS:
+            head = head[:cut]
+            break
     return head.rstrip(",;: —–") + "…"
 
 
-def key_facts(sentences: list[str]) -> list[str]:
+def key_facts(sentences: list[str]) -> list[tuple[str, str]]:
+    """The sentences most worth restating, each (as shown, cut if too long; the sentence)."""
     scored = []
     for index, sentence in enumerate(sentences):
         if _ABOUT_THE_JOB.search(sentence):
@@ -84,12 +92,17 @@ def key_facts(sentences: list[str]) -> list[str]:
             continue
         score = 2 * bool(_NUMBER.search(sentence)) + len(set(_FACT_WORDS.findall(sentence.lower())))
         if score:
+            shown = sentence
             if len(words) > MAX_FACT_WORDS:
-                sentence = _clipped(sentence)
-                score -= 1  # a sentence that must be cut reads worse than one that fits
-            scored.append((-score, index, sentence))
+                score -= 1  # a long sentence takes the room of two facts
+            if len(words) > MAX_WHOLE_WORDS:
+                shown = _clipped(sentence)
+                # A sentence that must be cut reads worse than one that fits, and much worse
+                # when the cut takes a number with it ("margin was 1.6%…" without the target).
+                score -= 1 + 2 * bool(_NUMBER.search(sentence[len(shown) - 1:]))
+            scored.append((-score, index, shown, sentence))
     best = sorted(scored)[:MAX_FACTS]
-    return [s for _, _, s in sorted(best, key=lambda item: item[1])]
+    return [(shown, s) for _, _, shown, s in sorted(best, key=lambda item: item[1])]
 
 
 def _cut_phrase(phrase: str, spec: dict[str, Any], profile: dict[str, Any]) -> str:

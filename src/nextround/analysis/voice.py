@@ -22,6 +22,8 @@ def third_person(sentence: str, company: str, voice: dict[str, Any]) -> str:
         out.append(sentence[last:match.start()])
         last = match.end()
         at_start = not sentence[:match.start()].strip()
+        # "Acme is ... anchored by our center": the name is there already, so "its".
+        named = named or company.lower() in sentence[:match.start()].lower()
         if word == "our" or word == "ours":
             new = f"{_possessive(company)}" if not named else "its"
         elif word == "ourselves":
