@@ -11,6 +11,7 @@ from conftest import ROOT
 
 from nextround import build_request, compose_documents
 from nextround.analysis import analyze
+from nextround.analysis.voice import third_person
 from nextround.composition import compose, document_lines, sources
 from nextround.library import LEVELS, PHASES, load_library
 from nextround.rendering.text import render_json
@@ -304,3 +305,54 @@ def test_a_line_taken_from_the_requirements_has_no_source():
     pairs = {p["line"]: p["sentence"] for p in sources(plan, analysis, request)}
     assert pairs["Bring five years of experience with Kafka streaming pipelines"] == ""
     assert pairs["Acme Grocers runs 40 stores in Ohio."] == "Acme Grocers runs 40 stores in Ohio."
+
+
+CREDIT_UNION = (
+    "Prairie Hills Credit Union has served central Iowa since 1954 and has 13 branches. This "
+    "summer we open our fourteenth branch, and we're hiring a team to open it with us. You'll "
+    "handle deposits, withdrawals, loan payments and check cashing at the teller line, balance "
+    "your drawer at the end of each day, and help members with account questions. When a "
+    "conversation turns to a car loan, you'll introduce the member to one of our loan officers. "
+    "Our current average wait time is 6 minutes against a 4 minute goal.")
+
+
+def test_the_ad_duties_are_the_spine_of_the_plan():
+    """Issue 14, item 3: the stated duties, even in prose ("You'll handle ..."), become plan
+    actions taken on with review and then owned, in the plan's voice ("my drawer")."""
+    plan = plan_for("Member Service Representative", "Prairie Hills Credit Union",
+                    CREDIT_UNION)["plan"]
+    contribute = plan["phases"][1]["actions"]
+    assert ("Handle deposits, withdrawals, loan payments and check cashing at the teller line: "
+            "my first pieces of work reviewed with you") in contribute
+    lines = " ".join(document_lines(plan))
+    assert "your drawer" not in lines and "Introduce the member" not in lines
+
+
+def test_introducing_a_person_is_no_launch_and_a_history_no_steady_state():
+    request = build_request({"role": "Teller", "company": "Prairie Hills Credit Union",
+                             "description": CREDIT_UNION})
+    analysis = analyze(request, LIBRARY)
+    assert "launch" not in [i.id for i in analysis.initiatives]
+    assert analysis.initiatives  # the new branch
+    assert not analysis.has("sustaining")  # "since 1954", but a branch is opening
+
+
+def test_the_company_is_named_in_the_third_person():
+    voice = LIBRARY.ad["voice"]
+    said = ("This summer we open our fourteenth branch, and we're hiring a team to open it "
+            "with us.")
+    assert third_person(said, "Prairie Hills Credit Union", voice) == (
+        "This summer Prairie Hills Credit Union opens its fourteenth branch, and it is hiring "
+        "a team to open it with Prairie Hills Credit Union.")
+    assert third_person("We closed our Series C in 2023 and have grown to 310 people.",
+                        "Shiftwise", voice) == \
+        "Shiftwise closed its Series C in 2023 and has grown to 310 people."
+    assert third_person("Acme is a grocer anchored by our flagship store.", "Acme", voice) == \
+        "Acme is a grocer anchored by its flagship store."
+
+
+def test_a_goal_beside_a_baseline_is_its_target():
+    plan = plan_for("Teller", "Prairie Hills Credit Union", CREDIT_UNION)["plan"]
+    wait = next(m for m in plan["measures"] if m["metric"] == "Average wait time")
+    assert wait["baseline"] == "6 minutes today, as the description states"
+    assert wait["target"] == "4 minute, the stated target, on a timeline agreed with you"

@@ -58,7 +58,8 @@ _BASELINE_SPLIT = re.compile(r"\s+(is|are|sits?|sat|runs?|ran|takes?|took|stands
 # "an average of 74 days from referral to move-in": the measure is what the days are between.
 _AVERAGE = re.compile(r"average of (?P<value>\S+ \w+) (?P<metric>(?:from|to|for) .+)")
 # "against an 80% goal": a target stated beside its baseline.
-_BESIDE_TARGET = re.compile(r"against an? (?P<value>\$?\d[\d,.]*\s*%?) (?:goal|target)\b")
+_BESIDE_TARGET = re.compile(r"against an? (?P<value>\$?\d[\d,.]*\s*(?:%|[a-z]+)?) "
+                            r"(?:goal|target)\b")
 # "Our goal is to get NRR back above 105% by the end of FY2026": a target stated on its own.
 _GOAL = re.compile(r"\b(?:goal|target|aim)\b[^.;]*?\b(?P<value>(?:above|below|under|over|to|"
                    r"at|of) \$?\d[\d,.]*\s*%?(?: by [^.;,]+)?)", re.IGNORECASE)
@@ -159,6 +160,30 @@ def split_interviewer(person: str) -> tuple[str, str]:
     return (name or person.strip()), title
 
 
+def _bare(name: str) -> str:
+    """"the Strata implementation" -> "strata implementation", to find it inside a line."""
+    return re.sub(r"^(the|a|an|our) ", "", name.lower())
+
+
+def _duty_clause(text: str, max_words: int, verbs: set[str]) -> str:
+    """The duty up to its first semicolon, then its first clause if still too long; "" when
+    even that is too long to read as one plan line."""
+    text = re.sub(r"\bour\b", "the", text.split(";")[0].strip().rstrip("."))
+    # "Handle deposits, withdrawals and loan payments, balance my drawer ...": the first duty
+    # of several ends where the next verb begins.
+    for match in re.finditer(r",(?: and)? (\w+)\b", text):
+        if match.group(1).lower() in verbs:
+            text = text[:match.start()]
+            break
+    head, colon, _ = text.partition(": ")  # "Serve as the lead for X: define Y" -> the lead
+    if colon and len(head.split()) >= 4:
+        text = head
+    if len(text.split()) > max_words:
+        head = text.split(", ")[0]
+        text = head if 4 <= len(head.split()) <= max_words else ""
+    return text
+
+
 def _short_name(name: str, stops: set[str]) -> str:
     """"the warehouse management system rollout" -> "the system rollout"; "the expansion into
     Waukesha County" -> "the expansion"; a name of three words or fewer stays as it is."""
@@ -228,6 +253,10 @@ class Composer:
             "initiative": "",
             "facts": "",
             "evidence": "",
+            # Who the employer serves in its own sector's word: patients, students, guests...
+            "served": library.sectors.get("default_served", "customers") if not analysis.sector
+            else next((s.get("served", "customers") for s in library.sectors["sectors"]
+                       if s["id"] == analysis.sector.id), "customers"),
             **{name: (getattr(analysis, name) or [""])[0] for name in PROFILE_FIELDS},
         })
         self.threads = library.initiative_words["threads"]
@@ -246,6 +275,7 @@ class Composer:
         sectors = {s["id"]: s for s in library.sectors["sectors"]}
         self.sector = sectors.get(analysis.sector.id, {}) if analysis.sector and \
             analysis.sector.id not in self.family.home_sectors else {}
+        self.duty_lines = self._duty_lines()
         self.situation = [
             s for s in analysis.signals if s.kind in ("situation", "work-mode", "ownership")
         ]
@@ -311,6 +341,35 @@ class Composer:
                 return self.fill(text)
         return self.fill(line.text)
 
+    def _stated_duties(self) -> list[str]:
+        """The ad's most specific duties, each short enough to stand in a plan line."""
+        spec = self.library.plan["stated_duties"]
+        covered = {i.sentence for i in self.analysis.initiatives}
+        known = [n.lower() for n in (self.analysis.entities.systems +
+                                     self.analysis.entities.regulations +
+                                     self.analysis.entities.places)]
+        scored = []
+        for index, duty in enumerate(self.analysis.responsibilities):
+            text = _duty_clause(duty.text, spec["max_words"], self.library.ad["duty_verbs"])
+            lowered = text.lower()
+            if not text or duty.text in covered or any(g in lowered for g in spec["generic"]) \
+                    or any(lowered.startswith(s + " ") for s in spec["not_duty_starts"]):
+                continue
+            score = 2 * bool(re.search(r"\d", text)) + 2 * sum(n in lowered for n in known) \
+                + sum(w[:1].isupper() for w in text.split()[1:])
+            scored.append((-score, index, text))
+        return [text for _, _, text in sorted(scored)]
+
+    def _duty_lines(self) -> dict[str, list[str]]:
+        spec = self.library.plan["stated_duties"]
+        duties = self._stated_duties()
+        lead = self.level in LEAD_LEVELS
+        return {
+            "contribute": [self.fill(spec["contribute_lead" if lead else "contribute"],
+                                     duty=d) for d in duties[:2]],
+            "own": [self.fill(spec["own"], duty=d) for d in duties[2:3]],
+        }
+
     def _profile_lines(self, section: str) -> list[str]:
         """Lines of profile.yaml's `uses` whose products/customers/markets the description named."""
         return [self.fill(item["text"])
@@ -339,10 +398,17 @@ class Composer:
                 for a in v.get(key, [])
             ]
             family_actions = self._lines(phase.actions)
-            regulated = [self.fill(a) for a in regulated]
+            # A family line that already names these rules ("BSA/AML, CIP/KYC ... training")
+            # says it better than the general one.
+            rules = set(re.findall(r"[A-Z][A-Z0-9&]{2,}", self.regulations))
+            regulated = [self.fill(a) for a in regulated
+                         if not any(rules & set(re.findall(r"[A-Z][A-Z0-9&]{2,}", f))
+                                    for f in family_actions)]
             signal_actions = [self.fill(a) for a in signal_actions]
+            # A stated duty that names an initiative says more than the general thread line.
             initiative_actions = [
                 self._thread(key, i) for i in self.threaded[:THREADS_PER_PHASE[key]]
+                if not any(_bare(i.name) in d.lower() for d in self.duty_lines.get(key, []))
             ]
             # The level's lines aim at the initiatives in turn, phase by phase.
             focus = (self.threaded[index % len(self.threaded)]
@@ -350,6 +416,7 @@ class Composer:
             level_actions = [self._situated(line, focus) for line in adds.get(key, [])]
             sector = [self.fill(self.sector["learn"])] if key == "learn" and \
                 self.sector.get("learn") else []
+            duties = self.duty_lines.get(key, [])
             # Chosen in order of importance, shown in the order a reader expects.
             quota = FAMILY_ACTIONS[key]
             # Each source gets its first line in before any gets a second: the role, the
@@ -357,10 +424,12 @@ class Composer:
             sources = [
                 ("regulated", regulated),
                 ("level", level_actions[:1]),
+                ("duty", duties[:1]),
                 ("family", family_actions[:quota]),
                 ("initiative", initiative_actions[:1]),
                 ("sector", sector),
                 ("signal", signal_actions[:2]),
+                ("duty", duties[1:]),
                 ("level", level_actions[1:]),
                 ("initiative", initiative_actions[1:]),
                 ("family_more", family_actions[quota:]),
@@ -377,7 +446,7 @@ class Composer:
                         budget -= 1
             actions = _unique(
                 picked["regulated"] + picked["level"] + picked["family"] + picked["family_more"]
-                + picked["sector"] + picked["initiative"] + picked["signal"]
+                + picked["duty"] + picked["sector"] + picked["initiative"] + picked["signal"]
             )
             deliverables = _level_lines(phase.deliverables, self.level, self.present)
             if self.threaded:
@@ -476,6 +545,8 @@ class Composer:
             words = words[starts[-1] + 1:] if starts else words
             while words and words[-1].lower() in _METRIC_ADVERBS:  # "on third shift currently"
                 words = words[:-1]
+            if words and words[0].lower() in ("current", "today's"):  # "current average wait"
+                words = words[1:]
             lowered = {w.lower().strip(",") for w in words}
             # A measure names a quantity: not the company ("Northwind Health runs 12"), not
             # a clause ("last year we"), and a value with a unit or a percentage.
@@ -572,8 +643,7 @@ class Composer:
         if len(facts) < 3:
             # What the description does say about its customers sharpens what to learn first.
             known = self._profile_lines("to_learn")[:1]
-            to_learn = (known + [self.fill(t) for t in plan_text["unknown_company"]]
-                        )[: 3 - len(facts) + 1]
+            to_learn = (known + self._texts(plan_text["unknown_company"]))[: 3 - len(facts) + 1]
         return {
             "title": self.fill(plan_text["sections"]["understanding"]),
             "note": self.fill(plan_text["sections"]["understanding_note"]) if facts else

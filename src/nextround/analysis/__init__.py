@@ -88,6 +88,26 @@ def _responsibility(text: str) -> Responsibility | None:
     return Responsibility(words[0].lower(), " ".join(obj.split()[:10]), text.strip())
 
 
+_YOU_WILL = re.compile(r"^(?:as [^,]{3,60}, )?you(?:'ll|’ll| will)(?: also)? (?P<duty>.+)$",
+                       re.IGNORECASE)
+
+
+def _you_will(parts: list[Sentence], library: Library) -> list[str]:
+    """Duties an ad states in prose ("You'll handle deposits, ... and balance your drawer"),
+    worded as the ad's bullets would be: "Handle deposits, ... and balance my drawer"."""
+    out = []
+    for sentence in parts:
+        match = _YOU_WILL.match(sentence.text) if sentence.part in ABOUT_THE_COMPANY else None
+        if not match:
+            continue
+        duty = match.group("duty")
+        if duty.split()[0].lower() not in library.ad["duty_verbs"]:
+            continue  # "you'll be part of a team of eight": no duty
+        duty = re.sub(r"\byour\b", "my", re.sub(r"\byou\b", "me", duty))
+        out.append(duty[0].upper() + duty[1:])
+    return out
+
+
 def _in_a_sentence(name: str) -> str:
     """A family's name inside a sentence: "Sustainability and ESG" -> "sustainability and ESG"."""
     return name[:1].lower() + name[1:] if name[1:2].islower() else name
@@ -151,7 +171,8 @@ def analyze(request: Request, library: Library) -> Analysis:
         facts=[third_person(shown, request.company, library.ad["voice"]) for shown, _ in facts],
         fact_sentences=[sentence for _, sentence in facts],
         entities=entities,
-        responsibilities=[r for r in map(_responsibility, duties) if r],
+        responsibilities=[r for r in map(_responsibility, duties + _you_will(parts, library))
+                          if r],
         requirements=[s.text for s in parts if s.part == "requirements"],
         products=profile["products"],
         customers=profile["customers"],

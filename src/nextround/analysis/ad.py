@@ -141,6 +141,18 @@ class AdReader:
         return "company"
 
 
+_NOT_A_DUTY_START = {"our", "we", "you", "your", "the", "this", "these", "a", "an", "it",
+                     "they", "there", "as", "in", "at", "with", "for", "if", "when"}
+
+
+def _continues_duties(out: list[Sentence], sentence: str) -> bool:
+    """A bullet in a list of duties is a duty too ("Make home visits twice a month" after
+    "Help families search for units"), unless it speaks of the company or of the reader."""
+    first = sentence.split()[0].strip(",.:;")
+    return bool(out) and out[-1].bullet and out[-1].part == "responsibilities" \
+        and first[:1].isupper() and fold(first) not in _NOT_A_DUTY_START
+
+
 def read_ad(description: str, company: str, library: Library) -> list[Sentence]:
     """The ad as sentences, in order, each with the part it belongs to."""
     reader = AdReader(library, company)
@@ -171,7 +183,8 @@ def read_ad(description: str, company: str, library: Library) -> list[Sentence]:
             if sentence:
                 own = reader.sentence_part(sentence, part)
                 first = fold(sentence.split()[0]).strip(",.:;") if sentence.split() else ""
-                if bullet and own in ABOUT_THE_COMPANY and first in reader.spec["duty_verbs"]:
+                if bullet and own in ABOUT_THE_COMPANY and (
+                        first in reader.spec["duty_verbs"] or _continues_duties(out, sentence)):
                     own = "responsibilities"
                 out.append(Sentence(sentence, own, bullet))
     return out

@@ -28,6 +28,8 @@ def third_person(sentence: str, company: str, voice: dict[str, Any]) -> str:
             new = f"{_possessive(company)}" if not named else "its"
         elif word == "ourselves":
             new = "itself"
+        elif word == "us":  # "open it with us": "with it" would lose who is meant
+            new = company
         else:
             new = company if not named else "it"
         named = True
