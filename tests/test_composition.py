@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import json
 import re
 
@@ -356,3 +357,32 @@ def test_a_goal_beside_a_baseline_is_its_target():
     wait = next(m for m in plan["measures"] if m["metric"] == "Average wait time")
     assert wait["baseline"] == "6 minutes today, as the description states"
     assert wait["target"] == "4 minute, the stated target, on a timeline agreed with you"
+
+
+def test_most_questions_are_specific_and_the_process_is_asked_about():
+    """Issue 14, item 7: besides the seed questions, at least 60% of a sheet's questions are
+    specific to the role, sector or company (the fixed wording of questions.yaml is not), and
+    at least three ask about the process and the competition. Over the tune half."""
+    from reading_scores import load_ads
+
+    seeds = ("What will be the main focus", "How many candidates",
+             "What do I need to do to get this job", "Will you support my candidacy")
+    shares = []
+    for ad in load_ads("tune"):
+        request = build_request({"role": ad["title"], "company": ad["company"],
+                                 "description": ad["text"]})
+        # The fixed wording, as any role at any company gets it: a line that names the role
+        # family's own people ({peer}) is tailored, so it stays unfilled and matches nothing.
+        names = collections.defaultdict(str, company=ad["company"], role=ad["title"])
+        composer_text = {str(q if isinstance(q, str) else q["text"]).format_map(names)
+                         for s in LIBRARY.questions["sections"] for q in s["questions"]}
+        sheet = compose(request, analyze(request, LIBRARY), LIBRARY)["questions"]
+        asked = [q for s in sheet["sections"] for q in s["questions"]]
+        process = [q for s in sheet["sections"] if s["id"] in ("before", "competition")
+                   for q in s["questions"] if not q.startswith(seeds[0])]
+        assert len(process) >= 3, (ad["id"], process)
+        rest = [q for q in asked if not q.startswith(seeds)]
+        shares.append(sum(q not in composer_text for q in rest) / len(rest))
+    shares.sort()
+    assert shares[len(shares) // 2] >= 0.60, shares
+    assert shares[0] >= 0.50, shares

@@ -160,6 +160,11 @@ def split_interviewer(person: str) -> tuple[str, str]:
     return (name or person.strip()), title
 
 
+def _lower_first(text: str) -> str:
+    """"Net revenue retention" -> "net revenue retention"; "RRH program's rate" stays."""
+    return text[0].lower() + text[1:] if text[1:2].islower() else text
+
+
 def _bare(name: str) -> str:
     """"the Strata implementation" -> "strata implementation", to find it inside a line."""
     return re.sub(r"^(the|a|an|our) ", "", name.lower())
@@ -253,6 +258,8 @@ class Composer:
             "initiative": "",
             "facts": "",
             "evidence": "",
+            "peer": _lower_first(self.family.stakeholders[1]["role"])
+            if len(self.family.stakeholders) > 1 else "",
             # Who the employer serves in its own sector's word: patients, students, guests...
             "served": library.sectors.get("default_served", "customers") if not analysis.sector
             else next((s.get("served", "customers") for s in library.sectors["sectors"]
@@ -267,9 +274,18 @@ class Composer:
         self.threaded = [i for i in self.priority_initiatives if i.id != "new-function"]
         # What the description states (signals, initiative types, the sector), for lines that
         # say `unless:` or `only:` one of these.
+        # Two more: "interviewers" when they are known, "situation" when the description
+        # states the company's situation (a situation signal or an initiative).
+        known = {"interviewers"} if request.interviewers else set()
+        if analysis.initiatives or any(f.kind == "situation" for f in analysis.signals):
+            known.add("situation")
+        if self._stated_measures():
+            known.add("stated-measure")
+        if len(self.family.stakeholders) > 1:
+            known.add("peer")
         self.present = frozenset({f.id for f in analysis.signals} |
                                  {i.id for i in analysis.initiatives} |
-                                 ({analysis.sector.id} if analysis.sector else set()))
+                                 ({analysis.sector.id} if analysis.sector else set()) | known)
         # The sector's own first-month action and person to meet, unless the family already
         # speaks its language (home_sectors).
         sectors = {s["id"]: s for s in library.sectors["sectors"]}
@@ -290,8 +306,10 @@ class Composer:
         """Fixed wording (questions.yaml) that is a plain text, or a mapping with `text` and
         `only:`/`unless:` like a family's lines, filled."""
         return [self.fill(item if isinstance(item, str) else item["text"]) for item in items
-                if isinstance(item, str) or applies(tuple(item.get("unless", ())),
-                                                    tuple(item.get("only", ())), self.present)]
+                if isinstance(item, str) or (
+                    applies(tuple(item.get("unless", ())), tuple(item.get("only", ())),
+                            self.present)
+                    and self.level in expand_levels(item.get("levels"), "questions.yaml"))]
 
     def _records(self, records: list[dict[str, Any]]) -> list[dict[str, str]]:
         return [{k: self.fill(v) for k, v in r.items()} for r in _applying(records, self.present)]
@@ -503,7 +521,8 @@ class Composer:
         group = self.library.groups.get("regulated", {})
         if self.regulations and group.get("measure"):
             items.append({k: self.fill(v) for k, v in group["measure"].items()})
-        items += self._stated_measures()
+        # Each stated measure without the raw value kept for the question sheet.
+        items += [{k: v for k, v in m.items() if k != "value"} for m in self._stated_measures()]
         if self.threaded and not items:
             items.append(self._thread("measure", self.threaded[0]))
         # A measure the description states replaces the family's measure of the same name,
@@ -522,11 +541,10 @@ class Composer:
             average = _AVERAGE.match(phrase)
             if average:  # "average of 74 days from referral to move-in"
                 unit = average.group("value").split()[-1]
+                value = "an " + average.group(0).split(" from ")[0].split(" to ")[0]
                 out.append({"metric": f"{unit.capitalize()} {average.group('metric')}",
-                            "baseline": self.fill(spec["baseline"],
-                                                  evidence="an " + average.group(0)
-                                                  .split(" from ")[0].split(" to ")[0]),
-                            "target": self.fill(spec["target"])})
+                            "baseline": self.fill(spec["baseline"], evidence=value),
+                            "target": self.fill(spec["target"]), "value": f"is {value}"})
                 continue
             verbs = list(_BASELINE_SPLIT.finditer(phrase))
             if not verbs:
@@ -566,7 +584,9 @@ class Composer:
             out.append({"metric": metric[0].upper() + metric[1:],
                         "baseline": self.fill(baseline, evidence=value),
                         "target": self.fill(spec["stated_target"], evidence=beside["value"])
-                        if beside else self.fill(spec["target"])})
+                        if beside else self.fill(spec["target"]),
+                        # as a sentence says it: "is about 71%", "fell from 112% to 94%"
+                        "value": value if baseline == spec["baseline_change"] else f"is {value}"})
         self._stated_targets(out, spec)
         return out[:2]
 
@@ -740,6 +760,7 @@ class Composer:
                     self.fill(self.threads["question"], initiative=i.name)
                     for i in self.priority_initiatives[:1]
                 ]
+            questions += self._from_the_ad(audience)
             if audience in self.family.questions:
                 questions += [self.fill(q) for q in
                               _level_lines(self.family.questions[audience], self.level,
@@ -754,6 +775,26 @@ class Composer:
             if audience == "hiring_manager":
                 sections += self._interviewer_sections()
         return sections
+
+    def _from_the_ad(self, audience: str) -> list[str]:
+        """Questions on what this ad says: a stated measure, a duty, a system, an initiative."""
+        spec = self.library.questions.get("from_the_ad", {}).get(audience, {})
+        out = []
+        for kind, text in spec.items():
+            if kind == "measure":
+                out += [self.fill(text, metric=re.sub(r"^(?:the )?", "the ",
+                                                      _lower_first(m["metric"])),
+                                  value=m["value"])
+                        for m in self._stated_measures()[:1]]
+            elif kind == "duty":
+                out += [self.fill(text, duty=d) for d in self._stated_duties()[:1]]
+            elif kind == "system":
+                out += [self.fill(text, system=s) for s in self.analysis.entities.systems[:1]]
+            elif kind == "initiative":
+                # The first initiative has its own question (threads); then the others.
+                pick = self.threaded[1:2] if audience == "peers" else self.threaded[:1]
+                out += [self.fill(text, initiative=i.name) for i in pick]
+        return out
 
     def _interviewer_sections(self) -> list[dict[str, Any]]:
         spec = self.library.questions["interviewers"]
