@@ -269,8 +269,8 @@ def test_name_pattern(tmp_path):
 def test_encodings_and_delimiters_keep_every_character(tmp_path, encoding, delimiter):
     sheet = write_csv(tmp_path / "c.csv", [
         ["Job Title", "Company Name", "About the company", "Candidate"],
-        ["Pâtissière", "Café Müller", "Café Müller bakes 400 croissants a day; we’re growing.",
-         "Zoë Ñúñez"],
+        ["Pâtissière", "Café Müller",
+         "Café Müller bakes 400 croissants a day; the bakery’s team is growing.", "Zoë Ñúñez"],
     ], encoding=encoding, delimiter=delimiter)
     out = tmp_path / "out"
     result = run(str(sheet), "--out", str(out), *FAST)
@@ -278,7 +278,7 @@ def test_encodings_and_delimiters_keep_every_character(tmp_path, encoding, delim
     plan = plan_json(out / "cafe-muller-patissiere-zoe-nunez")
     assert (plan["role"], plan["company"], plan["candidate"]) == (
         "Pâtissière", "Café Müller", "Zoë Ñúñez")
-    assert "Café Müller bakes 400 croissants a day; we’re growing." in json.dumps(
+    assert "Café Müller bakes 400 croissants a day; the bakery’s team is growing." in json.dumps(
         plan, ensure_ascii=False)
 
 
