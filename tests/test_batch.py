@@ -499,3 +499,70 @@ def test_interrupted_run_resumes_to_exactly_what_a_clean_run_writes(tmp_path, si
     assert not resumed.stdout.startswith("0 written")  # it was stopped part-way
     assert _tree(out) == clean_files
     assert [r["status"] for r in report(out)].count("failed") == 0
+
+
+# -- the report never replaces what it should not (issue 15, item 1) ---------------------------
+
+
+def _sheet(tmp_path: Path, count: int = 2) -> Path:
+    rows = [["role", "company", "description"]] + [
+        ["Engineer", f"Company {i}", DESCRIPTION] for i in range(count)]
+    return write_csv(tmp_path / "c.csv", rows)
+
+
+def test_the_report_never_replaces_the_spreadsheet(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    sheet = out / "report.csv"
+    sheet.write_bytes(_sheet(tmp_path).read_bytes())
+    before = sheet.read_bytes()
+    result = run(str(sheet), "--out", str(out), *FAST)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: The spreadsheet {str(sheet)!r} is where batch writes its report; nothing was "
+        f"written. Choose another folder with --out, or move the spreadsheet.\n")
+    assert sheet.read_bytes() == before
+    assert sorted(p.name for p in out.iterdir()) == ["report.csv"]
+
+
+def test_a_file_of_the_users_named_report_csv_is_not_replaced(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "report.csv").write_text("my,own,notes\n", encoding="utf-8")
+    result = run(str(_sheet(tmp_path)), "--out", str(out), *FAST)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: {str(out / 'report.csv')!r} is not a report that nextround wrote, and batch "
+        f"writes its report there; nothing was written. Move that file, or choose another "
+        f"folder with --out.\n")
+    assert (out / "report.csv").read_text(encoding="utf-8") == "my,own,notes\n"
+    assert folders(out) == []
+
+
+def test_a_fresh_run_sets_the_earlier_report_aside(tmp_path):
+    sheet, out = _sheet(tmp_path, 3), tmp_path / "out"
+    assert run(str(sheet), "--out", str(out), *FAST).exit_code == 0
+    earlier = (out / "report.csv").read_bytes()
+    result = run(str(sheet), "--out", str(out), *FAST, "--limit", "1")
+    assert result.exit_code == 0
+    kept = [p for p in out.iterdir() if p.name.startswith("report-")]
+    assert len(kept) == 1 and kept[0].read_bytes() == earlier
+    assert f"The earlier run's report was kept as {kept[0]}.\n" in result.stderr
+    assert [r["row"] for r in report(out)] == ["2"]
+    # A third run keeps both earlier reports, under distinct names.
+    assert run(str(sheet), "--out", str(out), *FAST, "--limit", "1").exit_code == 0
+    assert len([p for p in out.iterdir() if p.name.startswith("report-")]) == 2
+
+
+def test_resume_keeps_the_earlier_reports_rows(tmp_path):
+    rows = [["role", "company", "description"],
+            ["Engineer", "Company 0", DESCRIPTION], ["", "Company 1", DESCRIPTION],
+            ["Engineer", "Company 2", DESCRIPTION]]
+    sheet, out = write_csv(tmp_path / "c.csv", rows), tmp_path / "out"
+    assert run(str(sheet), "--out", str(out), *FAST).exit_code == 1
+    result = run(str(sheet), "--out", str(out), *FAST, "--resume", "--limit", "1")
+    assert result.exit_code == 0
+    assert [(r["row"], r["status"], r["error"]) for r in report(out)] == [
+        ("2", "complete", ""), ("3", "failed", "The role is empty (column 'role')."),
+        ("4", "written", "")]
+    assert not [p for p in out.iterdir() if p.name.startswith("report-")]

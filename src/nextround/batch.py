@@ -16,10 +16,12 @@ import contextlib
 import csv
 import hashlib
 import io
+import itertools
 import json
 import os
 import re
 import string
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -28,7 +30,7 @@ from typing import Any
 
 from slugify import slugify
 
-from .errors import NextroundError, RequestError, collect_warnings
+from .errors import NextroundError, OutputError, RequestError, collect_warnings
 from .processes import ctrl_c_held, ignore_ctrl_c
 from .request import Request, build_request
 from .spreadsheet import Row, Spreadsheet
@@ -286,6 +288,78 @@ def report_bytes(outcomes: list[Outcome]) -> bytes:
                          report_cell(o.error), report_cell(" | ".join(o.warnings))])
     # A BOM so Excel opens the report as UTF-8 (accents in error messages stay readable).
     return buffer.getvalue().encode("utf-8-sig")
+
+
+def _report_text(cell: str) -> str:
+    """A report cell as it was before report_cell made it safe for Excel."""
+    return cell[1:] if cell[:1] == "'" and cell[1:2] in ("=", "+", "-", "@") else cell
+
+
+def read_report(path: Path) -> list[Outcome]:
+    """The rows of an earlier run's report, to keep them (--resume) or set them aside.
+
+    A file under the report's name that nextround did not write (the user's own report.csv,
+    the spreadsheet itself) is refused rather than replaced.
+    """
+    refuse = OutputError(
+        f"{str(path)!r} is not a report that nextround wrote, and batch writes its report "
+        f"there; nothing was written. Move that file, or choose another folder with --out.")
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            reader = csv.reader(handle)
+            if tuple(next(reader, ())) != REPORT_COLUMNS:
+                raise refuse
+            outcomes = []
+            for cells in reader:
+                row, status, folder, files, error, warnings = cells
+                if status not in ("written", "complete", "failed"):
+                    raise refuse
+                outcomes.append(Outcome(
+                    int(row), status, _report_text(folder),
+                    [f for f in files.split("; ") if f], _report_text(error),
+                    [w for w in _report_text(warnings).split(" | ") if w]))
+    except (ValueError, UnicodeDecodeError, csv.Error):
+        raise refuse from None
+    except OSError as exc:
+        raise OutputError(f"Cannot read the earlier report {str(path)!r}: "
+                          f"{exc.strerror or exc}.") from None
+    return outcomes
+
+
+def check_report_place(spreadsheet: Path, report: Path) -> None:
+    """The report must never land on the spreadsheet it reports on."""
+    with contextlib.suppress(OSError):
+        if os.path.samefile(spreadsheet, report):
+            raise OutputError(
+                f"The spreadsheet {str(spreadsheet)!r} is where batch writes its report; "
+                f"nothing was written. Choose another folder with --out, or move the "
+                f"spreadsheet.")
+
+
+def set_aside(report: Path) -> Path:
+    """Rename an earlier run's report to report-<when it was written>.csv (never replacing
+    one) and return the new name: a run without --resume starts a fresh report, and the old
+    one's rows stay readable."""
+    try:
+        stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(report.stat().st_mtime))
+        for n in itertools.count(1):
+            kept = report.with_name(f"{report.stem}-{stamp}{'' if n == 1 else f'-{n}'}.csv")
+            try:
+                # A hard link fails if the name is taken, unlike a rename: nothing is replaced.
+                os.link(report, kept)
+            except FileExistsError:
+                continue
+            except OSError:  # a file system without hard links (FAT, some network shares)
+                if kept.exists():
+                    continue
+                os.rename(report, kept)
+                return kept
+            report.unlink()
+            return kept
+    except OSError as exc:
+        raise OutputError(f"Cannot set the earlier report {str(report)!r} aside: "
+                          f"{exc.strerror or exc}; nothing was replaced.") from None
+    raise AssertionError("unreachable")
 
 
 @dataclass

@@ -80,8 +80,8 @@ def batch(spreadsheet: str, out_dir: str, jobs: int | None, resume: bool, fail_f
     if dry_run:
         _dry_run(jobs_iter(), sheet)
         return
-    _run(jobs_iter, sheet, out, workers=jobs or default_workers(), resume=resume,
-         fail_fast=fail_fast, quiet=quiet)
+    _run(jobs_iter, sheet, sheet_file.path, out, workers=jobs or default_workers(),
+         resume=resume, fail_fast=fail_fast, quiet=quiet)
 
 
 def _dry_run(jobs: Any, sheet) -> None:
@@ -108,11 +108,25 @@ def _dry_run(jobs: Any, sheet) -> None:
         sys.exit(1)
 
 
-def _run(jobs_iter, sheet, out: Path, *, workers: int, resume: bool, fail_fast: bool,
-         quiet: bool) -> None:
-    from ..batch import REPORT, Job, report_bytes, run_batch, summary
+def _run(jobs_iter, sheet, spreadsheet: Path, out: Path, *, workers: int, resume: bool,
+         fail_fast: bool, quiet: bool) -> None:
+    from ..batch import (
+        REPORT,
+        Job,
+        check_report_place,
+        read_report,
+        report_bytes,
+        run_batch,
+        set_aside,
+        summary,
+    )
     from ..writing import make_folder, write_atomic
 
+    report = out / REPORT
+    check_report_place(spreadsheet, report)
+    # An earlier run's report: --resume carries on with it (its rows stay unless this run
+    # redoes them); a fresh run sets it aside under its date instead of replacing it.
+    earlier = read_report(report) if report.exists() else None
     total = sum(isinstance(j, Job) for j in jobs_iter())
     make_folder(out)
     progress = Progress(total, quiet=quiet)
@@ -120,7 +134,12 @@ def _run(jobs_iter, sheet, out: Path, *, workers: int, resume: bool, fail_fast: 
         jobs_iter(), sheet, workers=min(workers, max(total, 1)), resume=resume,
         fail_fast=fail_fast, on_outcome=progress.update)
     progress.close()
-    report = out / REPORT
+    if earlier is not None and resume:
+        redone = {o.row for o in outcomes}
+        outcomes += [o for o in earlier if o.row not in redone]
+    elif earlier is not None and report.exists():
+        kept = set_aside(report)
+        click.echo(f"The earlier run's report was kept as {kept}.", err=True)
     write_atomic(report, report_bytes(outcomes))
     if stopped:
         reason = "Interrupted" if stopped == "interrupted" else f"Stopped: {stopped};"
