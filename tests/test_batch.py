@@ -290,8 +290,18 @@ def test_encoding_option(tmp_path):
     assert result.exit_code == 0, result.output
     assert plan_json(tmp_path / "out" / "creme-chef")["company"] == "Crème"
     bad = run(str(sheet), "--out", str(tmp_path / "out"), "--encoding", "klingon")
-    assert bad.stderr == ("Error: Unknown encoding 'klingon': try utf-8, utf-16 or cp1252 "
-                          "(Excel on Windows).\n")
+    assert bad.exit_code == 2
+    assert bad.stderr.endswith("Error: Invalid value for '--encoding': Unknown encoding "
+                               "'klingon': try utf-8, utf-16 or cp1252 (Excel on Windows).\n")
+    # Codecs Python knows that cannot read text (issue 15, item 18): a usage error too.
+    for name, message in [("rot13", "'rot13' is not a text encoding"),
+                          ("base64", "'base64' is not a text encoding"),
+                          ("zlib", "'zlib' is not a text encoding"),
+                          ("idna", "The encoding 'idna' cannot read a spreadsheet")]:
+        bad = run(str(sheet), "--out", str(tmp_path / "out"), "--encoding", name)
+        assert bad.exit_code == 2, name
+        assert bad.stderr.endswith(f"Error: Invalid value for '--encoding': {message}: try "
+                                   f"utf-8, utf-16 or cp1252 (Excel on Windows).\n")
 
 
 def test_excel_workbook_with_sheet_choice(tmp_path):

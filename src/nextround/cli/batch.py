@@ -25,6 +25,19 @@ Examples:
 """
 
 
+def _check_encoding(ctx, param, value: str | None) -> str | None:
+    """A wrong --encoding is a usage error (exit code 2), found before anything is read."""
+    from ..errors import RequestError
+    from ..spreadsheet import check_encoding
+
+    if value is not None:
+        try:
+            check_encoding(value)
+        except RequestError as exc:
+            raise click.BadParameter(str(exc)) from None
+    return value
+
+
 @click.command(epilog=EXAMPLE)
 @click.argument("spreadsheet", metavar="FILE", type=click.Path(dir_okay=True))
 @click.option("--out", "out_dir", default="out", show_default=True, metavar="DIR",
@@ -43,7 +56,7 @@ Examples:
                    "[default: {company}-{role}-{candidate}].")
 @click.option("--map", "mappings", metavar='FIELD="Column"', multiple=True,
               help="Read a field from a column with another name (repeat as needed).")
-@click.option("--encoding", metavar="NAME",
+@click.option("--encoding", metavar="NAME", callback=_check_encoding,
               help="The CSV's text encoding (default: detected: UTF-8, UTF-16 or cp1252).")
 @click.option("--sheet", metavar="NAME", help="The Excel sheet to read (default: the first).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress; only the summary and errors.")
