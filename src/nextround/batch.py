@@ -34,6 +34,7 @@ from .errors import NextroundError, OutputError, RequestError, collect_warnings
 from .processes import ctrl_c_held, ignore_ctrl_c
 from .request import Request, build_request
 from .spreadsheet import Row, Spreadsheet
+from .writing import spell_out
 
 MANIFEST = ".nextround-row.json"
 REPORT = "report.csv"
@@ -111,7 +112,7 @@ def folder_name(template: str, fields: dict[str, Any], row: int) -> str:
         if name is not None:
             parts.append(values[name])
     raw = "".join(parts)
-    name = slugify(raw, max_length=MAX_NAME, word_boundary=True, save_order=True)
+    name = slugify(spell_out(raw), max_length=MAX_NAME, word_boundary=True, save_order=True)
     name = re.sub(r"-{2,}", "-", name).strip("-")
     if not name:
         name = f"row-{row}"
