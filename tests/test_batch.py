@@ -576,3 +576,29 @@ def test_resume_keeps_the_earlier_reports_rows(tmp_path):
         ("2", "complete", ""), ("3", "failed", "The role is empty (column 'role')."),
         ("4", "written", "")]
     assert not [p for p in out.iterdir() if p.name.startswith("report-")]
+
+
+def test_resume_redoes_a_row_whose_description_or_logo_file_changed(tmp_path):
+    # Issue 15, item 3: the key covered the file's name, not its contents.
+    from test_themes import png
+
+    (tmp_path / "acme.txt").write_text(DESCRIPTION, encoding="utf-8")
+    png(tmp_path / "logo.png", 20, 10, (200, 0, 0))
+    sheet = write_csv(tmp_path / "c.csv", [["role", "company", "description_file", "logo"],
+                                           ["Engineer", "Acme", "acme.txt", "logo.png"]])
+    out = tmp_path / "out"
+    assert run(str(sheet), "--out", str(out), *FAST).exit_code == 0
+    assert run(str(sheet), "--out", str(out), *FAST, "--resume").stdout == (
+        "0 written, 1 already complete, 0 failed\n")
+
+    (tmp_path / "acme.txt").write_text("Acme Grocers runs 9 bakeries in Vermont.",
+                                       encoding="utf-8")
+    result = run(str(sheet), "--out", str(out), *FAST, "--resume")
+    assert result.stdout == "1 written, 0 failed\n"
+    assert "bakeries" in json.dumps(plan_json(out / "acme-engineer"))
+
+    png(tmp_path / "logo.png", 20, 10, (0, 0, 200))
+    assert run(str(sheet), "--out", str(out), *FAST, "--resume").stdout == (
+        "1 written, 0 failed\n")
+    assert run(str(sheet), "--out", str(out), *FAST, "--resume").stdout == (
+        "0 written, 1 already complete, 0 failed\n")

@@ -55,11 +55,44 @@ class Job:
     folder: Path
     problem: str = ""  # the row cannot be run; the report says why
 
-    @property
-    def key(self) -> str:
-        """Changes when anything that shapes this row's files changes (not the day it ran)."""
+    def key(self, sheet: Sheet) -> str:
+        """Changes when anything that shapes this row's files changes (not the day it ran):
+        its fields, and the contents of the files they name (an edited description file
+        makes the row's handouts stale, though its name stayed the same)."""
+        key = hashlib.sha256()
         data = json.dumps(self.fields, sort_keys=True, default=str, ensure_ascii=False)
-        return hashlib.sha256(data.encode("utf-8")).hexdigest()
+        key.update(data.encode("utf-8"))
+        for name in FILE_FIELDS:
+            if self.fields.get(name):
+                key.update(f"\0{name}\0".encode())
+                key.update(file_fingerprint(sheet.folder / str(self.fields[name])))
+        return key.hexdigest()
+
+
+# The fields that name a file a row reads (relative to the spreadsheet's folder).
+FILE_FIELDS = ("description_file", "logo")
+# Far more than any description or logo may be: the row fails on the size limit anyway.
+FINGERPRINT_LIMIT = 64 * 1024 * 1024
+
+
+def file_fingerprint(path: Path) -> bytes:
+    """A digest of a file's contents, for the row's key. Only a regular file is read (a FIFO
+    would block for ever, a device never end), and at most FINGERPRINT_LIMIT bytes of it."""
+    import stat
+
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            return b"not a regular file"
+        digest = hashlib.sha256(str(info.st_size).encode())
+        with open(path, "rb") as handle:
+            left = FINGERPRINT_LIMIT
+            while left > 0 and (chunk := handle.read(min(left, 1 << 20))):
+                digest.update(chunk)
+                left -= len(chunk)
+        return digest.digest()
+    except (OSError, ValueError):  # missing or unreadable: the row fails and says why
+        return b"cannot be read"
 
 
 @dataclass(frozen=True)
@@ -206,13 +239,13 @@ def inside(base: Path, name: str) -> str:
     return name
 
 
-def is_complete(job: Job) -> bool:
+def is_complete(job: Job, sheet: Sheet) -> bool:
     """Done in an earlier run: the manifest matches this row and every file it lists exists."""
     try:
         manifest = json.loads((job.folder / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    return (manifest.get("key") == job.key
+    return (manifest.get("key") == job.key(sheet)
             and all((job.folder / f).is_file() for f in manifest.get("files", [])))
 
 
@@ -240,12 +273,14 @@ def run_job(job: Job, sheet: Sheet) -> Outcome:
 
 def _run_job(job: Job, sheet: Sheet, render_files, write_files, write_atomic) -> Outcome:
     try:
+        # Taken before the files are read: one edited meanwhile makes the row stale, not done.
+        key = job.key(sheet)
         request = job_request(job, sheet)
         files = render_files(request)
         clear_leftovers(job.folder)
         (job.folder / MANIFEST).unlink(missing_ok=True)
         paths = write_files(job.folder, files)
-        manifest = {"row": job.row, "key": job.key, "files": sorted(files)}
+        manifest = {"row": job.row, "key": key, "files": sorted(files)}
         write_atomic(job.folder / MANIFEST, json.dumps(manifest, indent=1).encode("utf-8"))
         return Outcome(job.row, "written", str(job.folder), [p.name for p in paths])
     except NextroundError as exc:
@@ -410,7 +445,7 @@ def run_batch(jobs: Iterator[Job | Row], sheet: Sheet, *, workers: int, resume: 
             if isinstance(job, Row):
                 tally.blank += 1
                 continue
-            if resume and not job.problem and is_complete(job):
+            if resume and not job.problem and is_complete(job, sheet):
                 files = json.loads((job.folder / MANIFEST).read_text(encoding="utf-8"))["files"]
                 record(Outcome(job.row, "complete", str(job.folder), files))
                 continue
