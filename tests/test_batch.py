@@ -602,3 +602,88 @@ def test_resume_redoes_a_row_whose_description_or_logo_file_changed(tmp_path):
         "1 written, 0 failed\n")
     assert run(str(sheet), "--out", str(out), *FAST, "--resume").stdout == (
         "0 written, 1 already complete, 0 failed\n")
+
+
+# -- stopping: SIGTERM, kill -9 of the parent, a second Ctrl-C (issue 15, items 17 and 19) -----
+
+
+def _alive(pid: int) -> bool:
+    """Running, not a zombie waiting to be reaped."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
+
+
+def _all_gone(pids: set[int], seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if not any(map(_alive, pids)):
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def _forty_rows(tmp_path: Path) -> Path:
+    rows = [["role", "company", "description", "date"]] + [
+        ["Engineer", f"Company {i}", DESCRIPTION, "2026-11-25"] for i in range(40)]
+    return write_csv(tmp_path / "c.csv", rows)
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
+@pytest.mark.parametrize("whom", ["parent", "group"])
+def test_sigterm_stops_like_ctrl_c_and_writes_the_report(tmp_path, whom):
+    # `kill PID` (docker stop) signals the parent only; systemd signals the whole group.
+    out = tmp_path / "out"
+    process = _start([str(_forty_rows(tmp_path)), "--format", "md", "--jobs", "2", "--out",
+                      str(out)], tmp_path)
+    _wait_for_rows(out, 3, process)
+    children = child_processes(process.pid)
+    assert len(children) >= 2  # the workers (and multiprocessing's resource tracker)
+    (os.kill if whom == "parent" else os.killpg)(process.pid, signal.SIGTERM)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 143, stderr
+    assert "Stopped by SIGTERM after " in stderr and "--resume" in stderr
+    assert "Traceback" not in stderr
+    reported = {r["folder"] for r in report(out) if r["status"] == "written"}
+    assert reported == {str(p.parent) for p in out.glob("*/.nextround-row.json")}
+    assert not list(out.rglob("*.part"))
+    assert _all_gone(children, 10)
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
+def test_killing_the_parent_outright_ends_its_workers(tmp_path):
+    out = tmp_path / "out"
+    process = _start([str(_forty_rows(tmp_path)), "--format", "md", "--jobs", "2", "--out",
+                      str(out)], tmp_path)
+    _wait_for_rows(out, 3, process)
+    children = child_processes(process.pid)
+    assert len(children) >= 2
+    process.kill()  # the parent alone, as the out-of-memory killer would
+    process.communicate(timeout=60)
+    assert _all_gone(children, 10), "the workers outlived their parent"
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
+def test_a_second_ctrl_c_stops_at_once_and_reports_every_finished_row(tmp_path):
+    out = tmp_path / "out"
+    rows = [["role", "company", "description", "date"]] + [
+        ["Engineer", f"Company {i}", DESCRIPTION, "2026-11-25"] for i in range(30)]
+    sheet = write_csv(tmp_path / "c.csv", rows)
+    # PDF rows take a second or so: the second Ctrl-C lands while rows are still finishing.
+    process = _start([str(sheet), "--format", "pdf", "--only", "plan", "--jobs", "2", "--out",
+                      str(out)], tmp_path)
+    _wait_for_rows(out, 2, process)
+    children = child_processes(process.pid)
+    os.killpg(process.pid, signal.SIGINT)
+    time.sleep(0.3)
+    os.killpg(process.pid, signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    assert "Traceback" not in stderr
+    # Every row whose folder is whole is in the report, and no row that is not.
+    time.sleep(1)  # a worker still finishing a row would show here
+    reported = {r["folder"] for r in report(out) if r["status"] == "written"}
+    assert reported == {str(p.parent) for p in out.glob("*/.nextround-row.json")}
+    assert _all_gone(children, 10)

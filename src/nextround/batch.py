@@ -31,7 +31,13 @@ from typing import Any
 from slugify import slugify
 
 from .errors import NextroundError, OutputError, RequestError, collect_warnings
-from .processes import ctrl_c_held, ignore_ctrl_c
+from .processes import (
+    Terminated,
+    ctrl_c_held,
+    die_with_parent,
+    ignore_ctrl_c,
+    sigterm_stops_like_ctrl_c,
+)
 from .request import Request, build_request
 from .spreadsheet import Row, Spreadsheet
 from .writing import spell_out
@@ -239,14 +245,18 @@ def inside(base: Path, name: str) -> str:
     return name
 
 
-def is_complete(job: Job, sheet: Sheet) -> bool:
-    """Done in an earlier run: the manifest matches this row and every file it lists exists."""
+def finished(job: Job, sheet: Sheet, status: str = "complete") -> Outcome | None:
+    """The row's outcome if its folder holds it whole: the manifest matches this row and
+    every file it lists exists. None if not."""
     try:
         manifest = json.loads((job.folder / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    return (manifest.get("key") == job.key(sheet)
-            and all((job.folder / f).is_file() for f in manifest.get("files", [])))
+        files = [str(f) for f in manifest["files"]]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if manifest.get("key") != job.key(sheet) or not all((job.folder / f).is_file()
+                                                         for f in files):
+        return None
+    return Outcome(job.row, status, str(job.folder), files)
 
 
 def clear_leftovers(folder: Path) -> None:
@@ -297,6 +307,7 @@ def warm_up() -> None:
     # Ctrl-C is the parent's to handle: it lets rows in progress finish and writes the report.
     # The worker was started with Ctrl-C held back (processes.ctrl_c_held); now it ignores it.
     ignore_ctrl_c()
+    die_with_parent()
     from .library import load_library
     from .themes import load_theme
 
@@ -445,15 +456,18 @@ def run_batch(jobs: Iterator[Job | Row], sheet: Sheet, *, workers: int, resume: 
             if isinstance(job, Row):
                 tally.blank += 1
                 continue
-            if resume and not job.problem and is_complete(job, sheet):
-                files = json.loads((job.folder / MANIFEST).read_text(encoding="utf-8"))["files"]
-                record(Outcome(job.row, "complete", str(job.folder), files))
+            done = finished(job, sheet) if resume and not job.problem else None
+            if done is not None:
+                record(done)
                 continue
             yield job
 
     stopped = ""
     try:
-        _run_in_workers(runnable(), sheet, workers, fail_fast, record, tally)
+        with sigterm_stops_like_ctrl_c():
+            _run_in_workers(runnable(), sheet, workers, fail_fast, record, tally)
+    except Terminated:
+        stopped = "terminated"
     except KeyboardInterrupt:
         stopped = "interrupted"
     except BrokenProcessPool:
@@ -506,15 +520,38 @@ def _run_in_workers(jobs: Iterator[Job], sheet: Sheet, workers: int, fail_fast: 
         # --resume: it is not a failure of the row.
         for future in pending:
             future.cancel()
-        for future in pending:
-            if not future.cancelled():
-                with contextlib.suppress(BrokenProcessPool):
-                    record(future.result())
+        try:
+            for future in list(pending):
+                if not future.cancelled():
+                    with contextlib.suppress(BrokenProcessPool):
+                        record(future.result())
+                pending.pop(future)
+        except KeyboardInterrupt:
+            # A second Ctrl-C (or SIGTERM): stop now, not when the rows in progress end. A
+            # row whose folder is already whole is still reported as written; the others,
+            # stopped part-way, are left to --resume.
+            _kill_workers(pool)
+            for future, job in list(pending.items()):
+                outcome = finished(job, sheet, "written")
+                if outcome is not None:
+                    record(outcome)
+                pending.pop(future)
         raise
     finally:
         for future in pending:
             future.cancel()
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _kill_workers(pool: Any) -> None:
+    """End the pool's workers at once (Python 3.14 has pool.kill_workers() for this)."""
+    kill = getattr(pool, "kill_workers", None)
+    if kill is not None:
+        kill()
+        return
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        with contextlib.suppress(Exception):
+            process.kill()
 
 
 def default_workers() -> int:

@@ -123,6 +123,16 @@ def _dry_run(jobs: Any, sheet) -> None:
 
 def _run(jobs_iter, sheet, spreadsheet: Path, out: Path, *, workers: int, resume: bool,
          fail_fast: bool, quiet: bool) -> None:
+    from ..processes import sigterm_stops_like_ctrl_c
+
+    # SIGTERM (systemd, docker, CI) stops the run as Ctrl-C does, up to the report's last byte.
+    with sigterm_stops_like_ctrl_c():
+        _run_and_report(jobs_iter, sheet, spreadsheet, out, workers=workers, resume=resume,
+                        fail_fast=fail_fast, quiet=quiet)
+
+
+def _run_and_report(jobs_iter, sheet, spreadsheet: Path, out: Path, *, workers: int,
+                    resume: bool, fail_fast: bool, quiet: bool) -> None:
     from ..batch import (
         REPORT,
         Job,
@@ -155,11 +165,13 @@ def _run(jobs_iter, sheet, spreadsheet: Path, out: Path, *, workers: int, resume
         click.echo(f"The earlier run's report was kept as {kept}.", err=True)
     write_atomic(report, report_bytes(outcomes))
     if stopped:
-        reason = "Interrupted" if stopped == "interrupted" else f"Stopped: {stopped};"
+        reason = {"interrupted": "Interrupted", "terminated": "Stopped by SIGTERM"}.get(
+            stopped, f"Stopped: {stopped};")
         click.echo(f"{reason} after {tally.done} of {total} rows ({summary(tally, None)}); "
                    f"no file was left half-written. Run the same command with --resume to "
                    f"finish; see {report}.", err=True)
-        sys.exit(130 if stopped == "interrupted" else 1)
+        # 128 + the signal's number, as a shell reports a program the signal stopped.
+        sys.exit({"interrupted": 130, "terminated": 143}.get(stopped, 1))
     click.echo(summary(tally, report))
     if tally.failed:
         sys.exit(1)
