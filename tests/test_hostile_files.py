@@ -215,3 +215,43 @@ def test_temporary_files_are_hidden_and_marked(tmp_path, monkeypatch):
     monkeypatch.setattr(os, "replace", watch)
     writing.write_atomic(tmp_path / "plan.pdf", b"%PDF-")
     assert len(seen) == 1 and seen[0].startswith(".plan.pdf.") and seen[0].endswith(".part")
+
+
+# -- settings files nested too deeply for their readers (issue 15, item 18) --------------------
+
+DEEP = "[" * 100_000 + "]" * 100_000
+
+
+def test_a_theme_nested_too_deeply_is_left_out_of_the_list_and_refused_by_name(
+        tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    deep = tmp_path / "nextround" / "themes" / "deep"
+    deep.mkdir(parents=True)
+    (deep / "theme.yaml").write_text(f"name: deep\ncolors: {DEEP}\n", encoding="utf-8")
+    listed = CliRunner().invoke(main, ["templates", "list"])
+    assert listed.exit_code == 0, listed.output
+    assert "default" in listed.stdout and "deep" not in listed.stdout.split()
+    used = run("--theme", "deep", "--format", "md", "--out", str(tmp_path / "out"))
+    assert used.exit_code == 1
+    assert used.stderr == (f"Error: {deep / 'theme.yaml'}: nested too deeply to read (lists "
+                           f"or mappings inside each other, hundreds of levels).\n")
+
+
+def test_a_request_file_or_project_file_nested_too_deeply_is_a_clear_error(
+        tmp_path, monkeypatch):
+    request = tmp_path / "request.yaml"
+    request.write_text(f"role: Engineer\ncompany: Acme\ninterviewers: {DEEP}\n",
+                       encoding="utf-8")
+    result = CliRunner().invoke(main, ["generate", "--from", str(request), "--out",
+                                       str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert result.stderr == (f"Error: The request file {str(request)!r} is nested too deeply "
+                             f"to read (lists or mappings inside each other, hundreds of "
+                             f"levels).\n")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "nextround.toml").write_text(f"footer = {DEEP}\n", encoding="utf-8")
+    result = run("--format", "md", "--out", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert result.stderr == (f"Error: {tmp_path / 'nextround.toml'}: nested too deeply to "
+                             f"read (arrays or tables inside each other, hundreds of "
+                             f"levels).\n")
