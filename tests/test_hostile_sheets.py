@@ -200,3 +200,17 @@ def test_a_csv_built_to_slow_the_dialect_sniffer_reads_at_once(tmp_path):
     result = _batch(sheet, tmp_path / "out")
     assert time.monotonic() - start < 10
     assert result.exit_code == 0, result.output
+
+
+def test_windows_1252_behind_a_utf8_mark_keeps_its_accents_and_says_so(tmp_path):
+    sheet = tmp_path / "s.csv"
+    sheet.write_bytes(b"\xef\xbb\xbf" + "role,company,description\r\nEngineer,Café Müller,Café "
+                      "Müller sells groceries.\r\n".encode("cp1252"))
+    result = _batch(sheet, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert f"Warning: The spreadsheet {str(sheet)!r} starts with the UTF-8 mark but is not " \
+           f"UTF-8 text: it was read as Windows-1252 (as Excel saves it). If accents look " \
+           f"wrong, name the encoding with --encoding.\n" in result.stderr
+    plan = json.loads((tmp_path / "out" / "cafe-muller-engineer" / "30-60-90-plan.json")
+                      .read_text(encoding="utf-8"))
+    assert plan["company"] == "Café Müller"

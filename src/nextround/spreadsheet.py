@@ -12,6 +12,7 @@ import codecs
 import csv
 import io
 import json
+import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -20,6 +21,8 @@ from typing import Any
 
 from .errors import RequestError
 from .request import FIELDS
+
+log = logging.getLogger("nextround")
 
 FORMATS = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx",
            ".jsonl": "jsonl", ".ndjson": "jsonl"}
@@ -214,14 +217,25 @@ class Spreadsheet:
     # CSV ------------------------------------------------------------------------------------
 
     def _text(self) -> io.TextIOBase:
-        encoding = self.encoding or detect_encoding(self.path)
-        return open(self.path, encoding=encoding, errors="replace", newline="")  # noqa: SIM115
+        if self.encoding is None:
+            self.encoding = detect_encoding(self.path)
+            if self.encoding == CP1252_AFTER_MARK:
+                log.warning(f"The spreadsheet {str(self.path)!r} starts with the UTF-8 mark "
+                            f"but is not UTF-8 text: it was read as Windows-1252 (as Excel "
+                            f"saves it). If accents look wrong, name the encoding with "
+                            f"--encoding.")
+        if self.encoding == CP1252_AFTER_MARK:
+            handle = open(self.path, "rb")  # noqa: SIM115
+            handle.seek(len(codecs.BOM_UTF8))
+            return io.TextIOWrapper(handle, encoding="cp1252", errors="replace", newline="")
+        return open(self.path, encoding=self.encoding, errors="replace", newline="")  # noqa: SIM115
 
     def _csv_records(self) -> Iterator[list[str]]:
         with self._text() as handle:
             if self._dialect is None:
+                start = handle.tell()  # after a mark the text wrapper does not see
                 self._dialect = sniff_dialect(handle.read(SNIFF_SAMPLE), self.path)
-                handle.seek(0)
+                handle.seek(start)
             reader = csv.reader(handle, dialect=self._dialect)
             try:
                 yield from reader
@@ -402,26 +416,31 @@ def check_encoding(encoding: str) -> None:
                            f"utf-16 or cp1252 (Excel on Windows).") from None
 
 
+# Bytes that start with the UTF-8 mark and are not UTF-8 after it: what a program that saved
+# Windows-1252 text behind a copied mark writes. Read as Windows-1252, the mark left out.
+CP1252_AFTER_MARK = "cp1252 after a UTF-8 mark"
+
+
 def detect_encoding(path: Path) -> str:
     """UTF-8 (with or without BOM), UTF-16 (with BOM), else Windows-1252 as Excel saves it.
 
-    Checks the whole file as UTF-8 in chunks, so an accent on row 900 is not missed.
+    Checks the whole file as UTF-8 in chunks, so an accent on row 900 is not missed; a file
+    with the UTF-8 mark is checked too (it may hold Windows-1252 bytes behind it).
     """
     with open(path, "rb") as handle:
         head = handle.read(4)
         if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             return "utf-16"
-        if head.startswith(codecs.BOM_UTF8):
-            return "utf-8-sig"
-        handle.seek(0)
+        marked = head.startswith(codecs.BOM_UTF8)
+        handle.seek(len(codecs.BOM_UTF8) if marked else 0)
         decoder = codecs.getincrementaldecoder("utf-8")()
         try:
             while chunk := handle.read(1 << 20):
                 decoder.decode(chunk)
             decoder.decode(b"", final=True)
         except UnicodeDecodeError:
-            return "cp1252"
-    return "utf-8"
+            return CP1252_AFTER_MARK if marked else "cp1252"
+    return "utf-8-sig" if marked else "utf-8"
 
 
 def sniff_dialect(sample: str, path: Path) -> type[csv.Dialect] | csv.Dialect:
