@@ -70,6 +70,22 @@ def make_folder(path: Path) -> Path:
     return path
 
 
+def current_umask() -> int:
+    """The process's umask (a user's 077 keeps handouts private; a shared folder's 002 lets
+    the group replace them). Linux shows it in /proc without changing it; elsewhere it can
+    only be read by setting it, and setting it back at once."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: Path, data: bytes) -> Path:
     """Write data to path through a temporary file in the same folder, then rename."""
     fd, tmp = -1, ""
@@ -80,7 +96,8 @@ def write_atomic(path: Path, data: bytes) -> Path:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
+        # mkstemp makes the file private (0600); give it what any new file gets here.
+        os.chmod(tmp, 0o666 & ~current_umask())
         os.replace(tmp, path)
     except BaseException as exc:  # Ctrl-C mid-write too: never leave the temporary file
         if fd >= 0:
