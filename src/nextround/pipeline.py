@@ -177,14 +177,6 @@ def output_folder(request: Request, out_dir: str | Path) -> Path:
     return Path(out_dir) / folder_name(request.company, request.role, request.candidate or "")
 
 
-def file_names(request: Request) -> list[str]:
-    """The files a request writes, in the order they are written."""
-    from .rendering import EXTENSIONS
-
-    return [f"{FILE_NAMES[d]}.{EXTENSIONS[f]}" for d in request.documents
-            for f in request.formats]
-
-
 def generate(request: Request, out_dir: str | Path = "out",
              side_by_side: bool = False, analysis: Analysis | None = None,
              force: bool = False) -> list[Path]:
@@ -199,7 +191,7 @@ def generate(request: Request, out_dir: str | Path = "out",
 
     folder = output_folder(request, out_dir)
     if not force:
-        refuse_to_replace(folder, file_names(request))
+        refuse_to_replace(folder, planned_files(request))
     files = render_files(request, side_by_side, analysis)
     if not force:  # a run beside this one may have written them meanwhile
         refuse_to_replace(folder, list(files))
