@@ -625,6 +625,18 @@ def _all_gone(pids: set[int], seconds: float) -> bool:
     return False
 
 
+@pytest.fixture
+def strays():
+    """Child processes a test saw; any still running at the end (the test failed) are killed,
+    so a failure does not leave workers behind."""
+    seen: set[int] = set()
+    yield seen
+    for pid in seen:
+        if _alive(pid):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+
+
 def _forty_rows(tmp_path: Path) -> Path:
     rows = [["role", "company", "description", "date"]] + [
         ["Engineer", f"Company {i}", DESCRIPTION, "2026-11-25"] for i in range(40)]
@@ -633,13 +645,14 @@ def _forty_rows(tmp_path: Path) -> Path:
 
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
 @pytest.mark.parametrize("whom", ["parent", "group"])
-def test_sigterm_stops_like_ctrl_c_and_writes_the_report(tmp_path, whom):
+def test_sigterm_stops_like_ctrl_c_and_writes_the_report(tmp_path, whom, strays):
     # `kill PID` (docker stop) signals the parent only; systemd signals the whole group.
     out = tmp_path / "out"
     process = _start([str(_forty_rows(tmp_path)), "--format", "md", "--jobs", "2", "--out",
                       str(out)], tmp_path)
     _wait_for_rows(out, 3, process)
     children = child_processes(process.pid)
+    strays.update({process.pid, *children})
     assert len(children) >= 2  # the workers (and multiprocessing's resource tracker)
     (os.kill if whom == "parent" else os.killpg)(process.pid, signal.SIGTERM)
     _, stderr = process.communicate(timeout=60)
@@ -653,12 +666,13 @@ def test_sigterm_stops_like_ctrl_c_and_writes_the_report(tmp_path, whom):
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
-def test_killing_the_parent_outright_ends_its_workers(tmp_path):
+def test_killing_the_parent_outright_ends_its_workers(tmp_path, strays):
     out = tmp_path / "out"
     process = _start([str(_forty_rows(tmp_path)), "--format", "md", "--jobs", "2", "--out",
                       str(out)], tmp_path)
     _wait_for_rows(out, 3, process)
     children = child_processes(process.pid)
+    strays.update({process.pid, *children})
     assert len(children) >= 2
     process.kill()  # the parent alone, as the out-of-memory killer would
     process.communicate(timeout=60)
@@ -666,7 +680,7 @@ def test_killing_the_parent_outright_ends_its_workers(tmp_path):
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
-def test_a_second_ctrl_c_stops_at_once_and_reports_every_finished_row(tmp_path):
+def test_a_second_ctrl_c_stops_at_once_and_reports_every_finished_row(tmp_path, strays):
     out = tmp_path / "out"
     rows = [["role", "company", "description", "date"]] + [
         ["Engineer", f"Company {i}", DESCRIPTION, "2026-11-25"] for i in range(30)]
@@ -676,6 +690,7 @@ def test_a_second_ctrl_c_stops_at_once_and_reports_every_finished_row(tmp_path):
                       str(out)], tmp_path)
     _wait_for_rows(out, 2, process)
     children = child_processes(process.pid)
+    strays.update({process.pid, *children})
     os.killpg(process.pid, signal.SIGINT)
     time.sleep(0.3)
     os.killpg(process.pid, signal.SIGINT)
