@@ -20,6 +20,7 @@ import itertools
 import json
 import os
 import re
+import stat
 import string
 import time
 from collections.abc import Callable, Iterator
@@ -84,8 +85,6 @@ FINGERPRINT_LIMIT = 64 * 1024 * 1024
 def file_fingerprint(path: Path) -> bytes:
     """A digest of a file's contents, for the row's key. Only a regular file is read (a FIFO
     would block for ever, a device never end), and at most FINGERPRINT_LIMIT bytes of it."""
-    import stat
-
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
