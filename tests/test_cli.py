@@ -249,7 +249,7 @@ def test_the_program_leaves_no_copy_of_the_theme_fonts(tmp_path):
     env = {**os.environ, "TMPDIR": str(temporary)}
     for debug in ([], ["--debug"]):  # side by side, then in one process
         done = program(*debug, "generate", *ARGS, "--format", "pdf", "--out", "out",
-                       cwd=tmp_path, env=env)
+                       "--force", cwd=tmp_path, env=env)
         assert done.returncode == 0, done.stderr
     assert list(temporary.iterdir()) == []
 

@@ -181,7 +181,8 @@ def test_branding_options_reach_pdf_and_docx(tmp_path):
 
 
 def test_a_font_that_is_not_installed_is_named_in_a_warning(tmp_path):
-    args = (*ARGS, "--only", "plan", "--format", "pdf", "--out", str(tmp_path / "out"))
+    args = (*ARGS, "--only", "plan", "--format", "pdf", "--out", str(tmp_path / "out"),
+            "--force")  # the three runs write one folder
     missing = run("generate", *args, "--font", "Helvetica Nowhere")
     assert missing.exit_code == 0, missing.output
     assert missing.stderr == (
@@ -205,7 +206,7 @@ def test_command_line_beats_project_file_beats_theme(tmp_path, monkeypatch):
     html = next(out.rglob("*.html")).read_text()
     assert first.exit_code == 0 and "--accent: #222222" in html and "From theme.yaml" in html
     run("generate", *ARGS, "--only", "plan", "--format", "html", "--out", str(out),
-        "--accent-color", "#333333", "--footer", "From the command line")
+        "--accent-color", "#333333", "--footer", "From the command line", "--force")
     html = next(out.rglob("*.html")).read_text()
     assert "--accent: #333333" in html and "From the command line" in html
 

@@ -75,7 +75,7 @@ def current_umask() -> int:
     the group replace them). Linux shows it in /proc without changing it; elsewhere it can
     only be read by setting it, and setting it back at once."""
     try:
-        with open("/proc/self/status", encoding="ascii") as status:
+        with open("/proc/self/status", encoding="utf-8", errors="replace") as status:
             for line in status:
                 if line.startswith("Umask:"):
                     return int(line.split()[1], 8)
