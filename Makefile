@@ -17,7 +17,8 @@ $(STAMP): $(BIN)/python pyproject.toml $(shell find src templates -type f 2>/dev
 	@touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/nextround generate --from samples/acme-grocers.yaml --out out
+# --force: the demo's own handouts from the last `make demo` are replaced, not kept.
+	$(BIN)/nextround generate --from samples/acme-grocers.yaml --out out --force
 
 # Pass pytest arguments with ARGS, e.g. make test ARGS="-k batch -x".
 test: $(STAMP)

@@ -181,7 +181,8 @@ def test_branding_options_reach_pdf_and_docx(tmp_path):
 
 
 def test_a_font_that_is_not_installed_is_named_in_a_warning(tmp_path):
-    args = (*ARGS, "--only", "plan", "--format", "pdf", "--out", str(tmp_path / "out"))
+    args = (*ARGS, "--only", "plan", "--format", "pdf", "--out", str(tmp_path / "out"),
+            "--force")  # the three runs write one folder
     missing = run("generate", *args, "--font", "Helvetica Nowhere")
     assert missing.exit_code == 0, missing.output
     assert missing.stderr == (
@@ -205,7 +206,7 @@ def test_command_line_beats_project_file_beats_theme(tmp_path, monkeypatch):
     html = next(out.rglob("*.html")).read_text()
     assert first.exit_code == 0 and "--accent: #222222" in html and "From theme.yaml" in html
     run("generate", *ARGS, "--only", "plan", "--format", "html", "--out", str(out),
-        "--accent-color", "#333333", "--footer", "From the command line")
+        "--accent-color", "#333333", "--footer", "From the command line", "--force")
     html = next(out.rglob("*.html")).read_text()
     assert "--accent: #333333" in html and "From the command line" in html
 
@@ -522,3 +523,31 @@ def test_bad_content_pack_names_file_and_field(tmp_path, path, text, message):
     assert result.exit_code == 1
     assert result.stderr.startswith(f"Error: {folder.resolve() / path}: "
                                     f"{message.split(': ', 1)[1]}"), result.stderr
+
+
+def test_preview_deletes_only_the_pictures_it_wrote(tmp_path):
+    # Issue 15, item 5: `preview --out ~/Pictures` deleted the user's plan-7.png.
+    need("pdftoppm")
+    pictures = tmp_path / "Pictures"
+    pictures.mkdir()
+    for name in ("plan-7.png", "questions-3.png"):
+        (pictures / name).write_bytes(b"\x89PNG the user's own")
+    result = run("preview", "--only", "plan", "--out", str(pictures))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: {str(pictures)!r} already holds other files, and preview writes into a "
+        f"folder of its own (it replaces the pictures it wrote there before); nothing was "
+        f"written. Choose a new or empty folder with --out.\n")
+    assert sorted(p.name for p in pictures.iterdir()) == ["plan-7.png", "questions-3.png"]
+
+    # In its own folder, a second preview replaces the first one's pages and nothing else.
+    own = tmp_path / "preview"
+    first = run("preview", "--out", str(own))
+    assert first.exit_code == 0, first.output
+    (own / "plan-7.png").write_bytes(b"\x89PNG put here by hand")
+    second = run("preview", "--only", "plan", "--out", str(own))
+    assert second.exit_code == 0, second.output
+    plan_pages = sorted(Path(p).name for p in second.stdout.split())
+    assert sorted(p.name for p in own.iterdir()) == sorted(
+        [".nextround-preview.json", "plan-7.png", *plan_pages])
+    assert (own / "plan-7.png").read_bytes() == b"\x89PNG put here by hand"
