@@ -386,3 +386,30 @@ def test_most_questions_are_specific_and_the_process_is_asked_about():
     shares.sort()
     assert shares[len(shares) // 2] >= 0.60, shares
     assert shares[0] >= 0.50, shares
+
+
+def test_no_line_repeats_the_ad_and_no_line_comes_twice():
+    """Issue 14: no 5-word run of the description in more than two lines of a handout (the
+    company's name aside), and no line twice. Over the tune half of the ad corpus."""
+    from reading_scores import load_ads
+
+    def words(text):
+        return re.findall(r"[\w'’%$.-]+", text.lower())
+
+    problems = []
+    for ad in load_ads("tune"):
+        request = build_request({"role": ad["title"], "company": ad["company"],
+                                 "description": ad["text"]})
+        said = words(ad["text"])
+        runs = {tuple(said[i:i + 5]) for i in range(len(said) - 4)}
+        name = set(words(ad["company"]))
+        for kind, document in compose(request, analyze(request, LIBRARY), LIBRARY).items():
+            lines = document_lines(document)
+            repeated = collections.Counter(
+                run for line in set(lines) for run in
+                {tuple(words(line)[i:i + 5]) for i in range(len(words(line)) - 4)} & runs
+                if len(set(run) & name) < 3)
+            problems += [(ad["id"], kind, " ".join(r)) for r, n in repeated.items() if n > 2]
+            problems += [(ad["id"], kind, line) for line, n in
+                         collections.Counter(lines).items() if n > 1]
+    assert not problems, problems

@@ -157,3 +157,27 @@ def test_a_long_ad_is_shortened_to_two_pages_in_every_format(tmp_path):
     assert all(squash(word).replace("-", "") in flat for cell in cells for word in cell.split())
     # The company's own facts and priorities are the last to go.
     assert plan["priorities"] == full["priorities"]
+
+
+@pytest.mark.parametrize("theme,paper", [("default", "letter"), ("classic", "a4")])
+def test_every_ad_of_the_corpus_fits_two_pages(theme, paper):
+    """Issue 14, item 6: whatever an ad brings, each handout lays out on at most two pages in
+    every built-in theme and paper (the other two pairings are as near as these). Tune half."""
+    import io
+
+    from pypdf import PdfReader
+    from reading_scores import load_ads
+
+    from nextround.pipeline import render_files
+
+    over = []
+    for ad in load_ads("tune"):
+        request = build_request({"role": ad["title"], "company": ad["company"],
+                                 "description": ad["text"], "formats": "pdf", "theme": theme,
+                                 "paper": paper, "candidate": "Jordan Avery",
+                                 "interviewers": ["Sam Lee, VP Operations", "Priya Raman, CFO"]})
+        for name, pdf in render_files(request).items():
+            pages = len(PdfReader(io.BytesIO(pdf)).pages)
+            if pages > 2:
+                over.append((ad["id"], name, pages))
+    assert not over, over

@@ -537,7 +537,13 @@ class Composer:
         named = {m["metric"].lower() for m in items}
         family = [m for m in self._records(self.family.measures)
                   if m["metric"].lower() not in named]
-        return _unique(items + family[:max(FAMILY_MEASURES - len(items), 1)])[:MAX_MEASURES]
+        chosen = _unique(items + family[:max(FAMILY_MEASURES - len(items), 1)])[:MAX_MEASURES]
+        targets = set()
+        for measure in chosen:
+            if measure["target"] in targets:
+                measure["target"] = self.fill(self.library.plan["stated_measure"]["target_again"])
+            targets.add(measure["target"])
+        return chosen
 
     def _stated_measures(self) -> list[dict[str, str]]:
         """The baselines the description states ("SAIDI ... is 118 minutes"), as measures
