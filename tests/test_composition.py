@@ -437,3 +437,14 @@ def test_the_third_person_keeps_the_us_and_agrees_its_verbs():
     voice = LIBRARY.ad["voice"]
     assert third_person("Our app lets people in the US send money; we need help.", "Kova",
                         voice) == "Kova's app lets people in the US send money; it needs help."
+
+
+def test_an_initiative_is_named_in_full_once_then_by_its_short_name():
+    description = ("Northwind Foods makes frozen meals for grocers in the Midwest. We are rolling "
+                   "out a new warehouse management system across our two plants this spring.")
+    plan = plan_for("Warehouse Supervisor", "Northwind Foods", description)["plan"]
+    text = " ".join(document_lines(plan))
+    full = plan["priorities"][0]["title"]
+    assert full == "The warehouse management system rollout"
+    assert text.lower().count(full.lower()) == 1
+    assert text.count("the system rollout") >= 2

@@ -199,12 +199,13 @@ def _duty_clause(text: str, max_words: int, verbs: set[str]) -> str:
 
 def _short_name(name: str, stops: set[str]) -> str:
     """"the warehouse management system rollout" -> "the system rollout"; "the expansion into
-    Waukesha County" -> "the expansion"; a name of three words or fewer stays as it is."""
+    Waukesha County" -> "the expansion"; a name of three words or fewer, or one that is no
+    noun phrase with "the", stays as it is."""
     words = name.split()
-    if len(words) <= 3:
+    # "onboarding two apparel clients" names an activity: it has no shorter name.
+    if len(words) <= 3 or words[0].lower() not in ("the", "a", "an"):
         return name
-    article = words[0] if words[0].lower() in ("the", "a", "an") else ""
-    core = words[1:] if article else words
+    core = words[1:]
     cut = next((i for i, w in enumerate(core) if i and w.lower() in stops), len(core))
     core = core[:cut][-2:]
     return " ".join(["the", *core]) if core else name
