@@ -16,19 +16,26 @@ from .errors import RequestError
 PROJECT_FILE = "nextround.toml"
 PROJECT_KEYS = ("theme", "paper", "candidate", "logo", "accent_color", "font",
                 "footer", "content")
-PATH_KEYS = ("logo", "content")
 
 
-def project_defaults(folder: Path | None = None) -> dict[str, Any]:
-    """The fields set in ./nextround.toml (none when there is no such file)."""
+MAX_PROJECT_FILE = 100_000
+
+
+def project_defaults(folder: Path | None = None, allowed: tuple[str, ...] = ()
+                     ) -> dict[str, Any]:
+    """The fields set in ./nextround.toml (none when there is no such file). The paths it
+    names must stay in its folder, or one in `allowed` (--allow-dir)."""
+    from .reading import read_capped
+    from .request import confine_paths
+
     path = (folder or Path.cwd()) / PROJECT_FILE
-    if not path.is_file():
+    if not path.exists():
         return {}
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+        data = tomllib.loads(read_capped(path, MAX_PROJECT_FILE, str(path)).decode("utf-8-sig"))
     except tomllib.TOMLDecodeError as exc:
         raise RequestError(f"{path}: not valid TOML ({exc}).") from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:
         raise RequestError(f"{path} cannot be read: {exc}.") from None
     except RecursionError:  # tomllib reads nested arrays by recursion
         raise RequestError(f"{path}: nested too deeply to read (arrays or tables inside each "
@@ -42,9 +49,7 @@ def project_defaults(folder: Path | None = None) -> dict[str, Any]:
                                f"{', '.join(PROJECT_KEYS)}.")
         if isinstance(value, dict | list) and name != "formats":
             raise RequestError(f"{path}: {key} must be a single value, not a table or a list.")
-        if name in PATH_KEYS and value not in (None, ""):
-            value = str((path.parent / Path(str(value)).expanduser()).resolve())
         if name == "theme" and ("/" in str(value) or str(value).startswith(".")):
             value = str((path.parent / str(value)).resolve())
         fields[name] = value
-    return fields
+    return confine_paths(fields, path.parent, PROJECT_FILE, allowed)

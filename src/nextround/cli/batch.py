@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from .common import handle_errors, render_fields, render_options
+from .common import allow_dir_option, handle_errors, render_fields, render_options
 
 EXAMPLE = """\b
 The first row names the columns: role, company, and description or description_file
@@ -60,11 +60,13 @@ def _check_encoding(ctx, param, value: str | None) -> str | None:
               help="The CSV's text encoding (default: detected: UTF-8, UTF-16 or cp1252).")
 @click.option("--sheet", metavar="NAME", help="The Excel sheet to read (default: the first).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress; only the summary and errors.")
+@allow_dir_option
 @render_options
 @handle_errors
 def batch(spreadsheet: str, out_dir: str, jobs: int | None, resume: bool, fail_fast: bool,
           limit: int | None, dry_run: bool, name_pattern: str | None, mappings: tuple[str, ...],
-          encoding: str | None, sheet: str | None, quiet: bool, **render: Any) -> None:
+          encoding: str | None, sheet: str | None, quiet: bool, allow_dirs: tuple[str, ...],
+          **render: Any) -> None:
     """Write the handouts for every row of a spreadsheet (CSV, Excel .xlsx or JSON Lines).
 
     Each row gets its own folder under --out; bad rows never stop good ones. Every row's
@@ -83,9 +85,10 @@ def batch(spreadsheet: str, out_dir: str, jobs: int | None, resume: bool, fail_f
         click.echo(f"Ignoring columns: {', '.join(map(repr, sheet_file.columns.ignored))}.",
                    err=True)
     out = Path(out_dir)
-    sheet = Sheet(folder=sheet_file.path.parent, columns=sheet_file.columns.by_field)
+    sheet = Sheet(folder=sheet_file.path.parent, columns=sheet_file.columns.by_field,
+                  allowed=allow_dirs)
     # Lowest first: ./nextround.toml, then the options; a row's own column wins over both.
-    defaults = {**project_defaults(), **render_fields(render)}
+    defaults = {**project_defaults(allowed=allow_dirs), **render_fields(render)}
 
     def jobs_iter():
         return plan_jobs(sheet_file, out, name=pattern, defaults=defaults, limit=limit)

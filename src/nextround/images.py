@@ -1,0 +1,53 @@
+"""The logo: one check for every place a logo can come from (--logo, a spreadsheet column,
+nextround.toml, a theme's `logo:`), before anything decodes it.
+
+A 20 KB PNG can declare 13000 x 13000 pixels and cost more than a gigabyte once decoded, so the
+pixel dimensions are read from the file's header, and a picture larger than a logo needs is
+refused with one message (Pillow's own DecompressionBombWarning never reaches the user).
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+from pathlib import Path
+
+from .errors import NextroundError, RequestError
+from .reading import read_capped
+
+LOGO_TYPES = (".png", ".jpg", ".jpeg")
+MAX_LOGO_BYTES = 5_000_000
+# A logo prints 14 mm high; 4000 x 4000 pixels is far more than any printer shows there, and
+# decoded it is 64 MB.
+MAX_LOGO_PIXELS = 16_000_000
+
+
+def check_logo(path: Path, shown: str, error: type[NextroundError] = RequestError) -> Path:
+    """The logo's resolved path when it is a PNG or JPEG of at most MAX_LOGO_BYTES bytes and
+    MAX_LOGO_PIXELS pixels; else `error` naming it as `shown`."""
+    from PIL import Image
+
+    if path.suffix.lower() not in LOGO_TYPES:
+        raise error(f"The logo {shown!r} must be a PNG or JPEG file (.png, .jpg or .jpeg).")
+    if not path.exists():
+        raise error(f"The logo file {shown!r} does not exist.")
+    data = read_capped(path, MAX_LOGO_BYTES, f"The logo file {shown!r}", error)
+    if not data.startswith((b"\x89PNG", b"\xff\xd8")):
+        raise error(f"The logo file {shown!r} is not a PNG or JPEG image.")
+    try:
+        with warnings.catch_warnings():
+            # Opening reads only the header; Pillow warns (or refuses) from the size alone.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as image:
+                width, height = image.size
+    except Image.DecompressionBombError:  # over 179 million pixels: far over the limit
+        width, height = None, None
+    except (OSError, ValueError, SyntaxError) as exc:
+        raise error(f"The logo file {shown!r} is not a readable PNG or JPEG image "
+                    f"({exc}).") from None
+    if width is None or width * height > MAX_LOGO_PIXELS:
+        size = f"{width:,} x {height:,} pixels" if width else "too many pixels"
+        raise error(f"The logo file {shown!r} is {size}; the limit is "
+                    f"{MAX_LOGO_PIXELS // 1_000_000} million pixels (4000 x 4000). Save a "
+                    f"smaller image.")
+    return path.resolve()
