@@ -1,5 +1,6 @@
-"""The logo: one check for every place a logo can come from (--logo, a spreadsheet column,
-nextround.toml, a theme's `logo:`), before anything decodes it.
+"""Pictures: one check for every place a logo can come from (--logo, a spreadsheet column,
+nextround.toml, a theme's `logo:`), and a pixel limit for every picture of a theme, before
+anything decodes them.
 
 A 20 KB PNG can declare 13000 x 13000 pixels and cost more than a gigabyte once decoded, so the
 pixel dimensions are read from the file's header, and a picture larger than a logo needs is
@@ -19,14 +20,12 @@ LOGO_TYPES = (".png", ".jpg", ".jpeg")
 MAX_LOGO_BYTES = 5_000_000
 # A logo prints 14 mm high; 4000 x 4000 pixels is far more than any printer shows there, and
 # decoded it is 64 MB.
-MAX_LOGO_PIXELS = 16_000_000
+MAX_PIXELS = 16_000_000
 
 
 def check_logo(path: Path, shown: str, error: type[NextroundError] = RequestError) -> Path:
     """The logo's resolved path when it is a PNG or JPEG of at most MAX_LOGO_BYTES bytes and
     MAX_LOGO_PIXELS pixels; else `error` naming it as `shown`."""
-    from PIL import Image
-
     if path.suffix.lower() not in LOGO_TYPES:
         raise error(f"The logo {shown!r} must be a PNG or JPEG file (.png, .jpg or .jpeg).")
     if not path.exists():
@@ -34,6 +33,16 @@ def check_logo(path: Path, shown: str, error: type[NextroundError] = RequestErro
     data = read_capped(path, MAX_LOGO_BYTES, f"The logo file {shown!r}", error)
     if not data.startswith((b"\x89PNG", b"\xff\xd8")):
         raise error(f"The logo file {shown!r} is not a PNG or JPEG image.")
+    check_pixels(data, f"The logo file {shown!r}", error)
+    return path.resolve()
+
+
+def check_pixels(data: bytes, what: str, error: type[NextroundError],
+                 unreadable_ok: bool = False) -> None:
+    """Refuse a picture of more than MAX_PIXELS pixels, from its header alone (and one that
+    cannot be read, unless unreadable_ok)."""
+    from PIL import Image
+
     try:
         with warnings.catch_warnings():
             # Opening reads only the header; Pillow warns (or refuses) from the size alone.
@@ -43,11 +52,10 @@ def check_logo(path: Path, shown: str, error: type[NextroundError] = RequestErro
     except Image.DecompressionBombError:  # over 179 million pixels: far over the limit
         width, height = None, None
     except (OSError, ValueError, SyntaxError) as exc:
-        raise error(f"The logo file {shown!r} is not a readable PNG or JPEG image "
-                    f"({exc}).") from None
-    if width is None or width * height > MAX_LOGO_PIXELS:
+        if unreadable_ok:
+            return
+        raise error(f"{what} is not a picture nextround can read ({exc}).") from None
+    if width is None or width * height > MAX_PIXELS:
         size = f"{width:,} x {height:,} pixels" if width else "too many pixels"
-        raise error(f"The logo file {shown!r} is {size}; the limit is "
-                    f"{MAX_LOGO_PIXELS // 1_000_000} million pixels (4000 x 4000). Save a "
-                    f"smaller image.")
-    return path.resolve()
+        raise error(f"{what} is {size}; the limit is {MAX_PIXELS // 1_000_000} million "
+                    f"pixels (4000 x 4000). Save a smaller image.")

@@ -81,15 +81,16 @@ def confined(base: Path, name: str, what: str, folder_of: str,
 # -- zip containers (Word templates, Excel workbooks) --------------------------------------------
 
 
-def check_archive(path: Path, what: str, *, max_parts: int, max_bytes: int, max_xml: int,
-                  error: type[NextroundError]) -> zipfile.ZipFile:
+def check_archive(path: Path, what: str, kind: str, *, max_parts: int, max_bytes: int,
+                  max_xml: int, error: type[NextroundError]) -> zipfile.ZipFile:
     """Open a .docx or .xlsx as a zip and check, from its directory alone, that it unpacks to a
     bounded size before any XML in it is parsed: a 600 KB file can hold 70 million empty
-    paragraphs. The caller closes the archive it gets back."""
+    paragraphs. `kind` is "Word document" or "Excel workbook". The caller closes the archive
+    it gets back."""
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise error(f"{what} is not a Word or Excel file nextround can read ({exc}).") from None
+        raise error(f"{what}: not a {kind} nextround can read ({exc}).") from None
     parts = archive.infolist()
     total = sum(part.file_size for part in parts)
     xml = sum(part.file_size for part in parts if part.filename.endswith((".xml", ".rels")))
@@ -100,6 +101,6 @@ def check_archive(path: Path, what: str, *, max_parts: int, max_bytes: int, max_
                if xml > max_xml else "")
     if problem:
         archive.close()
-        raise error(f"{what} {problem}: it is not an ordinary document. Save it again from "
-                    f"Word, Excel or LibreOffice.")
+        raise error(f"{what} {problem}: it is not an ordinary {kind}. Save it again from "
+                    f"{kind.split()[0]} or LibreOffice.")
     return archive
