@@ -41,15 +41,18 @@ def check_pixels(data: bytes, what: str, error: type[NextroundError],
                  unreadable_ok: bool = False) -> None:
     """Refuse a picture of more than MAX_PIXELS pixels, from its header alone (and one that
     cannot be read, unless unreadable_ok)."""
-    from PIL import Image
+    from PIL import Image, JpegImagePlugin, PngImagePlugin
 
+    # PNG and JPEG are read with their own readers, which parse the header only and, unlike
+    # Image.open, do not warn or refuse by size first: the message below gives the size.
+    reader = (PngImagePlugin.PngImageFile if data.startswith(b"\x89PNG") else
+              JpegImagePlugin.JpegImageFile if data.startswith(b"\xff\xd8") else Image.open)
     try:
         with warnings.catch_warnings():
-            # Opening reads only the header; Pillow warns (or refuses) from the size alone.
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            with Image.open(io.BytesIO(data)) as image:
+            with reader(io.BytesIO(data)) as image:
                 width, height = image.size
-    except Image.DecompressionBombError:  # over 179 million pixels: far over the limit
+    except Image.DecompressionBombError:  # another type, over 179 million pixels
         width, height = None, None
     except (OSError, ValueError, SyntaxError) as exc:
         if unreadable_ok:
