@@ -404,6 +404,10 @@ MAX_WORKBOOK_READ_WHOLE = 100_000_000
 
 
 def check_workbook(path: Path) -> None:
+    import zipfile
+
+    if not zipfile.is_zipfile(path):
+        return  # not Excel at all: openpyxl says so in the usual words
     name = f"The spreadsheet {str(path)!r}"
     with check_archive(path, name, "Excel workbook", max_parts=MAX_WORKBOOK_PARTS,
                        max_bytes=MAX_WORKBOOK_BYTES, max_xml=MAX_WORKBOOK_BYTES,
