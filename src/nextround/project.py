@@ -18,7 +18,7 @@ PROJECT_KEYS = ("theme", "paper", "candidate", "logo", "accent_color", "font",
                 "footer", "content")
 
 
-MAX_PROJECT_FILE = 100_000
+MAX_PROJECT_FILE = 1_000_000
 
 
 def project_defaults(folder: Path | None = None, allowed: tuple[str, ...] = ()
