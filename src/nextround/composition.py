@@ -105,10 +105,15 @@ def _level_lines(lines: list[Line], level: str, present: frozenset[str] = frozen
     return [line.text for line in lines if line.fits(level, present)]
 
 
-def _applying(records: list[dict[str, Any]], present: frozenset[str]) -> list[dict[str, str]]:
-    """The records (measures, stakeholders) that fit what the description states."""
-    return [{k: v for k, v in r.items() if k not in ("unless", "only")} for r in records
-            if applies(r.get("unless", ()), r.get("only", ()), present)]
+def _applying(records: list[dict[str, Any]], present: frozenset[str],
+              level: str) -> list[dict[str, str]]:
+    """The records (measures, stakeholders) that fit the level and what the ad states; those
+    written for this level come first, ahead of the ones written for every level."""
+    fitting = [r for r in records if level in r.get("levels", (level,))
+               and applies(r.get("unless", ()), r.get("only", ()), present)]
+    fitting.sort(key=lambda r: "levels" not in r)
+    return [{k: v for k, v in r.items() if k not in ("unless", "only", "levels")}
+            for r in fitting]
 
 
 def _unique(items: list[Any]) -> list[Any]:
@@ -291,7 +296,7 @@ class Composer:
         # The family's second person to meet, as this sector and situation have it.
         people = _applying(self.family.stakeholders, frozenset(
             {f.id for f in analysis.signals} | {i.id for i in analysis.initiatives} |
-            ({analysis.sector.id} if analysis.sector else set())))
+            ({analysis.sector.id} if analysis.sector else set())), analysis.level)
         peer = _lower_first(self.fill(people[1]["role"])) if len(people) > 1 else ""
         # Only a plain name of a group fits the question ("line leads and trainers"), not
         # "each member of the leadership team, one by one".
@@ -329,7 +334,8 @@ class Composer:
                     and self.level in expand_levels(item.get("levels"), "questions.yaml"))]
 
     def _records(self, records: list[dict[str, Any]]) -> list[dict[str, str]]:
-        return [{k: self.fill(v) for k, v in r.items()} for r in _applying(records, self.present)]
+        return [{k: self.fill(v) for k, v in r.items()}
+                for r in _applying(records, self.present, self.level)]
 
     def _pick_initiatives(self) -> list[Initiative]:
         """Up to three initiatives, one of each kind first, in the order the text gives them."""

@@ -120,6 +120,8 @@ def _records(items: Any, keys: tuple[str, ...], where: str) -> list[dict[str, st
         for key in ("unless", "only"):
             if key in item:
                 record[key] = _ids(item[key], f"{here}.{key}")
+        if "levels" in item:  # a leader's measure or person, like a line's `levels:`
+            record["levels"] = expand_levels(item["levels"], f"{here}.levels")
         out.append(record)
     return out
 
