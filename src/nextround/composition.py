@@ -68,7 +68,8 @@ _GOAL = re.compile(r"\b(?:goal|target|aim|bring|get|reduce|cut|lower|grow|raise|
 _METRIC_ADVERBS = {"currently", "now", "today", "still", "already", "recently"}
 
 
-_NOT_A_MEASURE = {"we", "i", "you", "they", "it", "this", "that", "he", "she", "us"}
+_NOT_A_MEASURE = {"we", "i", "you", "they", "it", "this", "that", "he", "she", "us", "we've",
+                  "we're", "we’ve", "we’re", "they've", "it's"}
 _UNIT = re.compile(r"%|\$|\bpercent|\b(?:days?|hours?|minutes?|weeks?|months?|points?|times|"
                    r"x|seconds?|dollars|miles|stars?)\b")
 _PREPOSITIONS = {"in", "of", "for", "at", "across", "within", "on", "from", "over", "to"}
@@ -852,7 +853,10 @@ class Composer:
             elif kind == "duty":
                 out += [self.fill(text, duty=d) for d in self._stated_duties()[:1]]
             elif kind == "system":
-                out += [self.fill(text, system=s) for s in self.analysis.entities.systems[:1]]
+                # Not a system the ad says is coming: it serves nobody "today" yet.
+                coming = " ".join(i.sentence for i in self.analysis.initiatives)
+                out += [self.fill(text, system=s) for s in self.analysis.entities.systems
+                        if s not in coming][:1]
             elif kind == "initiative":
                 # The first initiative has its own question (threads); then the others.
                 pick = self.threaded[1:2] if audience == "peers" else self.threaded[:1]

@@ -496,7 +496,8 @@ def _ad(data: dict[str, Any], where: str) -> dict[str, Any]:
         "body_starts": {str(v).lower() for v in data["body_starts"]},
         "voice": {"irregular": {str(k): str(v) for k, v in data["voice"]["irregular"].items()},
                   "between": {str(v) for v in data["voice"]["between"]},
-                  "unchanged": {str(v) for v in data["voice"]["unchanged"]}},
+                  "unchanged": {str(v) for v in data["voice"]["unchanged"]},
+                  "not_verbs": {str(v) for v in data["voice"]["not_verbs"]}},
     }
 
 

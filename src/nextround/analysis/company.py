@@ -90,8 +90,10 @@ def key_facts(sentences: list[str]) -> list[tuple[str, str]]:
     """The sentences most worth restating, each (as shown, cut if too long; the sentence)."""
     scored = []
     for index, sentence in enumerate(sentences):
-        if _ABOUT_THE_JOB.search(sentence) or _LEANS_ON_BEFORE.match(sentence):
-            continue
+        letters = [c for c in sentence if c.isalpha()]
+        shouting = letters and sum(c.isupper() for c in letters) > len(letters) / 2
+        if _ABOUT_THE_JOB.search(sentence) or _LEANS_ON_BEFORE.match(sentence) or shouting:
+            continue  # about the job, leaning on the sentence before, or a header in capitals
         words = sentence.split()
         if len(words) < 4:
             continue

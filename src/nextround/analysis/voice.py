@@ -9,6 +9,7 @@ from typing import Any
 # Case matters: "in the US" is a country, not "us".
 _PRONOUN = re.compile(r"\b([Ww]e|[Uu]s|[Oo]urs?|[Oo]urselves)\b((?:'|’)(?:re|ve|ll|d))?")
 _WORD = re.compile(r"\s+([A-Za-z]+)")
+_AND_VERB = re.compile(r" and ([a-z]+)\b(?= )")
 
 
 def third_person(sentence: str, company: str, voice: dict[str, Any]) -> str:
@@ -65,7 +66,14 @@ def _agree_verb(sentence: str, position: int, out: list[str], voice: dict[str, A
             position = match.end()
             continue
         out.append(match.group(0)[: match.start(1) - match.start()] + _third(word, voice))
-        return match.end()
+        position = match.end()
+        # "we sell and rent bikes": a second verb straight after "and" shares the subject.
+        second = _AND_VERB.match(sentence, position)
+        if second and second.group(1).islower() and second.group(1) not in voice["not_verbs"] \
+                and not second.group(1).endswith(("ly", "ed", "s")):
+            out.append(" and " + _third(second.group(1), voice))
+            position = second.end()
+        return position
 
 
 def _third(verb: str, voice: dict[str, Any]) -> str:
