@@ -65,6 +65,7 @@ class Sheet:
 
     folder: Path  # description files are found relative to it
     columns: dict[str, str]  # field -> column header, to name the column in messages
+    date_order: str | None = None  # 'mdy' or 'dmy' for dates like 3/4/2027 (--date-order)
 
 
 @dataclass
@@ -183,7 +184,7 @@ def job_request(job: Job, sheet: Sheet) -> Request:
     fields = dict(job.fields)
     if fields.get("description_file"):
         fields["description_file"] = inside(sheet.folder, str(fields["description_file"]))
-    return build_request(fields, base=sheet.folder)
+    return build_request(fields, base=sheet.folder, date_order=sheet.date_order)
 
 
 def inside(base: Path, name: str) -> str:
