@@ -1,4 +1,5 @@
-"""The corpus of hostile spreadsheets (tests/data/hostile_sheets.yaml), each run through
+"""The corpus of hostile spreadsheets (tests/data/hostile_sheets.yaml) and of spreadsheets as
+people make them (tests/data/real_sheets.yaml, files in tests/data/sheets), each run through
 `nextround batch` with its expected outcome asserted on the report, the folders and the messages.
 """
 
@@ -18,6 +19,9 @@ from nextround.request import FIELDS
 
 CASES = yaml.safe_load((ROOT / "tests" / "data" / "hostile_sheets.yaml").read_text(
     encoding="utf-8"))
+REAL = yaml.safe_load((ROOT / "tests" / "data" / "real_sheets.yaml").read_text(
+    encoding="utf-8"))
+SHEETS = ROOT / "tests" / "data" / "sheets"
 
 
 def test_the_corpus_is_varied():
@@ -30,8 +34,10 @@ def test_the_corpus_is_varied():
 
 
 def write_case(case: dict, folder: Path) -> Path:
-    sheet = folder / case.get("name", "sheet.csv")
-    if "bytes" in case:
+    sheet = folder / case.get("name", case.get("file", "sheet.csv"))
+    if "file" in case:
+        sheet.write_bytes((SHEETS / case["file"]).read_bytes())
+    elif "bytes" in case:
         sheet.write_bytes(bytes.fromhex(case["bytes"]))
     else:
         text = case["text"]
@@ -45,6 +51,17 @@ def write_case(case: dict, folder: Path) -> Path:
     for name, target in case.get("links", {}).items():
         (folder / name).symlink_to(target)
     return sheet
+
+
+def test_the_real_sheets_are_files_of_both_kinds():
+    files = {case["file"] for case in REAL}
+    assert files == {p.name for p in SHEETS.iterdir() if p.suffix in (".csv", ".xlsx")}
+    assert any(f.endswith(".xlsx") for f in files) and any(f.endswith(".csv") for f in files)
+
+
+@pytest.mark.parametrize("case", REAL, ids=[case["id"] for case in REAL])
+def test_real_sheet(case, tmp_path):
+    test_hostile_sheet(case, tmp_path)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case["id"] for case in CASES])
@@ -93,4 +110,9 @@ def test_hostile_sheet(case, tmp_path):
             assert json.dumps(text, ensure_ascii=False)[1:-1] in plan
     warnings = [line for line in result.stderr.splitlines() if ": Warning: " in line]
     assert warnings == case.get("warnings", [])
+    # Lines about the sheet as a whole (header row, merges, columns not read), in order.
+    sheet_lines = [line for line in result.stderr.splitlines()
+                   if line.startswith(("Warning: ", "Column names ", "Merged cells ",
+                                                    "Dates read "))]
+    assert sheet_lines == [fill(line) for line in case.get("says", [])]
     assert not list(out.rglob("*.part"))

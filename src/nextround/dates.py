@@ -39,6 +39,20 @@ def parse_date(text: str, *, order: str | None = None, name: str = "date") -> dt
     return date
 
 
+def evident_order(text: str) -> str | None:
+    """'mdy' for 3/15/2027, 'dmy' for 15/3/2027, None when the date does not tell (3/4/2027,
+    dotted dates, anything else): how one date shows the order a whole column is in."""
+    match = NUMERIC.fullmatch(" ".join(str(text).split()))
+    if not match or match.group(2) == "." or len(match.group(1)) == 4:
+        return None
+    first, second = int(match.group(1)), int(match.group(3))
+    if first > 12 >= second >= 1:
+        return "dmy"
+    if second > 12 >= first >= 1:
+        return "mdy"
+    return None
+
+
 def _iso(text: str) -> dt.date | None:
     match = ISO_TIME.fullmatch(text)  # what a spreadsheet gives for a date with a time
     try:

@@ -62,6 +62,7 @@ REQUIRED = ("role", "company")
 CELL_LIMIT = 16 * 1024 * 1024
 csv.field_size_limit(max(csv.field_size_limit(), CELL_LIMIT))
 DESCRIPTION_FIELDS = ("description", "description_file")
+DATE_FIELDS = ("start_date", "date")
 # How many non-blank rows at the top may hold a title or notes before the header row.
 HEADER_SEARCH = 20
 
@@ -254,6 +255,25 @@ class Spreadsheet:
         for number, values in self._records():
             if number > self.columns.row:
                 yield Row(number, self._cells(values))
+
+    def date_order(self) -> tuple[str, str, int] | None:
+        """The order the sheet's dates are written in, if its own dates show it and agree:
+        (order, an example, its row). One 3/15/2027 settles every 3/4/2027 of the file."""
+        from .dates import evident_order
+
+        if not any(name in self.columns.by_field for name in DATE_FIELDS):
+            return None  # no need to read the file once more
+        seen: dict[str, tuple[str, int]] = {}
+        for row in self.rows():
+            for name in DATE_FIELDS:
+                value = row.fields.get(name)
+                order = evident_order(value) if isinstance(value, str) else None
+                if order and order not in seen:
+                    seen[order] = (value.strip(), row.number)
+        if len(seen) != 1:
+            return None  # no evidence, or a file that mixes both: ask instead of guessing
+        order, (example, number) = next(iter(seen.items()))
+        return order, example, number
 
     def _records(self) -> Iterator[tuple[int, list[Any]]]:
         """(row number, cells) for every row of a CSV or Excel sheet, the header's too."""

@@ -83,6 +83,13 @@ def batch(spreadsheet: str, out_dir: str, jobs: int | None, resume: bool, fail_f
     # how names go missing from every handout without a word.
     for line in sheet_file.columns.doubtful():
         click.echo(f"Warning: {line}", err=True)
+    if date_order is None and (evident := sheet_file.date_order()):
+        date_order, example, row = evident
+        if not quiet:
+            first = "month" if date_order == "mdy" else "day"
+            other = "dmy" if date_order == "mdy" else "mdy"
+            click.echo(f"Dates read {first} first, as {example!r} in row {row} shows "
+                       f"(--date-order {other} to read them the other way).", err=True)
     out = Path(out_dir)
     sheet = Sheet(folder=sheet_file.path.parent, columns=sheet_file.columns.by_field,
                   date_order=date_order.lower() if date_order else None)
