@@ -522,3 +522,49 @@ def test_bad_content_pack_names_file_and_field(tmp_path, path, text, message):
     assert result.exit_code == 1
     assert result.stderr.startswith(f"Error: {folder.resolve() / path}: "
                                     f"{message.split(': ', 1)[1]}"), result.stderr
+
+
+# --- the HTML handout is one self-contained file -------------------------------------------------
+
+
+@pytest.mark.parametrize("theme", ["default", "classic"])
+def test_html_is_one_file_that_opens_anywhere(tmp_path, theme):
+    import base64
+    import re
+
+    logo = png(tmp_path / "logo.png", 200, 60, LOGO_RGB)
+    result = run("generate", *ARGS, "--only", "plan", "--format", "html", "--theme", theme,
+                 "--logo", str(logo), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    # Moved alone to another folder, as when it is mailed: nothing may point back.
+    page = tmp_path / "elsewhere" / "plan.html"
+    page.parent.mkdir()
+    shutil.move(result.output.strip(), page)
+    html = page.read_text(encoding="utf-8")
+    assert "file:" not in html and "<link" not in html and "style.css" not in html
+    assert str(tmp_path) not in html
+    logo_uri = re.search(r'<img class="logo" src="data:image/png;base64,([^"]+)"', html)
+    assert logo_uri and base64.b64decode(logo_uri.group(1)) == logo.read_bytes()
+    fonts = re.findall(r'url\("data:font/woff;base64,([^"]+)"\)', html)
+    assert len(fonts) == (4 if theme == "default" else 3)
+    # A few hundred kilobytes, not the megabytes of whole fonts.
+    assert len(html.encode("utf-8")) < 600_000
+    # Drawn by a renderer that may fetch nothing: styles, theme fonts and logo all show.
+    from weasyprint import HTML
+    from weasyprint.urls import URLFetcher
+
+    class DataOnly(URLFetcher):
+        asked: list[str] = []
+
+        def fetch(self, url, headers=None):
+            self.asked.append(url)
+            return super().fetch(url, headers)
+
+    pdf = tmp_path / "drawn.pdf"
+    fetcher = DataOnly(allowed_protocols={"data"})
+    HTML(string=html, url_fetcher=fetcher).write_pdf(pdf)
+    assert fetcher.asked and all(url.startswith("data:") for url in fetcher.asked)
+    embedded = subprocess.run([need("pdffonts"), str(pdf)], capture_output=True,
+                              text=True).stdout
+    assert ("Inter" if theme == "default" else "Noto-Serif") in embedded
+    assert LOGO_RGB in page_colors(pdf, tmp_path)
