@@ -1,13 +1,17 @@
-"""nextround.toml: a project's own defaults (theme, branding, content pack) in its folder.
+"""Settings files: a project's nextround.toml and the user's own, as other tools find theirs.
 
-A recruiting firm keeps one next to its work so every `nextround generate` run there carries
-its logo and footer. Values given on the command line win over this file; this file wins over
-the theme's theme.yaml. Paths in it are relative to the file.
+A recruiting firm keeps a nextround.toml at the top of its work so every `nextround generate`
+run there, in any folder below it (clients/acme/), carries its logo and footer. A person keeps
+their name and favourite theme in the user-level file (on Linux ~/.config/nextround/
+nextround.toml). Lowest first: the theme's theme.yaml, the user file, the nearest nextround.toml
+in the current folder or a parent, NEXTROUND_* environment variables, the command line. Paths in
+a file are relative to that file.
 """
 
 from __future__ import annotations
 
 import tomllib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,11 +23,50 @@ PROJECT_KEYS = ("theme", "paper", "candidate", "logo", "accent_color", "font",
 PATH_KEYS = ("logo", "content")
 
 
+@dataclass(frozen=True)
+class Setting:
+    value: Any
+    source: str  # the file it was read from
+
+
+def user_config_file() -> Path:
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("nextround")) / PROJECT_FILE
+
+
+def find_project_file(folder: Path | None = None) -> Path | None:
+    """The nearest nextround.toml: in the folder, else in the closest parent that has one."""
+    start = (folder or Path.cwd()).resolve()
+    for candidate in (start, *start.parents):
+        if (candidate / PROJECT_FILE).is_file():
+            return candidate / PROJECT_FILE
+    return None
+
+
+def settings_files(folder: Path | None = None) -> list[Path]:
+    """The settings files in force, lowest first."""
+    files = [user_config_file()] if user_config_file().is_file() else []
+    project = find_project_file(folder)
+    if project is not None and project.resolve() not in [f.resolve() for f in files]:
+        files.append(project)
+    return files
+
+
+def project_settings(folder: Path | None = None) -> dict[str, Setting]:
+    """Each setting given in a settings file, with the file it came from (the nearer wins)."""
+    found: dict[str, Setting] = {}
+    for path in settings_files(folder):
+        found.update({k: Setting(v, str(path)) for k, v in read_settings(path).items()})
+    return found
+
+
 def project_defaults(folder: Path | None = None) -> dict[str, Any]:
-    """The fields set in ./nextround.toml (none when there is no such file)."""
-    path = (folder or Path.cwd()) / PROJECT_FILE
-    if not path.is_file():
-        return {}
+    """The fields the settings files set (none when there is no such file)."""
+    return {key: setting.value for key, setting in project_settings(folder).items()}
+
+
+def read_settings(path: Path) -> dict[str, Any]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except tomllib.TOMLDecodeError as exc:

@@ -1,9 +1,10 @@
 """Branding: a logo, an accent color, a font and a footer, applied without editing templates.
 
-Each can be set in three places; the first that sets it wins: the command line (or a batch
-column), nextround.toml in the working folder, the theme's theme.yaml (top-level keys `logo`,
-`accent_color`, `font`, `footer`; `logo` relative to the theme folder). The command line and
-nextround.toml arrive in `theme.branding` (see pipeline.render_files).
+Each can be set in several places; the first that sets it wins: the command line (or a batch
+column), a NEXTROUND_* variable, the nearest nextround.toml, the user's nextround.toml (see
+project.py), the theme's theme.yaml (top-level keys `logo`, `accent_color`, `font`, `footer`;
+`logo` relative to the theme folder). All but the theme's arrive in `theme.branding` (see
+pipeline.render_files).
 """
 
 from __future__ import annotations
