@@ -568,3 +568,28 @@ def test_html_is_one_file_that_opens_anywhere(tmp_path, theme):
                               text=True).stdout
     assert ("Inter" if theme == "default" else "Noto-Serif") in embedded
     assert LOGO_RGB in page_colors(pdf, tmp_path)
+
+
+def test_accent_color_reaches_every_colored_element(tmp_path):
+    """The phase band and boxes, their tint, the kicker and the markers take the accent too: no
+    color of the theme's own palette is left in the PDF or the Word file."""
+    result = run("generate", *ARGS, "--only", "plan", "--format", "pdf,docx",
+                 "--accent-color", "#0B8F3A", "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    pdf, docx = (Path(p) for p in result.output.split())
+    palette = ["1B3A5C", "3A7CA5", "2F6690", "16425B", "EEF3F8"]  # templates/default/theme.yaml
+
+    def rgb(hex_: str) -> tuple[int, ...]:
+        return tuple(int(hex_[i:i + 2], 16) for i in (0, 2, 4))
+
+    def near(hex_: str) -> bool:  # pdftoppm may round a channel by a step or two
+        return any(max(abs(a - b) for a, b in zip(rgb(hex_), color, strict=True)) <= 4
+                   for color in drawn)
+
+    drawn = page_colors(pdf, tmp_path)
+    assert [c for c in palette if rgb(c) in drawn] == []
+    # The accent, its two darker shades and its pale wash.
+    assert all(near(c) for c in ("0B8F3A", "097530", "076126", "E7F4EB"))
+    xml = "".join(docx_xml(docx, name) for name in ("word/document.xml", "word/styles.xml"))
+    assert not [c for c in palette if c in xml]
+    assert 'w:fill="097530"' in xml and 'w:fill="076126"' in xml
