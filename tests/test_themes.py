@@ -589,7 +589,7 @@ def test_accent_color_reaches_every_colored_element(tmp_path):
     drawn = page_colors(pdf, tmp_path)
     assert [c for c in palette if rgb(c) in drawn] == []
     # The accent, its two darker shades and its pale wash.
-    assert all(near(c) for c in ("0B8F3A", "097530", "076126", "E7F4EB"))
+    assert all(near(c) for c in ("0B8F3A", "097530", "075E26", "E7F4EB"))
     xml = "".join(docx_xml(docx, name) for name in ("word/document.xml", "word/styles.xml"))
     assert not [c for c in palette if c in xml]
-    assert 'w:fill="097530"' in xml and 'w:fill="076126"' in xml
+    assert 'w:fill="097530"' in xml and 'w:fill="075E26"' in xml
