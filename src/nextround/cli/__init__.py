@@ -16,6 +16,7 @@ import click
 
 from .. import __version__
 from .batch import batch
+from .completion import completion
 from .config import config
 from .explain import explain
 from .generate import generate
@@ -40,7 +41,7 @@ def main(debug: bool) -> None:
     """
 
 
-for command in (generate, batch, explain, roles, templates, preview, config):
+for command in (generate, batch, explain, roles, templates, preview, config, completion):
     # Every option can come from NEXTROUND_<OPTION> (NEXTROUND_THEME, NEXTROUND_ACCENT_COLOR),
     # the same name for every command, rather than Click's NEXTROUND_GENERATE_THEME.
     command.context_settings.setdefault("auto_envvar_prefix", "NEXTROUND")
