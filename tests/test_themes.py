@@ -214,7 +214,7 @@ def test_command_line_beats_project_file_beats_theme(tmp_path, monkeypatch):
     ("--accent-color", "blue", "Error: The accent color 'blue' is not a hex color: use #RRGGBB, "
                                "for example #0B5FFF"),
     ("--logo", "missing.png", "Error: The logo file 'missing.png' does not exist."),
-    ("--logo", "logo.gif", "Error: The logo 'logo.gif' must be a PNG or JPEG file"),
+    ("--logo", "logo.gif", "Error: The logo 'logo.gif' must be a PNG, JPEG or SVG file"),
     ("--font", "Comic; } body {", "Error: The font 'Comic; } body {' is not a font name"),
     ("--content", "nowhere", "Error: The content folder 'nowhere' does not exist"),
 ])
@@ -593,3 +593,54 @@ def test_accent_color_reaches_every_colored_element(tmp_path):
     xml = "".join(docx_xml(docx, name) for name in ("word/document.xml", "word/styles.xml"))
     assert not [c for c in palette if c in xml]
     assert 'w:fill="097530"' in xml and 'w:fill="075E26"' in xml
+
+
+SVG_LOGO = ('<svg xmlns="http://www.w3.org/2000/svg" width="300" height="100">'
+            '<rect width="300" height="100" fill="#D61F26"/>'
+            '<image href="file:///etc/hostname" width="10" height="10"/></svg>')
+
+
+def test_svg_logo_in_pdf_html_and_word(tmp_path):
+    logo = tmp_path / "logo.svg"
+    logo.write_text(SVG_LOGO)
+    result = run("generate", *ARGS, "--only", "plan", "--format", "pdf,docx,html",
+                 "--logo", str(logo), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    # The SVG's own reference to a file outside is never fetched.
+    assert result.stderr == ("Warning: The theme asks for file:///etc/hostname, which is "
+                             "outside the theme folder; nextround fetches nothing else, so it "
+                             "was left out.\n")
+    pdf, docx, html = (Path(p) for p in result.stdout.split())
+    assert LOGO_RGB in page_colors(pdf, tmp_path)
+    assert 'src="data:image/svg+xml;base64,' in html.read_text(encoding="utf-8")
+    with zipfile.ZipFile(docx) as archive:
+        media = [n for n in archive.namelist() if n.startswith("word/media/")]
+        assert len(media) == 1 and archive.read(media[0]).startswith(b"\x89PNG")
+    # LibreOffice draws it too (its PDF keeps pictures as JPEG: the red comes out near).
+    (tmp_path / "lo").mkdir()
+    drawn = page_colors(libreoffice_pdf(docx, tmp_path / "lo"), tmp_path / "lo")
+    assert any(max(abs(a - b) for a, b in zip(LOGO_RGB, c, strict=True)) <= 8 for c in drawn)
+
+
+def test_svg_logo_problems_are_clear_errors(tmp_path, monkeypatch):
+    broken = tmp_path / "broken.svg"
+    broken.write_text('<svg xmlns="http://www.w3.org/2000/svg"><rect width="10"')
+    args = ("generate", *ARGS, "--only", "plan", "--format", "docx", "--out",
+            str(tmp_path / "out"))
+    result = run(*args, "--logo", str(broken))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: The SVG logo '{broken}' cannot be drawn (")
+    assert result.stderr.endswith("Open it in an editor and save it again, or give a PNG.\n")
+    not_svg = tmp_path / "photo.svg"
+    not_svg.write_bytes(b"\x89PNG\r\n\x1a\n")
+    result = run(*args, "--logo", str(not_svg))
+    assert result.stderr == f"Error: The logo file '{not_svg}' is not an SVG image.\n"
+    # Without the cairo library (cairocffi cannot load it), Word cannot have the SVG.
+    good = tmp_path / "logo.svg"
+    good.write_text(SVG_LOGO)
+    monkeypatch.setitem(__import__("sys").modules, "cairosvg", None)
+    result = run(*args, "--logo", str(good))
+    assert result.exit_code == 1
+    assert "needs the cairo library: install it (Debian/Ubuntu: sudo apt-get install " \
+           "libcairo2; macOS: brew install cairo), or give a PNG logo" in result.stderr
+    assert not (tmp_path / "out").exists()

@@ -37,7 +37,7 @@ FIELDS = ("role", "company", "description", "description_file", "candidate", "in
           "logo", "accent_color", "font", "footer", "content", "family", "level", "sector",
           "per_interviewer")
 BRANDING_FIELDS = ("logo", "accent_color", "font", "footer")
-LOGO_TYPES = (".png", ".jpg", ".jpeg")
+LOGO_TYPES = (".png", ".jpg", ".jpeg", ".svg")
 MAX_LOGO_BYTES = 5_000_000
 
 
@@ -206,16 +206,19 @@ def _logo(value: Any, base: Path | None) -> str:
     path = Path(str(value)).expanduser()
     path = base / path if base is not None and not path.is_absolute() else path
     if path.suffix.lower() not in LOGO_TYPES:
-        raise RequestError(f"The logo {str(value)!r} must be a PNG or JPEG file "
-                           f"(.png, .jpg or .jpeg).")
+        raise RequestError(f"The logo {str(value)!r} must be a PNG, JPEG or SVG file "
+                           f"(.png, .jpg, .jpeg or .svg).")
     if not path.is_file():
         raise RequestError(f"The logo file {str(value)!r} does not exist.")
     size = path.stat().st_size
     if size > MAX_LOGO_BYTES:
         raise RequestError(f"The logo file {str(value)!r} is {size:,} bytes; the limit is "
                            f"{MAX_LOGO_BYTES:,}. Save a smaller image.")
-    head = path.read_bytes()[:8]
-    if not head.startswith((b"\x89PNG", b"\xff\xd8")):
+    head = path.read_bytes()[:4096]
+    if path.suffix.lower() == ".svg":
+        if b"<svg" not in head.lower():
+            raise RequestError(f"The logo file {str(value)!r} is not an SVG image.")
+    elif not head.startswith((b"\x89PNG", b"\xff\xd8")):
         raise RequestError(f"The logo file {str(value)!r} is not a PNG or JPEG image.")
     return str(path.resolve())
 

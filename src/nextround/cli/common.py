@@ -140,7 +140,7 @@ def render_options(command):
                      help="Paper size (default: letter)."),
         click.option("--theme", metavar="NAME_OR_PATH",
                      help="A built-in theme, a theme in your theme folder, or a theme folder."),
-        click.option("--logo", metavar="PATH", help="A PNG or JPEG printed at the top."),
+        click.option("--logo", metavar="PATH", help="A PNG, JPEG or SVG printed at the top."),
         click.option("--accent-color", metavar="#RRGGBB",
                      help="The color of headings and rules, e.g. \"#0B5FFF\"."),
         click.option("--font", metavar="NAME", help="An installed font for the text."),

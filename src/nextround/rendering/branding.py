@@ -16,7 +16,7 @@ from ..errors import ThemeError
 from ..themes import Theme
 
 BRANDING_KEYS = ("logo", "accent_color", "font", "footer")
-LOGO_TYPES = (".png", ".jpg", ".jpeg")
+LOGO_TYPES = (".png", ".jpg", ".jpeg", ".svg")
 
 
 def branding(theme: Theme) -> dict[str, Any]:
@@ -30,7 +30,7 @@ def branding(theme: Theme) -> dict[str, Any]:
     if logo:
         logo = Path(logo)
         if logo.suffix.lower() not in LOGO_TYPES or not logo.is_file():
-            raise ThemeError(f"The logo {str(logo)!r} must be an existing PNG or JPEG file.")
+            raise ThemeError(f"The logo {str(logo)!r} must be an existing PNG, JPEG or SVG file.")
         merged["logo"] = logo.resolve()
     return merged
 

@@ -9,6 +9,7 @@ from typing import Any
 from ..errors import ThemeError
 from ..themes import Theme
 from .branding import branding, recoloring, template_theme
+from .logo import word_picture
 
 # Page sizes in EMU (914400 to the inch): the template's own size is replaced by the request's.
 PAPER_SIZES = {"letter": (7772400, 10058400), "a4": (7560310, 10692130)}
@@ -145,8 +146,8 @@ def render_docx(document: dict[str, Any], theme: Theme, paper: str) -> bytes:
     except Exception as exc:  # a file Word itself cannot open is no template at all
         raise ThemeError(f"{path}: not a Word document nextround can read ({exc}).") from None
     try:
-        logo = (InlineImage(template, str(brand["logo"]), height=Mm(LOGO_HEIGHT_MM))
-                if brand.get("logo") else "")
+        logo = (InlineImage(template, word_picture(brand["logo"], LOGO_HEIGHT_MM),
+                            height=Mm(LOGO_HEIGHT_MM)) if brand.get("logo") else "")
         context = {"doc": document, "theme": template_theme(theme, "docx", logo)}
         template.render(context, jinja_env=env, autoescape=True)
     except ThemeError:
