@@ -644,3 +644,27 @@ def test_svg_logo_problems_are_clear_errors(tmp_path, monkeypatch):
     assert "needs the cairo library: install it (Debian/Ubuntu: sudo apt-get install " \
            "libcairo2; macOS: brew install cairo), or give a PNG logo" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_html_fonts_are_cut_to_the_handout_s_letters_in_a_few_shared_cuts():
+    import base64
+    import io
+
+    from fontTools.ttLib import TTFont
+
+    from nextround.rendering.standalone import font_data_uri
+    from nextround.themes import builtin_themes_dir
+
+    inter = builtin_themes_dir() / "default" / "fonts" / "Inter-Regular.otf"
+
+    def drawn(uri: str) -> set[int]:
+        return set(TTFont(io.BytesIO(base64.b64decode(uri.split(",", 1)[1]))).getBestCmap())
+
+    latin = font_data_uri(inter, "Acme Grocers, Zoë Ñúñez")
+    yoruba = font_data_uri(inter, "Ṣẹ́gun Ltd")
+    assert ord("ë") in drawn(latin) and ord("ṣ") not in drawn(latin)
+    assert {ord("ṣ"), ord("ẹ")} <= drawn(yoruba)
+    # Another name from the same page of Unicode gets the very same cut (one cache entry).
+    assert font_data_uri(inter, "Ọlọ́run") == yoruba
+    # Characters the font cannot draw change nothing: the browser falls back for them.
+    assert font_data_uri(inter, "漢字 Acme") == latin

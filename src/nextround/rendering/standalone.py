@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import functools
 import hashlib
 import html
 import io
@@ -40,8 +41,8 @@ FONT_TYPES = {".ttf": "font/ttf", ".otf": "font/otf", ".woff": "font/woff",
 # Every handout can hold these (Latin, Western European letters, typographic punctuation);
 # a font cut to them is made once per process and shared by every handout of the run.
 COMMON_TEXT = "".join(map(chr, [*range(0x20, 0x7F), *range(0xA0, 0x180)])) + "‘’‚“”„–—…•·€™−→"
-_FONTS: dict[tuple[Path, str], str] = {}
-CUT_VERSION = b"1"  # change when the cut changes, so that cached fonts are made again
+_FONTS: dict[tuple[Path, frozenset[int]], str] = {}
+CUT_VERSION = b"2"  # change when the cut changes, so that cached fonts are made again
 
 
 def standalone_html(page: str, theme: Theme) -> str:
@@ -131,12 +132,27 @@ class _Embedder:
 
 
 def font_data_uri(path: Path, text: str) -> str:
-    """The font as a data: URI, cut to the common characters and those of the text."""
-    extra = "".join(sorted(set(text) - set(COMMON_TEXT) - set("\n\r\t")))
-    key = (path.resolve(), extra)
+    """The font as a data: URI, cut to the common characters and, when the text has others the
+    font draws (a Yoruba or Greek name), to the whole 256-character pages those fall in: a few
+    cuts per font in all, so the cache does not grow with each new name."""
+    drawable = _characters(path)
+    pages = frozenset(ord(c) >> 8 for c in set(text) - set(COMMON_TEXT) if ord(c) in drawable)
+    key = (path.resolve(), pages)
     if key not in _FONTS:
-        _FONTS[key] = _cached_subset(path, COMMON_TEXT + extra)
+        more = "".join(chr(c) for c in sorted(drawable) if c >> 8 in pages)
+        _FONTS[key] = _cached_subset(path, COMMON_TEXT + more)
     return _FONTS[key]
+
+
+@functools.lru_cache(maxsize=64)
+def _characters(path: Path) -> frozenset[int]:
+    """The code points the font draws (none when fontTools cannot read it: embedded whole)."""
+    from fontTools.ttLib import TTFont
+
+    try:
+        return frozenset(TTFont(path, lazy=True).getBestCmap() or ())
+    except Exception:  # noqa: BLE001 - see _subset
+        return frozenset()
 
 
 def _cached_subset(path: Path, text: str) -> str:
