@@ -22,7 +22,8 @@ system-deps:
 	$(PYTHON) scripts/system_deps.py install
 
 demo: $(STAMP)
-	$(BIN)/nextround generate --from samples/acme-grocers.yaml --out out
+# --force: the demo's own handouts from the last `make demo` are replaced, not kept.
+	$(BIN)/nextround generate --from samples/acme-grocers.yaml --out out --force
 
 # Pass pytest arguments with ARGS, e.g. make test ARGS="-k batch -x".
 test: $(STAMP)

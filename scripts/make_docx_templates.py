@@ -279,6 +279,9 @@ def plan_template() -> Document:
     doc.add_paragraph("{{ doc.understanding.title }}", style="Heading 1")
     doc.add_paragraph("{{ doc.understanding.note }}", style="Note")
     loop(doc, "{%p for fact in doc.understanding.facts %}", "{{ fact }}", "List Bullet")
+    doc.add_paragraph("{%p if doc.understanding.to_learn and doc.understanding.facts %}")
+    doc.add_paragraph("{{ doc.sections.to_learn }}", style="Note")
+    doc.add_paragraph("{%p endif %}")
     loop(doc, "{%p for item in doc.understanding.to_learn %}", "{{ item }}", "List Bullet")
 
     doc.add_paragraph("{{ doc.sections.priorities }}", style="Heading 1")

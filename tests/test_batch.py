@@ -269,8 +269,8 @@ def test_name_pattern(tmp_path):
 def test_encodings_and_delimiters_keep_every_character(tmp_path, encoding, delimiter):
     sheet = write_csv(tmp_path / "c.csv", [
         ["Job Title", "Company Name", "About the company", "Candidate"],
-        ["Pâtissière", "Café Müller", "Café Müller bakes 400 croissants a day; we’re growing.",
-         "Zoë Ñúñez"],
+        ["Pâtissière", "Café Müller",
+         "Café Müller bakes 400 croissants a day; the bakery’s team is growing.", "Zoë Ñúñez"],
     ], encoding=encoding, delimiter=delimiter)
     out = tmp_path / "out"
     result = run(str(sheet), "--out", str(out), *FAST)
@@ -278,7 +278,7 @@ def test_encodings_and_delimiters_keep_every_character(tmp_path, encoding, delim
     plan = plan_json(out / "cafe-muller-patissiere-zoe-nunez")
     assert (plan["role"], plan["company"], plan["candidate"]) == (
         "Pâtissière", "Café Müller", "Zoë Ñúñez")
-    assert "Café Müller bakes 400 croissants a day; we’re growing." in json.dumps(
+    assert "Café Müller bakes 400 croissants a day; the bakery’s team is growing." in json.dumps(
         plan, ensure_ascii=False)
 
 
@@ -290,8 +290,18 @@ def test_encoding_option(tmp_path):
     assert result.exit_code == 0, result.output
     assert plan_json(tmp_path / "out" / "creme-chef")["company"] == "Crème"
     bad = run(str(sheet), "--out", str(tmp_path / "out"), "--encoding", "klingon")
-    assert bad.stderr == ("Error: Unknown encoding 'klingon': try utf-8, utf-16 or cp1252 "
-                          "(Excel on Windows).\n")
+    assert bad.exit_code == 2
+    assert bad.stderr.endswith("Error: Invalid value for '--encoding': Unknown encoding "
+                               "'klingon': try utf-8, utf-16 or cp1252 (Excel on Windows).\n")
+    # Codecs Python knows that cannot read text (issue 15, item 18): a usage error too.
+    for name, message in [("rot13", "'rot13' is not a text encoding"),
+                          ("base64", "'base64' is not a text encoding"),
+                          ("zlib", "'zlib' is not a text encoding"),
+                          ("idna", "The encoding 'idna' cannot read a spreadsheet")]:
+        bad = run(str(sheet), "--out", str(tmp_path / "out"), "--encoding", name)
+        assert bad.exit_code == 2, name
+        assert bad.stderr.endswith(f"Error: Invalid value for '--encoding': {message}: try "
+                                   f"utf-8, utf-16 or cp1252 (Excel on Windows).\n")
 
 
 def test_excel_workbook_with_sheet_choice(tmp_path):
@@ -499,3 +509,196 @@ def test_interrupted_run_resumes_to_exactly_what_a_clean_run_writes(tmp_path, si
     assert not resumed.stdout.startswith("0 written")  # it was stopped part-way
     assert _tree(out) == clean_files
     assert [r["status"] for r in report(out)].count("failed") == 0
+
+
+# -- the report never replaces what it should not (issue 15, item 1) ---------------------------
+
+
+def _sheet(tmp_path: Path, count: int = 2) -> Path:
+    rows = [["role", "company", "description"]] + [
+        ["Engineer", f"Company {i}", DESCRIPTION] for i in range(count)]
+    return write_csv(tmp_path / "c.csv", rows)
+
+
+def test_the_report_never_replaces_the_spreadsheet(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    sheet = out / "report.csv"
+    sheet.write_bytes(_sheet(tmp_path).read_bytes())
+    before = sheet.read_bytes()
+    result = run(str(sheet), "--out", str(out), *FAST)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: The spreadsheet {str(sheet)!r} is where batch writes its report; nothing was "
+        f"written. Choose another folder with --out, or move the spreadsheet.\n")
+    assert sheet.read_bytes() == before
+    assert sorted(p.name for p in out.iterdir()) == ["report.csv"]
+
+
+def test_a_file_of_the_users_named_report_csv_is_not_replaced(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "report.csv").write_text("my,own,notes\n", encoding="utf-8")
+    result = run(str(_sheet(tmp_path)), "--out", str(out), *FAST)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: {str(out / 'report.csv')!r} is not a report that nextround wrote, and batch "
+        f"writes its report there; nothing was written. Move that file, or choose another "
+        f"folder with --out.\n")
+    assert (out / "report.csv").read_text(encoding="utf-8") == "my,own,notes\n"
+    assert folders(out) == []
+
+
+def test_a_fresh_run_sets_the_earlier_report_aside(tmp_path):
+    sheet, out = _sheet(tmp_path, 3), tmp_path / "out"
+    assert run(str(sheet), "--out", str(out), *FAST).exit_code == 0
+    earlier = (out / "report.csv").read_bytes()
+    result = run(str(sheet), "--out", str(out), *FAST, "--limit", "1")
+    assert result.exit_code == 0
+    kept = [p for p in out.iterdir() if p.name.startswith("report-")]
+    assert len(kept) == 1 and kept[0].read_bytes() == earlier
+    assert f"The earlier run's report was kept as {kept[0]}.\n" in result.stderr
+    assert [r["row"] for r in report(out)] == ["2"]
+    # A third run keeps both earlier reports, under distinct names.
+    assert run(str(sheet), "--out", str(out), *FAST, "--limit", "1").exit_code == 0
+    assert len([p for p in out.iterdir() if p.name.startswith("report-")]) == 2
+
+
+def test_resume_keeps_the_earlier_reports_rows(tmp_path):
+    rows = [["role", "company", "description"],
+            ["Engineer", "Company 0", DESCRIPTION], ["", "Company 1", DESCRIPTION],
+            ["Engineer", "Company 2", DESCRIPTION]]
+    sheet, out = write_csv(tmp_path / "c.csv", rows), tmp_path / "out"
+    assert run(str(sheet), "--out", str(out), *FAST).exit_code == 1
+    result = run(str(sheet), "--out", str(out), *FAST, "--resume", "--limit", "1")
+    assert result.exit_code == 0
+    assert [(r["row"], r["status"], r["error"]) for r in report(out)] == [
+        ("2", "complete", ""), ("3", "failed", "The role is empty (column 'role')."),
+        ("4", "written", "")]
+    assert not [p for p in out.iterdir() if p.name.startswith("report-")]
+
+
+def test_resume_redoes_a_row_whose_description_or_logo_file_changed(tmp_path):
+    # Issue 15, item 3: the key covered the file's name, not its contents.
+    from test_themes import png
+
+    (tmp_path / "acme.txt").write_text(DESCRIPTION, encoding="utf-8")
+    png(tmp_path / "logo.png", 20, 10, (200, 0, 0))
+    sheet = write_csv(tmp_path / "c.csv", [["role", "company", "description_file", "logo"],
+                                           ["Engineer", "Acme", "acme.txt", "logo.png"]])
+    out = tmp_path / "out"
+    assert run(str(sheet), "--out", str(out), *FAST).exit_code == 0
+    assert run(str(sheet), "--out", str(out), *FAST, "--resume").stdout == (
+        "0 written, 1 already complete, 0 failed\n")
+
+    (tmp_path / "acme.txt").write_text("Acme Grocers runs 9 bakeries in Vermont.",
+                                       encoding="utf-8")
+    result = run(str(sheet), "--out", str(out), *FAST, "--resume")
+    assert result.stdout == "1 written, 0 failed\n"
+    assert "bakeries" in json.dumps(plan_json(out / "acme-engineer"))
+
+    png(tmp_path / "logo.png", 20, 10, (0, 0, 200))
+    assert run(str(sheet), "--out", str(out), *FAST, "--resume").stdout == (
+        "1 written, 0 failed\n")
+    assert run(str(sheet), "--out", str(out), *FAST, "--resume").stdout == (
+        "0 written, 1 already complete, 0 failed\n")
+
+
+# -- stopping: SIGTERM, kill -9 of the parent, a second Ctrl-C (issue 15, items 17 and 19) -----
+
+
+def _alive(pid: int) -> bool:
+    """Running, not a zombie waiting to be reaped."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
+
+
+def _all_gone(pids: set[int], seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if not any(map(_alive, pids)):
+            return True
+        time.sleep(0.05)
+    return False
+
+
+@pytest.fixture
+def strays():
+    """Child processes a test saw; any still running at the end (the test failed) are killed,
+    so a failure does not leave workers behind."""
+    seen: set[int] = set()
+    yield seen
+    for pid in seen:
+        if _alive(pid):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+
+
+def _forty_rows(tmp_path: Path) -> Path:
+    rows = [["role", "company", "description", "date"]] + [
+        ["Engineer", f"Company {i}", DESCRIPTION, "2026-11-25"] for i in range(40)]
+    return write_csv(tmp_path / "c.csv", rows)
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
+@pytest.mark.parametrize("whom", ["parent", "group"])
+def test_sigterm_stops_like_ctrl_c_and_writes_the_report(tmp_path, whom, strays):
+    # `kill PID` (docker stop) signals the parent only; systemd signals the whole group.
+    out = tmp_path / "out"
+    process = _start([str(_forty_rows(tmp_path)), "--format", "md", "--jobs", "2", "--out",
+                      str(out)], tmp_path)
+    _wait_for_rows(out, 3, process)
+    children = child_processes(process.pid)
+    strays.update({process.pid, *children})
+    assert len(children) >= 2  # the workers (and multiprocessing's resource tracker)
+    (os.kill if whom == "parent" else os.killpg)(process.pid, signal.SIGTERM)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 143, stderr
+    assert "Stopped by SIGTERM after " in stderr and "--resume" in stderr
+    assert "Traceback" not in stderr
+    reported = {r["folder"] for r in report(out) if r["status"] == "written"}
+    assert reported == {str(p.parent) for p in out.glob("*/.nextround-row.json")}
+    assert not list(out.rglob("*.part"))
+    assert _all_gone(children, 10)
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
+def test_killing_the_parent_outright_ends_its_workers(tmp_path, strays):
+    out = tmp_path / "out"
+    process = _start([str(_forty_rows(tmp_path)), "--format", "md", "--jobs", "2", "--out",
+                      str(out)], tmp_path)
+    _wait_for_rows(out, 3, process)
+    children = child_processes(process.pid)
+    strays.update({process.pid, *children})
+    assert len(children) >= 2
+    process.kill()  # the parent alone, as the out-of-memory killer would
+    process.communicate(timeout=60)
+    assert _all_gone(children, 10), "the workers outlived their parent"
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
+def test_a_second_ctrl_c_stops_at_once_and_reports_every_finished_row(tmp_path, strays):
+    out = tmp_path / "out"
+    rows = [["role", "company", "description", "date"]] + [
+        ["Engineer", f"Company {i}", DESCRIPTION, "2026-11-25"] for i in range(30)]
+    sheet = write_csv(tmp_path / "c.csv", rows)
+    # PDF rows take a second or so: the second Ctrl-C lands while rows are still finishing.
+    process = _start([str(sheet), "--format", "pdf", "--only", "plan", "--jobs", "2", "--out",
+                      str(out)], tmp_path)
+    _wait_for_rows(out, 2, process)
+    children = child_processes(process.pid)
+    strays.update({process.pid, *children})
+    os.killpg(process.pid, signal.SIGINT)
+    time.sleep(0.3)
+    os.killpg(process.pid, signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    assert "Traceback" not in stderr
+    # Every row whose folder is whole is in the report, and no row that is not.
+    time.sleep(1)  # a worker still finishing a row would show here
+    reported = {r["folder"] for r in report(out) if r["status"] == "written"}
+    assert reported == {str(p.parent) for p in out.glob("*/.nextround-row.json")}
+    assert _all_gone(children, 10)

@@ -250,9 +250,42 @@ def test_the_program_leaves_no_copy_of_the_theme_fonts(tmp_path):
     env = {**os.environ, "TMPDIR": str(temporary)}
     for debug in ([], ["--debug"]):  # side by side, then in one process
         done = program(*debug, "generate", *ARGS, "--format", "pdf", "--out", "out",
-                       cwd=tmp_path, env=env)
+                       "--force", cwd=tmp_path, env=env)
         assert done.returncode == 0, done.stderr
     assert list(temporary.iterdir()) == []
+
+
+def test_generate_never_replaces_handouts_without_force(tmp_path):
+    # Issue 15, item 4: Bob's run replaced Alice's handouts, and C++ and C# shared a folder.
+    fast = ["--format", "md", "--out", str(tmp_path)]
+    alice = run("generate", *ARGS, *fast, "--candidate", "Alice Smith")
+    bob = run("generate", *ARGS, *fast, "--candidate", "Bob Jones")
+    assert alice.exit_code == bob.exit_code == 0, alice.output + bob.output
+    folders = sorted(p.name for p in tmp_path.iterdir())
+    assert folders == ["acme-grocers-senior-data-engineer-alice-smith",
+                       "acme-grocers-senior-data-engineer-bob-jones"]
+    alices = tmp_path / folders[0] / "30-60-90-plan.md"
+    assert "Alice Smith" in alices.read_text(encoding="utf-8")
+
+    before = alices.read_bytes()
+    again = run("generate", *ARGS, *fast, "--candidate", "Alice Smith", "--date", "2030-01-01")
+    assert again.exit_code == 1
+    assert again.stderr == (
+        f"Error: {str(tmp_path / folders[0])!r} already holds 30-60-90-plan.md, "
+        f"follow-up-questions.md from an earlier run; nothing was written. Add --force to "
+        f"replace them, or choose another folder with --out.\n")
+    assert alices.read_bytes() == before
+    forced = run("generate", *ARGS, *fast, "--candidate", "Alice Smith", "--date",
+                 "2030-01-01", "--force")
+    assert forced.exit_code == 0, forced.output
+    assert alices.read_bytes() != before
+
+    for title in ("C++ Developer", "C# Developer"):
+        result = run("generate", "--role", title, "--company", "Acme", "--description",
+                     "Acme sells groceries.", "--format", "md", "--out", str(tmp_path / "c"))
+        assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "c").iterdir()) == [
+        "acme-c-plus-plus-developer", "acme-c-sharp-developer"]
 
 
 # -- conventions -----------------------------------------------------------------------------

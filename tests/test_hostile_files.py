@@ -58,7 +58,8 @@ def test_request_folder_that_is_a_file(tmp_path):
 def test_a_final_name_taken_by_a_folder(tmp_path):
     folder = tmp_path / "acme-data-engineer"
     (folder / "30-60-90-plan.json").mkdir(parents=True)
-    result = run("--out", str(tmp_path), "--format", "json")
+    # --force: without it, generate stops earlier, at anything already under a final name.
+    result = run("--out", str(tmp_path), "--format", "json", "--force")
     assert result.exit_code == 1
     assert result.stderr.startswith(f"Error: Cannot write {str(folder / '30-60-90-plan.json')!r}")
     assert leftovers(tmp_path) == []
@@ -191,7 +192,7 @@ def test_two_processes_generating_into_one_folder_at_once(tmp_path):
     """Both finish; every file is whole and valid; nothing temporary remains."""
     nextround = Path(sys.executable).with_name("nextround")
     command = [str(nextround), *ARGS, "--out", str(tmp_path), "--format", "pdf,docx,json",
-               "--only", "plan", "--candidate", "Jo"]
+               "--only", "plan", "--candidate", "Jo", "--force"]  # both may replace
     first = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     second = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     outputs = [p.communicate(timeout=300) for p in (first, second)]
@@ -199,7 +200,7 @@ def test_two_processes_generating_into_one_folder_at_once(tmp_path):
     assert outputs[0][0] == outputs[1][0] and len(outputs[0][0].splitlines()) == 3
     files = {Path(line).name: Path(line) for line in outputs[0][0].splitlines()}
     check_valid(files)
-    assert everything_under(tmp_path / "acme-data-engineer") == sorted(files)
+    assert everything_under(tmp_path / "acme-data-engineer-jo") == sorted(files)
     assert leftovers(tmp_path) == []
 
 
@@ -215,3 +216,56 @@ def test_temporary_files_are_hidden_and_marked(tmp_path, monkeypatch):
     monkeypatch.setattr(os, "replace", watch)
     writing.write_atomic(tmp_path / "plan.pdf", b"%PDF-")
     assert len(seen) == 1 and seen[0].startswith(".plan.pdf.") and seen[0].endswith(".part")
+
+
+# -- settings files nested too deeply for their readers (issue 15, item 18) --------------------
+
+DEEP = "[" * 100_000 + "]" * 100_000
+
+
+def test_a_theme_nested_too_deeply_is_left_out_of_the_list_and_refused_by_name(
+        tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    deep = tmp_path / "nextround" / "themes" / "deep"
+    deep.mkdir(parents=True)
+    (deep / "theme.yaml").write_text(f"name: deep\ncolors: {DEEP}\n", encoding="utf-8")
+    listed = CliRunner().invoke(main, ["templates", "list"])
+    assert listed.exit_code == 0, listed.output
+    assert "default" in listed.stdout and "deep" not in listed.stdout.split()
+    used = run("--theme", "deep", "--format", "md", "--out", str(tmp_path / "out"))
+    assert used.exit_code == 1
+    assert used.stderr == (f"Error: {deep / 'theme.yaml'}: nested too deeply to read (lists "
+                           f"or mappings inside each other, hundreds of levels).\n")
+
+
+def test_a_request_file_or_project_file_nested_too_deeply_is_a_clear_error(
+        tmp_path, monkeypatch):
+    request = tmp_path / "request.yaml"
+    request.write_text(f"role: Engineer\ncompany: Acme\ninterviewers: {DEEP}\n",
+                       encoding="utf-8")
+    result = CliRunner().invoke(main, ["generate", "--from", str(request), "--out",
+                                       str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert result.stderr == (f"Error: The request file {str(request)!r} is nested too deeply "
+                             f"to read (lists or mappings inside each other, hundreds of "
+                             f"levels).\n")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "nextround.toml").write_text(f"footer = {DEEP}\n", encoding="utf-8")
+    result = run("--format", "md", "--out", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert result.stderr == (f"Error: {tmp_path / 'nextround.toml'}: nested too deeply to "
+                             f"read (arrays or tables inside each other, hundreds of "
+                             f"levels).\n")
+
+
+@pytest.mark.parametrize("umask", [0o077, 0o002])
+def test_written_files_follow_the_umask(tmp_path, umask):
+    # Issue 15, item 19: every file was 0644, whatever the user's umask said.
+    previous = os.umask(umask)
+    try:
+        result = run("--format", "md,json", "--out", str(tmp_path / "out"))
+    finally:
+        os.umask(previous)
+    assert result.exit_code == 0, result.output
+    modes = {Path(p).stat().st_mode & 0o777 for p in result.stdout.split()}
+    assert modes == {0o666 & ~umask}

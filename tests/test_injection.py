@@ -185,3 +185,20 @@ def test_a_theme_stylesheet_cannot_fetch_from_the_network_or_other_files(
     warned = " ".join(r.getMessage() for r in caplog.records if r.name == "nextround")
     assert f"The theme asks for {base}/theme.css, which is outside the theme folder" in warned
     assert "file:///etc/hostname" in warned
+
+
+def test_markdown_links_no_bare_address_in_a_name(tmp_path):
+    # Issue 15, item 19: readers that link bare addresses (GitHub; markdown-it with linkify)
+    # turned a URL, a www. name or an e-mail address in a name into a link.
+    from markdown_it import MarkdownIt
+
+    names = {"role": "Engineer https://evil.com/x", "company": "WWW.evil.com",
+             "candidate": "jo@evil.com"}
+    request = build_request({**names, "description": "Acme sells groceries.",
+                             "formats": "md"})
+    reader = MarkdownIt("gfm-like")
+    for path in generate(request, tmp_path):
+        rendered = reader.render(path.read_text(encoding="utf-8"))
+        assert "<a " not in rendered, path.name
+        for text in names.values():
+            assert text in rendered, (path.name, text)

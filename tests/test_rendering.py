@@ -148,11 +148,12 @@ def test_a_long_ad_is_shortened_to_two_pages_in_every_format(tmp_path):
     path = tmp_path / "plan.pdf"
     path.write_bytes(files["30-60-90-plan.pdf"])
     flat = squash(re.sub(r"\s+", " ", pdf_text(path).replace("-\n", "-"))).replace("-", "")
-    # The stakeholders' table interleaves its two columns when a role wraps: those are
-    # checked word by word.
-    roles = [s["role"] for s in plan["stakeholders"]]
-    assert [line for line in document_lines(plan) if line not in roles
+    # The tables interleave their columns when a cell wraps: their cells are checked word by
+    # word.
+    cells = [s[k] for s in plan["stakeholders"] for k in ("role", "why")] + \
+        [m[k] for m in plan["measures"] for k in ("metric", "baseline", "target")]
+    assert [line for line in document_lines(plan) if line not in cells
             and squash(line).replace("-", "") not in flat] == []
-    assert all(squash(word) in flat for role in roles for word in role.split())
+    assert all(squash(word).replace("-", "") in flat for cell in cells for word in cell.split())
     # The company's own facts and priorities are the last to go.
     assert plan["priorities"] == full["priorities"]

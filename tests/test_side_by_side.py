@@ -96,7 +96,7 @@ def test_warnings_from_every_process_are_printed_once_each(tmp_path):
     # The glyph check runs in the first copy, the PDF warnings in the second and here.
     args = ["generate", "--role", "Engineer 🧿", "--company", "Acme",
             "--description", "Acme sells food.", "--font", "Helvetica Nowhere",
-            "--out", str(tmp_path / "out")]
+            "--out", str(tmp_path / "out"), "--force"]  # both runs write one folder
     together = nextround(*args, cwd=tmp_path)
     _, stderr = together.communicate(timeout=120)
     alone = subprocess.run([sys.executable, "-c", "from nextround.cli import main; main()",

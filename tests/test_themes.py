@@ -39,16 +39,18 @@ def png(path: Path, width: int, height: int, rgb: tuple[int, int, int]) -> Path:
     return path
 
 
-def page_colors(pdf: Path, tmp_path: Path) -> set[tuple[int, int, int]]:
-    """Every pixel color on the first page, drawn by pdftoppm as a PPM."""
+def page_colors(pdf: Path, tmp_path: Path, *, every_page: bool = False
+                ) -> set[tuple[int, int, int]]:
+    """Every pixel color on the first page (or on every page), drawn by pdftoppm as PPMs."""
     prefix = tmp_path / "page"
-    subprocess.run([need("pdftoppm"), "-r", "40", "-f", "1", "-l", "1", str(pdf), str(prefix)],
-                   check=True)
-    data = next(tmp_path.glob("page*.ppm")).read_bytes()
-    # P6 header: magic, width, height, maxval, each followed by white space.
-    parts = data.split(maxsplit=4)
-    pixels = parts[4]
-    return {tuple(pixels[i:i + 3]) for i in range(0, len(pixels) - 2, 3)}
+    pages = [] if every_page else ["-f", "1", "-l", "1"]
+    subprocess.run([need("pdftoppm"), "-r", "40", *pages, str(pdf), str(prefix)], check=True)
+    colors = set()
+    for picture in tmp_path.glob("page*.ppm"):
+        # P6 header: magic, width, height, maxval, each followed by white space.
+        pixels = picture.read_bytes().split(maxsplit=4)[4]
+        colors |= {tuple(pixels[i:i + 3]) for i in range(0, len(pixels) - 2, 3)}
+    return colors
 
 
 def edit_docx(path: Path, old: str, new: str) -> None:
@@ -181,7 +183,8 @@ def test_branding_options_reach_pdf_and_docx(tmp_path):
 
 
 def test_a_font_that_is_not_installed_is_named_in_a_warning(tmp_path):
-    args = (*ARGS, "--only", "plan", "--format", "pdf", "--out", str(tmp_path / "out"))
+    args = (*ARGS, "--only", "plan", "--format", "pdf", "--out", str(tmp_path / "out"),
+            "--force")  # the three runs write one folder
     missing = run("generate", *args, "--font", "Helvetica Nowhere")
     assert missing.exit_code == 0, missing.output
     assert missing.stderr == (
@@ -205,7 +208,7 @@ def test_command_line_beats_project_file_beats_theme(tmp_path, monkeypatch):
     html = next(out.rglob("*.html")).read_text()
     assert first.exit_code == 0 and "--accent: #222222" in html and "From theme.yaml" in html
     run("generate", *ARGS, "--only", "plan", "--format", "html", "--out", str(out),
-        "--accent-color", "#333333", "--footer", "From the command line")
+        "--accent-color", "#333333", "--footer", "From the command line", "--force")
     html = next(out.rglob("*.html")).read_text()
     assert "--accent: #333333" in html and "From the command line" in html
 
@@ -524,6 +527,34 @@ def test_bad_content_pack_names_file_and_field(tmp_path, path, text, message):
                                     f"{message.split(': ', 1)[1]}"), result.stderr
 
 
+def test_preview_deletes_only_the_pictures_it_wrote(tmp_path):
+    # Issue 15, item 5: `preview --out ~/Pictures` deleted the user's plan-7.png.
+    need("pdftoppm")
+    pictures = tmp_path / "Pictures"
+    pictures.mkdir()
+    for name in ("plan-7.png", "questions-3.png"):
+        (pictures / name).write_bytes(b"\x89PNG the user's own")
+    result = run("preview", "--only", "plan", "--out", str(pictures))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: {str(pictures)!r} already holds other files, and preview writes into a "
+        f"folder of its own (it replaces the pictures it wrote there before); nothing was "
+        f"written. Choose a new or empty folder with --out.\n")
+    assert sorted(p.name for p in pictures.iterdir()) == ["plan-7.png", "questions-3.png"]
+
+    # In its own folder, a second preview replaces the first one's pages and nothing else.
+    own = tmp_path / "preview"
+    first = run("preview", "--out", str(own))
+    assert first.exit_code == 0, first.output
+    (own / "plan-7.png").write_bytes(b"\x89PNG put here by hand")
+    second = run("preview", "--only", "plan", "--out", str(own))
+    assert second.exit_code == 0, second.output
+    plan_pages = sorted(Path(p).name for p in second.stdout.split())
+    assert sorted(p.name for p in own.iterdir()) == sorted(
+        [".nextround-preview.json", "plan-7.png", *plan_pages])
+    assert (own / "plan-7.png").read_bytes() == b"\x89PNG put here by hand"
+
+
 # --- the HTML handout is one self-contained file -------------------------------------------------
 
 
@@ -586,7 +617,8 @@ def test_accent_color_reaches_every_colored_element(tmp_path):
         return any(max(abs(a - b) for a, b in zip(rgb(hex_), color, strict=True)) <= 4
                    for color in drawn)
 
-    drawn = page_colors(pdf, tmp_path)
+    # Every page: without the band above the phase rows, the third phase may open page 2.
+    drawn = page_colors(pdf, tmp_path, every_page=True)
     assert [c for c in palette if rgb(c) in drawn] == []
     # The accent, its two darker shades and its pale wash.
     assert all(near(c) for c in ("0B8F3A", "097530", "075E26", "E7F4EB"))

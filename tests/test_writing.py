@@ -31,3 +31,11 @@ def test_full_disk_leaves_no_partial_file(tmp_path, monkeypatch):
         write_atomic(target, b"new content")
     assert target.read_bytes() == b"old complete file"
     assert [p.name for p in tmp_path.iterdir()] == ["plan.pdf"]
+
+
+def test_folder_name_keeps_titles_and_candidates_apart():
+    # Issue 15, item 4: slugify drops '+' and '#', and the name had no candidate.
+    assert folder_name("Acme", "C++ Developer") == "acme-c-plus-plus-developer"
+    assert folder_name("Acme", "C# Developer") == "acme-c-sharp-developer"
+    assert folder_name("Acme", "Engineer", "Alice Smith") == "acme-engineer-alice-smith"
+    assert folder_name("Acme", "Engineer", "Bob Jones") == "acme-engineer-bob-jones"

@@ -7,6 +7,7 @@ Everything here renders through the same code as `generate`, so a theme that pas
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import shutil
@@ -18,9 +19,10 @@ from typing import Any
 
 import yaml
 
-from .errors import NextroundError, ThemeError, collect_warnings
+from .errors import NextroundError, OutputError, ThemeError, collect_warnings
 from .request import Request, build_request
 from .themes import BASE_THEME, REQUIRED_FILES, Theme, load_theme
+from .writing import make_folder, write_atomic
 
 FORMATS = ("html", "md", "pdf", "docx")
 # A url(...) in CSS, or a src/href attribute written out in a template.
@@ -281,6 +283,33 @@ def check_theme(path: str) -> list[str]:
 # --- preview -------------------------------------------------------------------------------------
 
 
+# In a preview folder: the pictures the last preview wrote, the only files a preview deletes.
+PREVIEW_LIST = ".nextround-preview.json"
+
+
+def _preview_folder(out_dir: Path) -> list[str]:
+    """Make sure out_dir is a preview's own folder; return the pictures the last preview wrote.
+
+    A folder of the user's (~/Pictures) is refused: the pages of a previous, longer preview
+    are deleted, and a preview must never take the user's plan-7.png for one of its own.
+    """
+    listed = out_dir / PREVIEW_LIST
+    if listed.is_file():
+        try:
+            names = json.loads(listed.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            names = []
+        # Plain picture names only: a list edited to say '../x' deletes nothing outside.
+        return [n for n in names if isinstance(n, str) and re.fullmatch(r"[\w-]+\.png", n)]
+    if out_dir.is_dir() and any(out_dir.iterdir()):
+        raise OutputError(
+            f"{str(out_dir)!r} already holds other files, and preview writes into a folder of "
+            f"its own (it replaces the pictures it wrote there before); nothing was written. "
+            f"Choose a new or empty folder with --out.")
+    make_folder(out_dir)
+    return []
+
+
 def preview(request: Request, out_dir: Path, *, word: bool = False, resolution: int = 70
             ) -> list[Path]:
     """PNG images of every page of the request's PDFs (and, with word=True, of the Word files
@@ -298,9 +327,8 @@ def preview(request: Request, out_dir: Path, *, word: bool = False, resolution: 
     formats = ("pdf", "docx") if word else ("pdf",)
     from dataclasses import replace
 
+    earlier = _preview_folder(out_dir)  # before rendering: a wrong --out fails at once
     files = render_files(replace(request, formats=formats))
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="nextround-preview-") as tmp:
         work = Path(tmp)
         for name, data in files.items():
@@ -318,21 +346,22 @@ def preview(request: Request, out_dir: Path, *, word: bool = False, resolution: 
                                  f"{result.stderr.strip()[:200]}")
             for pdf in sorted((work / "word").glob("*.pdf")):
                 pdfs[f"{pdf.stem}-word.pdf"] = pdf
-        stems = {}
-        for name in pdfs:
+        written: list[Path] = []
+        for name, pdf in sorted(pdfs.items()):
             stem = name.removesuffix(".pdf")
             for short, long in FILE_NAMES.items():
                 stem = stem.replace(long, short)
-            stems[name] = stem
-        # Pages of an earlier, longer preview must not linger beside the new ones.
-        for old in out_dir.glob("*.png"):
-            if any(re.fullmatch(rf"{re.escape(stem)}-\d+\.png", old.name)
-                   for stem in stems.values()):
-                old.unlink()
-        for name, pdf in sorted(pdfs.items()):
-            stem = stems[name]
+            pages_dir = work / "pages" / stem  # drawn here, then copied whole into out_dir
+            pages_dir.mkdir(parents=True)
             subprocess.run([pdftoppm, "-png", "-r", str(resolution), str(pdf),
-                            str(out_dir / stem)], check=True, capture_output=True)
-            written += sorted(p for p in out_dir.glob("*.png")
-                              if re.fullmatch(rf"{re.escape(stem)}-\d+\.png", p.name))
+                            str(pages_dir / stem)], check=True, capture_output=True)
+            pages = sorted(pages_dir.glob("*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
+            written += [write_atomic(out_dir / page.name, page.read_bytes())
+                        for page in pages]
+    # Pages of an earlier, longer preview must not linger beside the new ones; only what a
+    # preview wrote is ever deleted.
+    names = [path.name for path in written]
+    for name in set(earlier) - set(names):
+        (out_dir / name).unlink(missing_ok=True)
+    write_atomic(out_dir / PREVIEW_LIST, json.dumps(names, indent=1).encode("utf-8"))
     return written

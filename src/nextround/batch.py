@@ -16,10 +16,13 @@ import contextlib
 import csv
 import hashlib
 import io
+import itertools
 import json
 import os
 import re
+import stat
 import string
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -28,10 +31,17 @@ from typing import Any
 
 from slugify import slugify
 
-from .errors import NextroundError, RequestError, collect_warnings
-from .processes import ctrl_c_held, ignore_ctrl_c
+from .errors import NextroundError, OutputError, RequestError, collect_warnings
+from .processes import (
+    Terminated,
+    ctrl_c_held,
+    die_with_parent,
+    ignore_ctrl_c,
+    sigterm_stops_like_ctrl_c,
+)
 from .request import Request, build_request
 from .spreadsheet import Row, Spreadsheet
+from .writing import spell_out
 
 MANIFEST = ".nextround-row.json"
 REPORT = "report.csv"
@@ -52,11 +62,42 @@ class Job:
     folder: Path
     problem: str = ""  # the row cannot be run; the report says why
 
-    @property
-    def key(self) -> str:
-        """Changes when anything that shapes this row's files changes (not the day it ran)."""
+    def key(self, sheet: Sheet) -> str:
+        """Changes when anything that shapes this row's files changes (not the day it ran):
+        its fields, and the contents of the files they name (an edited description file
+        makes the row's handouts stale, though its name stayed the same)."""
+        key = hashlib.sha256()
         data = json.dumps(self.fields, sort_keys=True, default=str, ensure_ascii=False)
-        return hashlib.sha256(data.encode("utf-8")).hexdigest()
+        key.update(data.encode("utf-8"))
+        for name in FILE_FIELDS:
+            if self.fields.get(name):
+                key.update(f"\0{name}\0".encode())
+                key.update(file_fingerprint(sheet.folder / str(self.fields[name])))
+        return key.hexdigest()
+
+
+# The fields that name a file a row reads (relative to the spreadsheet's folder).
+FILE_FIELDS = ("description_file", "logo")
+# Far more than any description or logo may be: the row fails on the size limit anyway.
+FINGERPRINT_LIMIT = 64 * 1024 * 1024
+
+
+def file_fingerprint(path: Path) -> bytes:
+    """A digest of a file's contents, for the row's key. Only a regular file is read (a FIFO
+    would block for ever, a device never end), and at most FINGERPRINT_LIMIT bytes of it."""
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            return b"not a regular file"
+        digest = hashlib.sha256(str(info.st_size).encode())
+        with open(path, "rb") as handle:
+            left = FINGERPRINT_LIMIT
+            while left > 0 and (chunk := handle.read(min(left, 1 << 20))):
+                digest.update(chunk)
+                left -= len(chunk)
+        return digest.digest()
+    except (OSError, ValueError):  # missing or unreadable: the row fails and says why
+        return b"cannot be read"
 
 
 @dataclass(frozen=True)
@@ -110,7 +151,7 @@ def folder_name(template: str, fields: dict[str, Any], row: int) -> str:
         if name is not None:
             parts.append(values[name])
     raw = "".join(parts)
-    name = slugify(raw, max_length=MAX_NAME, word_boundary=True, save_order=True)
+    name = slugify(spell_out(raw), max_length=MAX_NAME, word_boundary=True, save_order=True)
     name = re.sub(r"-{2,}", "-", name).strip("-")
     if not name:
         name = f"row-{row}"
@@ -204,14 +245,18 @@ def inside(base: Path, name: str) -> str:
     return name
 
 
-def is_complete(job: Job) -> bool:
-    """Done in an earlier run: the manifest matches this row and every file it lists exists."""
+def finished(job: Job, sheet: Sheet, status: str = "complete") -> Outcome | None:
+    """The row's outcome if its folder holds it whole: the manifest matches this row and
+    every file it lists exists. None if not."""
     try:
         manifest = json.loads((job.folder / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    return (manifest.get("key") == job.key
-            and all((job.folder / f).is_file() for f in manifest.get("files", [])))
+        files = [str(f) for f in manifest["files"]]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if manifest.get("key") != job.key(sheet) or not all((job.folder / f).is_file()
+                                                         for f in files):
+        return None
+    return Outcome(job.row, status, str(job.folder), files)
 
 
 def clear_leftovers(folder: Path) -> None:
@@ -238,12 +283,14 @@ def run_job(job: Job, sheet: Sheet) -> Outcome:
 
 def _run_job(job: Job, sheet: Sheet, render_files, write_files, write_atomic) -> Outcome:
     try:
+        # Taken before the files are read: one edited meanwhile makes the row stale, not done.
+        key = job.key(sheet)
         request = job_request(job, sheet)
         files = render_files(request)
         clear_leftovers(job.folder)
         (job.folder / MANIFEST).unlink(missing_ok=True)
         paths = write_files(job.folder, files)
-        manifest = {"row": job.row, "key": job.key, "files": sorted(files)}
+        manifest = {"row": job.row, "key": key, "files": sorted(files)}
         write_atomic(job.folder / MANIFEST, json.dumps(manifest, indent=1).encode("utf-8"))
         return Outcome(job.row, "written", str(job.folder), [p.name for p in paths])
     except NextroundError as exc:
@@ -260,6 +307,7 @@ def warm_up() -> None:
     # Ctrl-C is the parent's to handle: it lets rows in progress finish and writes the report.
     # The worker was started with Ctrl-C held back (processes.ctrl_c_held); now it ignores it.
     ignore_ctrl_c()
+    die_with_parent()
     from .library import load_library
     from .themes import load_theme
 
@@ -287,6 +335,78 @@ def report_bytes(outcomes: list[Outcome]) -> bytes:
                          report_cell(o.error), report_cell(" | ".join(o.warnings))])
     # A BOM so Excel opens the report as UTF-8 (accents in error messages stay readable).
     return buffer.getvalue().encode("utf-8-sig")
+
+
+def _report_text(cell: str) -> str:
+    """A report cell as it was before report_cell made it safe for Excel."""
+    return cell[1:] if cell[:1] == "'" and cell[1:2] in ("=", "+", "-", "@") else cell
+
+
+def read_report(path: Path) -> list[Outcome]:
+    """The rows of an earlier run's report, to keep them (--resume) or set them aside.
+
+    A file under the report's name that nextround did not write (the user's own report.csv,
+    the spreadsheet itself) is refused rather than replaced.
+    """
+    refuse = OutputError(
+        f"{str(path)!r} is not a report that nextround wrote, and batch writes its report "
+        f"there; nothing was written. Move that file, or choose another folder with --out.")
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            reader = csv.reader(handle)
+            if tuple(next(reader, ())) != REPORT_COLUMNS:
+                raise refuse
+            outcomes = []
+            for cells in reader:
+                row, status, folder, files, error, warnings = cells
+                if status not in ("written", "complete", "failed"):
+                    raise refuse
+                outcomes.append(Outcome(
+                    int(row), status, _report_text(folder),
+                    [f for f in files.split("; ") if f], _report_text(error),
+                    [w for w in _report_text(warnings).split(" | ") if w]))
+    except (ValueError, UnicodeDecodeError, csv.Error):
+        raise refuse from None
+    except OSError as exc:
+        raise OutputError(f"Cannot read the earlier report {str(path)!r}: "
+                          f"{exc.strerror or exc}.") from None
+    return outcomes
+
+
+def check_report_place(spreadsheet: Path, report: Path) -> None:
+    """The report must never land on the spreadsheet it reports on."""
+    with contextlib.suppress(OSError):
+        if os.path.samefile(spreadsheet, report):
+            raise OutputError(
+                f"The spreadsheet {str(spreadsheet)!r} is where batch writes its report; "
+                f"nothing was written. Choose another folder with --out, or move the "
+                f"spreadsheet.")
+
+
+def set_aside(report: Path) -> Path:
+    """Rename an earlier run's report to report-<when it was written>.csv (never replacing
+    one) and return the new name: a run without --resume starts a fresh report, and the old
+    one's rows stay readable."""
+    try:
+        stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(report.stat().st_mtime))
+        for n in itertools.count(1):
+            kept = report.with_name(f"{report.stem}-{stamp}{'' if n == 1 else f'-{n}'}.csv")
+            try:
+                # A hard link fails if the name is taken, unlike a rename: nothing is replaced.
+                os.link(report, kept)
+            except FileExistsError:
+                continue
+            except OSError:  # a file system without hard links (FAT, some network shares)
+                if kept.exists():
+                    continue
+                os.rename(report, kept)
+                return kept
+            report.unlink()
+            return kept
+    except OSError as exc:
+        raise OutputError(f"Cannot set the earlier report {str(report)!r} aside: "
+                          f"{exc.strerror or exc}; nothing was replaced.") from None
+    raise AssertionError("unreachable")
 
 
 @dataclass
@@ -336,15 +456,18 @@ def run_batch(jobs: Iterator[Job | Row], sheet: Sheet, *, workers: int, resume: 
             if isinstance(job, Row):
                 tally.blank += 1
                 continue
-            if resume and not job.problem and is_complete(job):
-                files = json.loads((job.folder / MANIFEST).read_text(encoding="utf-8"))["files"]
-                record(Outcome(job.row, "complete", str(job.folder), files))
+            done = finished(job, sheet) if resume and not job.problem else None
+            if done is not None:
+                record(done)
                 continue
             yield job
 
     stopped = ""
     try:
-        _run_in_workers(runnable(), sheet, workers, fail_fast, record, tally)
+        with sigterm_stops_like_ctrl_c():
+            _run_in_workers(runnable(), sheet, workers, fail_fast, record, tally)
+    except Terminated:
+        stopped = "terminated"
     except KeyboardInterrupt:
         stopped = "interrupted"
     except BrokenProcessPool:
@@ -397,15 +520,38 @@ def _run_in_workers(jobs: Iterator[Job], sheet: Sheet, workers: int, fail_fast: 
         # --resume: it is not a failure of the row.
         for future in pending:
             future.cancel()
-        for future in pending:
-            if not future.cancelled():
-                with contextlib.suppress(BrokenProcessPool):
-                    record(future.result())
+        try:
+            for future in list(pending):
+                if not future.cancelled():
+                    with contextlib.suppress(BrokenProcessPool):
+                        record(future.result())
+                pending.pop(future)
+        except KeyboardInterrupt:
+            # A second Ctrl-C (or SIGTERM): stop now, not when the rows in progress end. A
+            # row whose folder is already whole is still reported as written; the others,
+            # stopped part-way, are left to --resume.
+            _kill_workers(pool)
+            for future, job in list(pending.items()):
+                outcome = finished(job, sheet, "written")
+                if outcome is not None:
+                    record(outcome)
+                pending.pop(future)
         raise
     finally:
         for future in pending:
             future.cancel()
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _kill_workers(pool: Any) -> None:
+    """End the pool's workers at once (Python 3.14 has pool.kill_workers() for this)."""
+    kill = getattr(pool, "kill_workers", None)
+    if kill is not None:
+        kill()
+        return
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        with contextlib.suppress(Exception):
+            process.kill()
 
 
 def default_workers() -> int:

@@ -149,15 +149,21 @@ def _long_date(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-_TITLE_AFTER_NAME = re.compile(r"\s*(?:,|\(|\||\s[-–—]\s)\s*")
+# "Sam Lee, VP Engineering", "Sam Lee (VP Engineering)", "Sam Lee - VP Engineering",
+# "Sam Lee | VP Engineering": a name of one to five words, then a title of plain words.
+_NAME_AND_TITLE = re.compile(
+    r"^(?P<name>[^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*){0,4})"
+    r"(?:\s*,\s*|\s+[-–—|]\s+|\s*\|\s*|\s*\((?=[^()]*\)$))"
+    r"(?P<title>[\w&/.,'’ -]{2,80}?)\)?$")
 
 
 def split_interviewer(person: str) -> tuple[str, str]:
-    """("Sam Lee", "VP Engineering") from "Sam Lee, VP Engineering" (or "(...)", " - ", "|")."""
-    parts = _TITLE_AFTER_NAME.split(person, maxsplit=1)
-    name = parts[0].strip()
-    title = parts[1].strip().rstrip(")").strip() if len(parts) > 1 else ""
-    return (name or person.strip()), title
+    """("Sam Lee", "VP Engineering") from "Sam Lee, VP Engineering" (or "(...)", " - ", "|");
+    anything else is a name alone, shown as given."""
+    match = _NAME_AND_TITLE.match(person.strip())
+    if not match:
+        return person.strip(), ""
+    return match["name"], match["title"].strip()
 
 
 def _lower_first(text: str) -> str:
@@ -496,7 +502,8 @@ class Composer:
             evidence = "" if initiative.sentence in quoted else _quote(
                 initiative.sentence, initiative.cue, MAX_EVIDENCE_WORDS)
             quoted.add(initiative.sentence)
-            detail = kind.get("lead") if self.level in LEAD_LEVELS else None
+            detail = kind.get("lead") if self.level in LEAD_LEVELS else \
+                kind.get("frontline") if self.level in FRONTLINE_LEVELS else None
             items.append({
                 "title": name[0].upper() + name[1:],
                 "detail": self.fill(detail or kind["contribution"]),

@@ -174,16 +174,25 @@ def _render_side_by_side(names: list[str], render_some, check_fonts) -> dict[str
 def output_folder(request: Request, out_dir: str | Path) -> Path:
     from .writing import folder_name
 
-    return Path(out_dir) / folder_name(request.company, request.role)
+    return Path(out_dir) / folder_name(request.company, request.role, request.candidate or "")
 
 
 def generate(request: Request, out_dir: str | Path = "out",
-             side_by_side: bool = False, analysis: Analysis | None = None) -> list[Path]:
-    """Render every requested file, then write them all under out_dir/<company>-<role>/.
+             side_by_side: bool = False, analysis: Analysis | None = None,
+             force: bool = False) -> list[Path]:
+    """Render every requested file, then write them all under
+    out_dir/<company>-<role>-<candidate>/.
 
-    Rendering happens before any writing, so a failing template leaves no file behind.
+    Files already there are replaced only with force=True (OutputError otherwise, before
+    anything is rendered). Rendering happens before any writing, so a failing template leaves
+    no file behind.
     """
-    from .writing import write_files
+    from .writing import refuse_to_replace, write_files
 
+    folder = output_folder(request, out_dir)
+    if not force:
+        refuse_to_replace(folder, planned_files(request))
     files = render_files(request, side_by_side, analysis)
-    return write_files(output_folder(request, out_dir), files)
+    if not force:  # a run beside this one may have written them meanwhile
+        refuse_to_replace(folder, list(files))
+    return write_files(folder, files)

@@ -1,9 +1,10 @@
 """Other processes doing part of the work: batch's workers, and `generate`'s forked renderer.
 
-Two rules hold for every such process. Ctrl-C belongs to the process the user started: it
-decides what finishes and what is said, so the others are started with Ctrl-C held back and then
-ignore it. And a warning or an error in another process reaches the user exactly as if it had
-happened here.
+Three rules hold for every such process. Ctrl-C, and SIGTERM (what systemd, docker and CI send
+to stop a program), belong to the process the user started: it decides what finishes and what
+is said, so the others are started with both held back and then ignore them. A batch worker
+dies with that process, however it ends (even kill -9), instead of running on alone. And a
+warning or an error in another process reaches the user exactly as if it had happened here.
 """
 
 from __future__ import annotations
@@ -22,20 +23,27 @@ from .errors import NextroundError, collect_warnings
 LOGGERS = ("nextround", "weasyprint")
 
 
+STOP_SIGNALS = {signal.SIGINT, getattr(signal, "SIGTERM", signal.SIGINT)}
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM arrived: stop as Ctrl-C does (rows in progress finish, the report is written)."""
+
+
 @contextlib.contextmanager
 def ctrl_c_held() -> Iterator[None]:
-    """Hold Ctrl-C back in this thread while other processes may be started.
+    """Hold Ctrl-C and SIGTERM back in this thread while other processes may be started.
 
     A Ctrl-C at the terminal reaches every process of the run. One that arrived while a process
     was still starting, before it could ignore the signal, killed it with a traceback. A blocked
     signal stays blocked in a process started from a blocked thread, so every process started
     meanwhile, including those a process pool's own thread starts, is born deaf to it; here, a
-    Ctrl-C that arrives meanwhile is delivered as soon as the block ends.
+    signal that arrives meanwhile is delivered as soon as the block ends.
     """
     if not hasattr(signal, "pthread_sigmask"):  # Windows: no process groups to signal
         yield
         return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
     try:
         yield
     finally:
@@ -44,9 +52,56 @@ def ctrl_c_held() -> Iterator[None]:
 
 def ignore_ctrl_c() -> None:
     """The first thing a process started under ctrl_c_held does."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for sig in STOP_SIGNALS:
+        signal.signal(sig, signal.SIG_IGN)
     if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
+
+
+@contextlib.contextmanager
+def sigterm_stops_like_ctrl_c() -> Iterator[None]:
+    """While this lasts, SIGTERM raises Terminated (a KeyboardInterrupt) in the main thread,
+    so that `kill PID` stops a batch as Ctrl-C does, report included, where it used to end the
+    process on the spot. Elsewhere than the main thread, signals cannot be handled: no change.
+    """
+    import threading
+
+    if not hasattr(signal, "SIGTERM") or threading.current_thread() is not \
+            threading.main_thread():
+        yield
+        return
+
+    def stop(signum, frame):
+        raise Terminated
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def die_with_parent() -> None:
+    """End this process (a batch worker) as soon as the process that started it is gone.
+
+    A worker ignores Ctrl-C and SIGTERM (the parent decides), so a parent killed outright
+    (kill -9, the out-of-memory killer) left its workers, and with them multiprocessing's
+    resource tracker, running for ever. multiprocessing gives every child a pipe from its
+    parent that reads as closed when the parent dies; a thread waits on it.
+    """
+    import multiprocessing
+    import threading
+    from multiprocessing.connection import wait
+
+    parent = multiprocessing.parent_process()
+    if parent is None or parent.sentinel is None:
+        return
+
+    def watch() -> None:
+        wait([parent.sentinel])
+        os._exit(1)  # at once: the rows in progress are left to --resume
+
+    threading.Thread(target=watch, name="die-with-parent", daemon=True).start()
 
 
 def can_fork() -> bool:

@@ -73,6 +73,9 @@ def read_settings(path: Path) -> dict[str, Any]:
         raise RequestError(f"{path}: not valid TOML ({exc}).") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise RequestError(f"{path} cannot be read: {exc}.") from None
+    except RecursionError:  # tomllib reads nested arrays by recursion
+        raise RequestError(f"{path}: nested too deeply to read (arrays or tables inside each "
+                           f"other, hundreds of levels).") from None
     fields: dict[str, Any] = {}
     for key, value in data.items():
         name = key.strip().lower().replace("-", "_")

@@ -353,6 +353,9 @@ def load_request_file(path: str | Path) -> dict[str, Any]:
             f"{'JSON' if path.suffix.lower() == '.json' else 'YAML'}"
             f"{f' (line {line})' if line else ''}."
         ) from None
+    except RecursionError:  # both readers take nested lists and mappings by recursion
+        raise RequestError(f"The request file {str(path)!r} is nested too deeply to read "
+                           f"(lists or mappings inside each other, hundreds of levels).") from None
     if not isinstance(data, dict):
         raise RequestError(f"The request file {str(path)!r} must hold a mapping of fields "
                            f"(role, company, description, ...).")

@@ -12,6 +12,7 @@ import codecs
 import csv
 import io
 import json
+import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -20,6 +21,8 @@ from typing import Any
 
 from .errors import RequestError
 from .request import FIELDS
+
+log = logging.getLogger("nextround")
 
 FORMATS = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx",
            ".jsonl": "jsonl", ".ndjson": "jsonl"}
@@ -65,6 +68,10 @@ DESCRIPTION_FIELDS = ("description", "description_file")
 DATE_FIELDS = ("start_date", "date")
 # How many non-blank rows at the top may hold a title or notes before the header row.
 HEADER_SEARCH = 20
+# csv.Sniffer's regular expressions take time that grows with the square of the sample: text
+# built for it ('a,"b' repeated) held 64 KB for 25 s. The first 4 KB (the header and a few
+# rows) tell the delimiter and quoting as well, in a fraction of a second at worst.
+SNIFF_SAMPLE = 4 * 1024
 
 
 def header_key(name: str) -> str:
@@ -214,16 +221,13 @@ class Spreadsheet:
         self.sheet = sheet
         self.notes: list[str] = []  # what was read differently from a plain table, to show
         self._merges: list[tuple[int, int, int, int]] = []  # Excel ranges spanning rows
+        self._dialect: Any = None  # a CSV's, sniffed once
         if not self.path.exists():
             raise RequestError(f"The spreadsheet {str(path)!r} does not exist.")
         if self.path.is_dir():
             raise RequestError(f"The spreadsheet {str(path)!r} is a folder, not a file.")
         if encoding is not None:
-            try:
-                codecs.lookup(encoding)
-            except LookupError:
-                raise RequestError(f"Unknown encoding {encoding!r}: try utf-8, utf-16 or "
-                                   f"cp1252 (Excel on Windows).") from None
+            check_encoding(encoding)
         if self.kind == "jsonl":
             self.columns = match_columns(self._jsonl_keys(), mapping or {})
         else:
@@ -253,7 +257,11 @@ class Spreadsheet:
             yield from self._jsonl_rows()
             return
         for number, values in self._records():
-            if number > self.columns.row:
+            if number <= self.columns.row:
+                continue
+            if isinstance(values, str):  # an Excel row that cannot be read fails alone
+                yield Row(number, {}, problem=values)
+            else:
                 yield Row(number, self._cells(values))
 
     def date_order(self) -> tuple[str, str, int] | None:
@@ -275,8 +283,9 @@ class Spreadsheet:
         order, (example, number) = next(iter(seen.items()))
         return order, example, number
 
-    def _records(self) -> Iterator[tuple[int, list[Any]]]:
-        """(row number, cells) for every row of a CSV or Excel sheet, the header's too."""
+    def _records(self) -> Iterator[tuple[int, list[Any] | str]]:
+        """(row number, cells) for every row of a CSV or Excel sheet, the header's too; an
+        Excel row that cannot be read comes as the message saying why."""
         records = self._xlsx_records() if self.kind == "xlsx" else self._csv_records()
         return enumerate(records, start=1)
 
@@ -288,12 +297,14 @@ class Spreadsheet:
 
     def _find_header(self, mapping: dict[str, str], header_row: int | None) -> Columns:
         """The header row: the one asked for, else the first of the top rows that names the
-        required columns, so a title, a date or notes typed above the table are passed over."""
-        candidates = []
+        required columns, so a title, a date or notes typed above the table are passed over.
+        A row that cannot be read (an Excel cell openpyxl cannot convert) is no header; when
+        it is the first row looked at and no row names the columns, it is the one reported."""
+        candidates: list[tuple[int, list[Any] | str]] = []
         for number, values in self._records():
             if header_row is not None and number < header_row:
                 continue
-            if any(str(v).strip() for v in values):
+            if isinstance(values, str) or any(str(v).strip() for v in values):
                 candidates.append((number, values))
             if header_row is not None or len(candidates) >= HEADER_SEARCH:
                 break
@@ -302,7 +313,8 @@ class Spreadsheet:
                                f"{str(self.path)!r} is empty or past its end.")
         if not candidates:
             self._empty()
-        for number, values in candidates:
+        readable = [(n, v) for n, v in candidates if not isinstance(v, str)]
+        for number, values in readable:
             try:
                 columns = match_columns(values, mapping)
             except RequestError:
@@ -313,14 +325,17 @@ class Spreadsheet:
                                   f"are taken as a title or notes (--header-row N to choose "
                                   f"another row).")
             return columns
+        number, first = candidates[0]
+        if isinstance(first, str):
+            raise RequestError(f"Row {number} of {str(self.path)!r} cannot be read: {first}")
         # No row will do: explain with the row that came closest, or the first one.
-        number, values = max(candidates, key=lambda c: (_score(c[1]), -c[0]))
+        number, values = max(readable, key=lambda c: (_score(c[1]), -c[0]))
         try:
             match_columns(values, mapping)
         except RequestError as exc:
             where = "" if number == 1 else f" (row {number})"
             # A lone cell above a table is a title: the names may be further down.
-            filled = [sum(bool(str(v).strip()) for v in values) for _, values in candidates]
+            filled = [sum(bool(str(v).strip()) for v in values) for _, values in readable]
             titled = header_row is None and filled[0] == 1 and max(filled) >= 3
             raise RequestError(str(exc).replace("Columns found", f"Columns found{where}", 1)
                                + (" If the column names are further down, say which row "
@@ -334,14 +349,26 @@ class Spreadsheet:
     # CSV ------------------------------------------------------------------------------------
 
     def _text(self) -> io.TextIOBase:
-        encoding = self.encoding or detect_encoding(self.path)
-        return open(self.path, encoding=encoding, errors="replace", newline="")  # noqa: SIM115
+        if self.encoding is None:
+            self.encoding = detect_encoding(self.path)
+            if self.encoding == CP1252_AFTER_MARK:
+                log.warning(f"The spreadsheet {str(self.path)!r} starts with the UTF-8 mark "
+                            f"but is not UTF-8 text: it was read as Windows-1252 (as Excel "
+                            f"saves it). If accents look wrong, name the encoding with "
+                            f"--encoding.")
+        if self.encoding == CP1252_AFTER_MARK:
+            handle = open(self.path, "rb")  # noqa: SIM115
+            handle.seek(len(codecs.BOM_UTF8))
+            return io.TextIOWrapper(handle, encoding="cp1252", errors="replace", newline="")
+        return open(self.path, encoding=self.encoding, errors="replace", newline="")  # noqa: SIM115
 
     def _csv_records(self) -> Iterator[list[str]]:
         with self._text() as handle:
-            sample = handle.read(64 * 1024)
-            handle.seek(0)
-            reader = csv.reader(handle, dialect=sniff_dialect(sample, self.path))
+            if self._dialect is None:
+                start = handle.tell()  # after a mark the text wrapper does not see
+                self._dialect = sniff_dialect(handle.read(SNIFF_SAMPLE), self.path)
+                handle.seek(start)
+            reader = csv.reader(handle, dialect=self._dialect)
             try:
                 yield from reader
             except csv.Error as exc:
@@ -350,7 +377,8 @@ class Spreadsheet:
 
     # Excel ----------------------------------------------------------------------------------
 
-    def _xlsx_records(self) -> Iterator[list[str]]:
+    def _xlsx_records(self) -> Iterator[list[Any] | str]:
+        """Each row's cells; a row that cannot be read comes as the message saying why."""
         try:
             import openpyxl
 
@@ -365,8 +393,11 @@ class Spreadsheet:
             sheet = book[self.sheet] if self.sheet else book.worksheets[0]
             merged = MergedCells(merged_ranges(book, sheet))
             self._merges = merged.ranges
-            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-                yield [_cell(v) for v in merged.fill(number, list(values))]
+            for number, values in enumerate(_sheet_rows(book, sheet), start=1):
+                if isinstance(values, str):
+                    yield values
+                else:
+                    yield [_cell(v) for v in merged.fill(number, values)]
         finally:
             book.close()
 
@@ -390,6 +421,9 @@ class Spreadsheet:
                     yield number, json.loads(line)
                 except json.JSONDecodeError as exc:
                     yield number, f"Line {number} is not valid JSON ({exc.msg})."
+                except RecursionError:
+                    yield number, (f"Line {number} is nested too deeply to read (lists or "
+                                   f"objects inside each other, hundreds of levels).")
 
     def _jsonl_rows(self) -> Iterator[Row]:
         for number, record in self._jsonl_records():
@@ -462,6 +496,84 @@ class MergedCells:
         return values
 
 
+# The most rows a sheet can have in Excel: a row numbered past it is a damaged file, and
+# would otherwise make a billion blank rows to count.
+MAX_EXCEL_ROWS = 1_048_576
+MAX_EXCEL_COLUMNS = 16_384
+
+
+def _sheet_rows(book: Any, sheet: Any) -> Iterator[list[Any] | str]:
+    """Every row of an Excel sheet as the file holds it, blank rows included.
+
+    Read with openpyxl's own streaming parser, in two ways more careful than its read-only
+    worksheet: every row in the file is read, whatever the <dimension> tag says (a stale tag
+    hid all but its first rows, where Excel shows them all), and a cell that cannot be
+    converted (a date cell holding 'not-a-date', a number cell '12abc', text that the file's
+    shared strings do not hold) makes its own row fail, not the whole sheet. The parser's
+    inputs are attributes of openpyxl's read-only objects; the tests cover the versions
+    allowed in pyproject.toml.
+    """
+    from openpyxl.utils.cell import coordinate_to_tuple
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    class CellByCell(WorkSheetParser):
+        def parse_cell(self, element):
+            try:
+                return super().parse_cell(element)
+            except Exception:
+                place = element.get("r") or ""
+                try:
+                    row, column = coordinate_to_tuple(place)
+                except Exception:
+                    row, column = self.row_counter, self.col_counter
+                kind = _CELL_KINDS.get(element.get("t", "n"), "of an unknown kind")
+                value = (element.findtext(f"{{{_SHEET_NS}}}v") or "")[:40]
+                return {"row": row, "column": column, "data_type": "e", "style_id": 0,
+                        "value": _Unreadable(f"Cell {place or '?'} cannot be read: it is "
+                                             f"{kind} but holds {value!r}.")}
+
+    expected = 1
+    with book._archive.open(sheet._worksheet_path) as source:
+        parser = CellByCell(source, sheet._shared_strings, data_only=True, epoch=book.epoch,
+                            date_formats=book._date_formats,
+                            timedelta_formats=book._timedelta_formats)
+        rows = parser.parse()
+        while True:
+            try:
+                found = next(rows, None)
+            except Exception as exc:  # the row's XML itself is broken: nothing after it reads
+                yield (f"The sheet cannot be read from row {expected} on "
+                       f"({type(exc).__name__}); Excel may repair the file if you open and "
+                       f"save it.")
+                return
+            if found is None:
+                return
+            number, cells = found
+            if not 1 <= number <= MAX_EXCEL_ROWS:
+                yield f"The sheet numbers a row {number}, which Excel does not have."
+                return
+            for _ in range(expected, number):  # rows the file leaves out are blank
+                yield []
+            expected = number + 1
+            # Excel's last column is XFD (16,384); a damaged file may name a column far past
+            # it, which must not become a list of millions of empty cells.
+            cells = [c for c in cells if 1 <= c["column"] <= MAX_EXCEL_COLUMNS]
+            values: list[Any] = [None] * max((c["column"] for c in cells), default=0)
+            for cell in cells:
+                values[cell["column"] - 1] = cell["value"]
+            bad = [v for v in values if isinstance(v, _Unreadable)]
+            yield str(bad[0]) if bad else values
+
+
+_SHEET_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_CELL_KINDS = {"n": "marked as a number", "d": "marked as a date",
+               "s": "marked as shared text", "b": "marked as true or false"}
+
+
+class _Unreadable(str):
+    """A cell openpyxl could not convert; its text says why."""
+
+
 def _cell(value: Any) -> Any:
     """An Excel cell as text: whole numbers without '.0', dates as YYYY-MM-DD."""
     import datetime as dt
@@ -477,26 +589,48 @@ def _cell(value: Any) -> Any:
     return value if isinstance(value, str) else str(value)
 
 
+def check_encoding(encoding: str) -> None:
+    """A text encoding that can read a file with errors replaced. Python also knows codecs
+    that are not text encodings (rot13, base64, hex, zlib) and one that cannot replace errors
+    (idna): each of those would stop the run with an internal problem."""
+    try:
+        b"".decode(encoding)  # refuses, with LookupError, a codec that is not for text
+        b"\xff".decode(encoding, "replace")
+    except LookupError as exc:
+        what = ("Unknown encoding {!r}" if "unknown encoding" in str(exc)
+                else "{!r} is not a text encoding")
+        raise RequestError(f"{what.format(encoding)}: try utf-8, utf-16 or cp1252 (Excel on "
+                           f"Windows).") from None
+    except (UnicodeError, ValueError, TypeError):
+        raise RequestError(f"The encoding {encoding!r} cannot read a spreadsheet: try utf-8, "
+                           f"utf-16 or cp1252 (Excel on Windows).") from None
+
+
+# Bytes that start with the UTF-8 mark and are not UTF-8 after it: what a program that saved
+# Windows-1252 text behind a copied mark writes. Read as Windows-1252, the mark left out.
+CP1252_AFTER_MARK = "cp1252 after a UTF-8 mark"
+
+
 def detect_encoding(path: Path) -> str:
     """UTF-8 (with or without BOM), UTF-16 (with BOM), else Windows-1252 as Excel saves it.
 
-    Checks the whole file as UTF-8 in chunks, so an accent on row 900 is not missed.
+    Checks the whole file as UTF-8 in chunks, so an accent on row 900 is not missed; a file
+    with the UTF-8 mark is checked too (it may hold Windows-1252 bytes behind it).
     """
     with open(path, "rb") as handle:
         head = handle.read(4)
         if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             return "utf-16"
-        if head.startswith(codecs.BOM_UTF8):
-            return "utf-8-sig"
-        handle.seek(0)
+        marked = head.startswith(codecs.BOM_UTF8)
+        handle.seek(len(codecs.BOM_UTF8) if marked else 0)
         decoder = codecs.getincrementaldecoder("utf-8")()
         try:
             while chunk := handle.read(1 << 20):
                 decoder.decode(chunk)
             decoder.decode(b"", final=True)
         except UnicodeDecodeError:
-            return "cp1252"
-    return "utf-8"
+            return CP1252_AFTER_MARK if marked else "cp1252"
+    return "utf-8-sig" if marked else "utf-8"
 
 
 def sniff_dialect(sample: str, path: Path) -> type[csv.Dialect] | csv.Dialect:

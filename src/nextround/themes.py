@@ -120,6 +120,9 @@ def _read_config(path: Path) -> dict[str, Any]:
                          f"({getattr(exc, 'problem', None) or exc}).") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ThemeError(f"{path / 'theme.yaml'} cannot be read: {exc}") from None
+    except RecursionError:  # PyYAML reads nested lists and mappings by recursion
+        raise ThemeError(f"{path / 'theme.yaml'}: nested too deeply to read (lists or "
+                         f"mappings inside each other, hundreds of levels).") from None
     if not isinstance(config, dict):
         raise ThemeError(f"{path / 'theme.yaml'} must hold a mapping (name, colors, fonts).")
     _check_keys(path / "theme.yaml", config)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -18,11 +19,32 @@ from .errors import OutputError
 MAX_SLUG = 60
 
 
-def folder_name(company: str, role: str) -> str:
-    """'acme-grocers-senior-data-engineer': safe on every file system."""
-    parts = [slugify(company, max_length=MAX_SLUG, word_boundary=True),
-             slugify(role, max_length=MAX_SLUG, word_boundary=True)]
+def spell_out(text: str) -> str:
+    """Spell out the signs that tell titles apart ('C++', 'C#', 'F#') before slugify, which
+    drops them: 'C++ Developer' and 'C# Developer' must not share a folder."""
+    text = re.sub(r"(?<=\w)\+\+", " plus plus ", text)
+    text = re.sub(r"(?<=\w)\+", " plus ", text)
+    return re.sub(r"(?<=\w)#", " sharp ", text)
+
+
+def slug(text: str, max_length: int = MAX_SLUG) -> str:
+    return slugify(spell_out(text), max_length=max_length, word_boundary=True)
+
+
+def folder_name(company: str, role: str, candidate: str = "") -> str:
+    """'acme-grocers-senior-data-engineer-jane-doe': safe on every file system, and one per
+    candidate, so that two people's handouts for the same role never share a folder."""
+    parts = [slug(company), slug(role), slug(candidate)]
     return "-".join(p for p in parts if p) or "handouts"
+
+
+def refuse_to_replace(folder: Path, names: list[str]) -> None:
+    """Handouts already in the folder are someone's work: replace them only when asked."""
+    there = [name for name in names if (folder / name).exists()]
+    if there:
+        raise OutputError(
+            f"{str(folder)!r} already holds {', '.join(there)} from an earlier run; nothing "
+            f"was written. Add --force to replace them, or choose another folder with --out.")
 
 
 def _explain(exc: OSError, path: Path) -> str:
@@ -48,6 +70,22 @@ def make_folder(path: Path) -> Path:
     return path
 
 
+def current_umask() -> int:
+    """The process's umask (a user's 077 keeps handouts private; a shared folder's 002 lets
+    the group replace them). Linux shows it in /proc without changing it; elsewhere it can
+    only be read by setting it, and setting it back at once."""
+    try:
+        with open("/proc/self/status", encoding="utf-8", errors="replace") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: Path, data: bytes) -> Path:
     """Write data to path through a temporary file in the same folder, then rename."""
     fd, tmp = -1, ""
@@ -58,7 +96,8 @@ def write_atomic(path: Path, data: bytes) -> Path:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
+        # mkstemp makes the file private (0600); give it what any new file gets here.
+        os.chmod(tmp, 0o666 & ~current_umask())
         os.replace(tmp, path)
     except BaseException as exc:  # Ctrl-C mid-write too: never leave the temporary file
         if fd >= 0:

@@ -27,6 +27,19 @@ Examples:
 """
 
 
+def _check_encoding(ctx, param, value: str | None) -> str | None:
+    """A wrong --encoding is a usage error (exit code 2), found before anything is read."""
+    from ..errors import RequestError
+    from ..spreadsheet import check_encoding
+
+    if value is not None:
+        try:
+            check_encoding(value)
+        except RequestError as exc:
+            raise click.BadParameter(str(exc)) from None
+    return value
+
+
 @click.command(epilog=EXAMPLE)
 @click.argument("spreadsheet", metavar="FILE", type=click.Path(dir_okay=True))
 @click.option("--out", "out_dir", default="out", show_default=True, metavar="DIR",
@@ -45,7 +58,7 @@ Examples:
                    "[default: {company}-{role}-{candidate}].")
 @click.option("--map", "mappings", metavar='FIELD="Column"', multiple=True,
               help="Read a field from a column with another name (repeat as needed).")
-@click.option("--encoding", metavar="NAME",
+@click.option("--encoding", metavar="NAME", callback=_check_encoding,
               help="The CSV's text encoding (default: detected: UTF-8, UTF-16 or cp1252).")
 @click.option("--sheet", metavar="NAME", help="The Excel sheet to read (default: the first).")
 @click.option("--header-row", type=click.IntRange(min=1), metavar="N",
@@ -102,8 +115,8 @@ def batch(spreadsheet: str, out_dir: str, jobs: int | None, resume: bool, fail_f
     if dry_run:
         _dry_run(jobs_iter(), sheet)
         return
-    _run(jobs_iter, sheet, out, workers=jobs or default_workers(), resume=resume,
-         fail_fast=fail_fast, quiet=quiet)
+    _run(jobs_iter, sheet, sheet_file.path, out, workers=jobs or default_workers(),
+         resume=resume, fail_fast=fail_fast, quiet=quiet)
 
 
 def _dry_run(jobs: Any, sheet) -> None:
@@ -130,11 +143,35 @@ def _dry_run(jobs: Any, sheet) -> None:
         sys.exit(1)
 
 
-def _run(jobs_iter, sheet, out: Path, *, workers: int, resume: bool, fail_fast: bool,
-         quiet: bool) -> None:
-    from ..batch import REPORT, Job, report_bytes, run_batch, summary
+def _run(jobs_iter, sheet, spreadsheet: Path, out: Path, *, workers: int, resume: bool,
+         fail_fast: bool, quiet: bool) -> None:
+    from ..processes import sigterm_stops_like_ctrl_c
+
+    # SIGTERM (systemd, docker, CI) stops the run as Ctrl-C does, up to the report's last byte.
+    with sigterm_stops_like_ctrl_c():
+        _run_and_report(jobs_iter, sheet, spreadsheet, out, workers=workers, resume=resume,
+                        fail_fast=fail_fast, quiet=quiet)
+
+
+def _run_and_report(jobs_iter, sheet, spreadsheet: Path, out: Path, *, workers: int,
+                    resume: bool, fail_fast: bool, quiet: bool) -> None:
+    from ..batch import (
+        REPORT,
+        Job,
+        check_report_place,
+        read_report,
+        report_bytes,
+        run_batch,
+        set_aside,
+        summary,
+    )
     from ..writing import make_folder, write_atomic
 
+    report = out / REPORT
+    check_report_place(spreadsheet, report)
+    # An earlier run's report: --resume carries on with it (its rows stay unless this run
+    # redoes them); a fresh run sets it aside under its date instead of replacing it.
+    earlier = read_report(report) if report.exists() else None
     total = sum(isinstance(j, Job) for j in jobs_iter())
     make_folder(out)
     progress = Progress(total, quiet=quiet)
@@ -142,14 +179,21 @@ def _run(jobs_iter, sheet, out: Path, *, workers: int, resume: bool, fail_fast: 
         jobs_iter(), sheet, workers=min(workers, max(total, 1)), resume=resume,
         fail_fast=fail_fast, on_outcome=progress.update)
     progress.close()
-    report = out / REPORT
+    if earlier is not None and resume:
+        redone = {o.row for o in outcomes}
+        outcomes += [o for o in earlier if o.row not in redone]
+    elif earlier is not None and report.exists():
+        kept = set_aside(report)
+        click.echo(f"The earlier run's report was kept as {kept}.", err=True)
     write_atomic(report, report_bytes(outcomes))
     if stopped:
-        reason = "Interrupted" if stopped == "interrupted" else f"Stopped: {stopped};"
+        reason = {"interrupted": "Interrupted", "terminated": "Stopped by SIGTERM"}.get(
+            stopped, f"Stopped: {stopped};")
         click.echo(f"{reason} after {tally.done} of {total} rows ({summary(tally, None)}); "
                    f"no file was left half-written. Run the same command with --resume to "
                    f"finish; see {report}.", err=True)
-        sys.exit(130 if stopped == "interrupted" else 1)
+        # 128 + the signal's number, as a shell reports a program the signal stopped.
+        sys.exit({"interrupted": 130, "terminated": 143}.get(stopped, 1))
     click.echo(summary(tally, report))
     if tally.failed:
         sys.exit(1)

@@ -27,12 +27,16 @@ Examples:
 @request_options
 @click.option("--out", "out_dir", default="out", show_default=True, metavar="DIR",
               help="Folder to write into; each request gets its own subfolder.")
+@click.option("--force", is_flag=True,
+              help="Replace handouts already in the subfolder (without it, nothing is "
+                   "replaced).")
 @click.option("--show-reading/--no-show-reading", default=None,
               help="Print how the ad was read (family, level, sector, priorities) on standard "
                    "error. Default: when standard error is a terminal.")
 @render_options
 @handle_errors
-def generate(out_dir: str, show_reading: bool | None, **params: Any) -> None:
+def generate(out_dir: str, force: bool, show_reading: bool | None,
+             **params: Any) -> None:
     """Write the 30/60/90-day plan and the question sheet (PDF and DOCX by default).
 
     Prints the path of each file written, one per line.
@@ -54,5 +58,6 @@ def generate(out_dir: str, show_reading: bool | None, **params: Any) -> None:
                    f"roles).", err=True)
     # With --debug, everything stays in this process, so a traceback shows where it came from.
     debug = click.get_current_context().find_root().params.get("debug", False)
-    for path in run(request, out_dir, side_by_side=not debug, analysis=analysis):
+    for path in run(request, out_dir, side_by_side=not debug, analysis=analysis,
+                    force=force):
         click.echo(str(path))

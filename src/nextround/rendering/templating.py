@@ -24,6 +24,7 @@ _FONT = re.compile(r"^[\w .-]{1,60}$")
 _GENERIC_FONTS = {"serif", "sans-serif", "monospace", "cursive", "fantasy", "system-ui"}
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 _MARKDOWN_REFERENCE = re.compile(r"&(?=#?\w+;)")
+_MARKDOWN_AUTOLINK = re.compile(r"(?<=\w):(?=//)|(?<=\bwww)\.|@", re.IGNORECASE)
 
 
 def css_color(value: object) -> Markup:
@@ -53,6 +54,10 @@ def markdown_escape(value: object) -> str:
     """User text as Markdown that shows exactly that text: no emphasis, link, image, raw HTML,
     heading, table cell or character reference ('&amp;' stays those five characters)."""
     text = _MARKDOWN_SPECIAL.sub(r"\\\1", str(value))
+    # Readers that link bare addresses (GitHub, most sites) would make 'https://...',
+    # 'www....' and 'jo@example.com' in a name into links; an escaped ':', '.' or '@' shows the
+    # same character and links nothing.
+    text = _MARKDOWN_AUTOLINK.sub(lambda m: "\\" + m.group(0), text)
     return _MARKDOWN_REFERENCE.sub(r"\\&", text).replace("\n", " ")
 
 
