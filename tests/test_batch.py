@@ -174,7 +174,8 @@ def test_bad_rows_never_stop_good_ones_and_row_numbers_match_the_spreadsheet(tmp
         ("4", "failed", "The role is empty (column 'role')."),
         ("5", "failed", "The description file 'missing.txt' does not exist."),
         ("6", "failed", f"The description file '../outside.txt' is outside the spreadsheet's "
-                        f"folder; put it in '{tmp_path}' or a folder inside it."),
+                        f"folder; put it in '{tmp_path}' or a folder inside it, or allow its "
+                        f"folder with --allow-dir."),
         ("7", "failed", "The description is empty (column 'description' or "
                         "'description_file')."),
         ("8", "written", ""),

@@ -213,7 +213,9 @@ def test_formats_in_a_request_file_are_used(tmp_path):
     request.write_text(f"role: Data Engineer\ncompany: Acme Grocers\n"
                        f"description_file: {SAMPLES / 'acme-grocers.txt'}\nformats: [md]\n",
                        encoding="utf-8")
-    result = run("generate", "--from", str(request), "--out", str(tmp_path / "out"))
+    # The description file is outside the request file's folder: allowed on the command line.
+    result = run("generate", "--from", str(request), "--out", str(tmp_path / "out"),
+                 "--allow-dir", str(SAMPLES))
     assert result.exit_code == 0, result.output
     assert [Path(p).name for p in result.stdout.splitlines()] == [
         "30-60-90-plan.md", "follow-up-questions.md"]

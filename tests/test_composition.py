@@ -78,9 +78,11 @@ def identical_share(title: str) -> float:
     for company, description in COMPANIES.items():
         plan = plan_for(title, company, description)["plan"]
         # A measure's or a person's table cells are counted with their row, as one line; the
-        # phases' themes are their headings, which the issue's measure leaves out.
+        # phases' themes are their headings, and the fixed caveats (plan.yaml's assumptions,
+        # printed in every plan by design) are labels: the issue's measure leaves both out.
         cells = {m[k] for m in plan["measures"] for k in ("baseline", "target")} | \
-            {s["why"] for s in plan["stakeholders"]} | {p["theme"] for p in plan["phases"]}
+            {s["why"] for s in plan["stakeholders"]} | {p["theme"] for p in plan["phases"]} | \
+            set(LIBRARY.plan["assumptions"])
         line_sets.append([line.replace(company, "COMPANY") for line in document_lines(plan)
                           if line not in cells])
     common = set(line_sets[0]) & set(line_sets[1]) & set(line_sets[2])
@@ -386,3 +388,63 @@ def test_most_questions_are_specific_and_the_process_is_asked_about():
     shares.sort()
     assert shares[len(shares) // 2] >= 0.60, shares
     assert shares[0] >= 0.50, shares
+
+
+def test_no_line_repeats_the_ad_and_no_line_comes_twice():
+    """Issue 14: no 5-word run of the description in more than two lines of a handout (the
+    company's name aside), and no line twice. Over the tune half of the ad corpus."""
+    from reading_scores import load_ads
+
+    def words(text):
+        return re.findall(r"[\w'’%$.-]+", text.lower())
+
+    problems = []
+    for ad in load_ads("tune"):
+        request = build_request({"role": ad["title"], "company": ad["company"],
+                                 "description": ad["text"]})
+        said = words(ad["text"])
+        runs = {tuple(said[i:i + 5]) for i in range(len(said) - 4)}
+        name = set(words(ad["company"]))
+        for kind, document in compose(request, analyze(request, LIBRARY), LIBRARY).items():
+            lines = document_lines(document)
+            repeated = collections.Counter(
+                run for line in set(lines) for run in
+                {tuple(words(line)[i:i + 5]) for i in range(len(words(line)) - 4)} & runs
+                if len(set(run) & name) < 3)
+            problems += [(ad["id"], kind, " ".join(r)) for r, n in repeated.items() if n > 2]
+            problems += [(ad["id"], kind, line) for line, n in
+                         collections.Counter(lines).items() if n > 1]
+    assert not problems, problems
+
+
+def test_a_measure_the_ad_wants_moved_is_a_priority():
+    plan = plan_for("Teller", "Prairie Hills Credit Union", CREDIT_UNION)["plan"]
+    second = plan["priorities"][1]
+    assert second["title"] == "Moving average wait time"
+    assert second["detail"].endswith("toward the stated goal of 4 minute")
+
+
+def test_a_role_without_a_team_gets_no_questions_for_reports():
+    description = ("Harborline Mutual insures 60,000 businesses in New England. This is our "
+                   "first-ever sustainability hire: there is no existing team, and you will "
+                   "report to our CEO.")
+    docs = plan_for("Head of Sustainability", "Harborline Mutual", description)
+    assert "reports" not in [s["id"] for s in docs["questions"]["sections"]]
+    assert docs["plan"]["priorities"][0]["title"] == "Building the sustainability function"
+
+
+def test_the_third_person_keeps_the_us_and_agrees_its_verbs():
+    voice = LIBRARY.ad["voice"]
+    assert third_person("Our app lets people in the US send money; we need help.", "Kova",
+                        voice) == "Kova's app lets people in the US send money; it needs help."
+
+
+def test_an_initiative_is_named_in_full_once_then_by_its_short_name():
+    description = ("Northwind Foods makes frozen meals for grocers in the Midwest. We are rolling "
+                   "out a new warehouse management system across our two plants this spring.")
+    plan = plan_for("Warehouse Supervisor", "Northwind Foods", description)["plan"]
+    text = " ".join(document_lines(plan))
+    full = plan["priorities"][0]["title"]
+    assert full == "The warehouse management system rollout"
+    assert text.lower().count(full.lower()) == 1
+    assert text.count("the system rollout") >= 2

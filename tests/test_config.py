@@ -82,3 +82,35 @@ def test_config_shows_each_setting_and_where_it_comes_from(tmp_path, monkeypatch
         ["content", "-", "not set"],
     ]
     assert lines[-1] == f"User file: {user}"
+
+
+def test_a_settings_file_found_above_or_in_the_user_folder_keeps_the_path_rule(
+        tmp_path, monkeypatch):
+    """A nextround.toml found in a parent folder names paths relative to itself and inside its
+    own folder (--allow-dir widens that); the user's file is read up to its limit too."""
+    from PIL import Image
+
+    project = settings_in(tmp_path, monkeypatch)
+    Image.new("RGB", (40, 20), "red").save(project / "logo.png")
+    Image.new("RGB", (40, 20), "red").save(tmp_path / "private.png")
+    toml = project / "nextround.toml"
+    toml.write_text('logo = "logo.png"\n')
+    result = CliRunner().invoke(main, [*ARGS, "--out", str(tmp_path / "one")])
+    assert result.exit_code == 0, result.output  # logo.png beside the file, not the cwd
+    assert "data:image/png;base64," in html_of(tmp_path / "one")
+    toml.write_text('logo = "../private.png"\n')
+    for args in ([*ARGS, "--out", str(tmp_path / "two"), "--force"], ["config"]):
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 1
+        assert result.stderr == (f"Error: The logo '../private.png' is outside nextround.toml's "
+                                 f"folder; put it in {str(project)!r} or a folder inside it, or "
+                                 f"allow its folder with --allow-dir.\n")
+        result = CliRunner().invoke(main, [*args, "--allow-dir", str(tmp_path)])
+        assert result.exit_code == 0, result.output
+        result = CliRunner().invoke(main, args, env={"NEXTROUND_ALLOW_DIR": str(tmp_path)})
+        assert result.exit_code == 0, result.output
+    user = tmp_path / "config" / "nextround" / "nextround.toml"
+    user.write_text("# padding\n" * 200_000)
+    result = CliRunner().invoke(main, ["config"])
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {user} is over 1 MB, the limit for it.\n"

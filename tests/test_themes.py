@@ -628,8 +628,7 @@ def test_accent_color_reaches_every_colored_element(tmp_path):
 
 
 SVG_LOGO = ('<svg xmlns="http://www.w3.org/2000/svg" width="300" height="100">'
-            '<rect width="300" height="100" fill="#D61F26"/>'
-            '<image href="file:///etc/hostname" width="10" height="10"/></svg>')
+            '<rect width="300" height="100" fill="#D61F26"/></svg>')
 
 
 def test_svg_logo_in_pdf_html_and_word(tmp_path):
@@ -638,10 +637,7 @@ def test_svg_logo_in_pdf_html_and_word(tmp_path):
     result = run("generate", *ARGS, "--only", "plan", "--format", "pdf,docx,html",
                  "--logo", str(logo), "--out", str(tmp_path / "out"))
     assert result.exit_code == 0, result.output
-    # The SVG's own reference to a file outside is never fetched.
-    assert result.stderr == ("Warning: The theme asks for file:///etc/hostname, which is "
-                             "outside the theme folder; nextround fetches nothing else, so it "
-                             "was left out.\n")
+    assert result.stderr == ""
     pdf, docx, html = (Path(p) for p in result.stdout.split())
     assert LOGO_RGB in page_colors(pdf, tmp_path)
     assert 'src="data:image/svg+xml;base64,' in html.read_text(encoding="utf-8")
@@ -667,6 +663,26 @@ def test_svg_logo_problems_are_clear_errors(tmp_path, monkeypatch):
     not_svg.write_bytes(b"\x89PNG\r\n\x1a\n")
     result = run(*args, "--logo", str(not_svg))
     assert result.stderr == f"Error: The logo file '{not_svg}' is not an SVG image.\n"
+    # A logo holds everything it draws: a file or web address it names would be fetched by
+    # whoever draws it (or left out), so it is refused before anything is written.
+    for reference in ('<image href="file:///etc/hostname" width="10" height="10"/>',
+                      '<style>@import "https://example.com/a.css";</style>',
+                      '<rect width="9" height="9" style="fill: url(http://example.com/p#g)"/>'):
+        linked = tmp_path / "linked.svg"
+        linked.write_text(SVG_LOGO.replace("</svg>", reference + "</svg>"))
+        result = run(*args, "--logo", str(linked))
+        assert result.exit_code == 1
+        assert result.stderr.startswith(f"Error: The logo file '{linked}' refers to '"), reference
+        assert result.stderr.endswith("outside the picture; a logo must hold everything it "
+                                      "draws. Embed the picture or font in the SVG, or save "
+                                      "the logo as a PNG.\n")
+    external_entity = tmp_path / "entity.svg"
+    entity = '<!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/hostname">]>'
+    external_entity.write_text(entity + SVG_LOGO.replace("</svg>", "<text>&x;</text></svg>"))
+    result = run(*args, "--logo", str(external_entity))
+    assert result.stderr.startswith(f"Error: The logo file '{external_entity}' refers to "
+                                    f"'file:///etc/hostname'")
+    assert not (tmp_path / "out").exists()
     # Without the cairo library (cairocffi cannot load it), Word cannot have the SVG.
     good = tmp_path / "logo.svg"
     good.write_text(SVG_LOGO)

@@ -39,7 +39,7 @@ from .processes import (
     ignore_ctrl_c,
     sigterm_stops_like_ctrl_c,
 )
-from .request import Request, build_request
+from .request import Request, build_request, confine_paths
 from .spreadsheet import Row, Spreadsheet
 from .writing import spell_out
 
@@ -61,6 +61,9 @@ class Job:
     fields: dict[str, Any]
     folder: Path
     problem: str = ""  # the row cannot be run; the report says why
+    # The fields the row itself gives (the others come from the options or nextround.toml):
+    # the paths among them must stay in the spreadsheet's folder.
+    from_row: frozenset[str] = frozenset()
 
     def key(self, sheet: Sheet) -> str:
         """Changes when anything that shapes this row's files changes (not the day it ran):
@@ -106,6 +109,7 @@ class Sheet:
 
     folder: Path  # description files are found relative to it
     columns: dict[str, str]  # field -> column header, to name the column in messages
+    allowed: tuple[str, ...] = ()  # folders outside it that paths may name (--allow-dir)
     date_order: str | None = None  # 'mdy' or 'dmy' for dates like 3/4/2027 (--date-order)
 
 
@@ -195,7 +199,8 @@ def plan_jobs(sheet: Spreadsheet, out_dir: Path, *, name: str, defaults: dict[st
         fields = {k: _cell_text(v) for k, v in row.fields.items() if _cell_text(v) != ""}
         merged = {**defaults, **fields}  # a column given in the row wins over the option
         folder = out_dir / names.claim(folder_name(name, merged, row.number))
-        yield Job(row=row.number, fields=merged, folder=folder, problem=row.problem)
+        yield Job(row=row.number, fields=merged, folder=folder, problem=row.problem,
+                  from_row=frozenset(fields))
 
 
 def _cell_text(value: Any) -> Any:
@@ -223,26 +228,14 @@ def job_request(job: Job, sheet: Sheet) -> Request:
             f"The description is empty{column('description', 'description_file')}."
         )
     fields = dict(job.fields)
-    if fields.get("description_file"):
-        fields["description_file"] = inside(sheet.folder, str(fields["description_file"]))
-    return build_request(fields, base=sheet.folder, date_order=sheet.date_order)
-
-
-def inside(base: Path, name: str) -> str:
-    """Check that a description file named in a spreadsheet sits in its folder tree.
-
-    A spreadsheet may come from someone else; it must not pull /etc/passwd or ~/.ssh into a
-    handout that gets printed and handed out.
-    """
-    if name.strip() == "-":
+    if "description_file" in job.from_row and str(fields["description_file"]).strip() == "-":
         raise RequestError("The description file '-' (standard input) cannot be used in a "
                            "spreadsheet: name a file.")
-    path = (base / name).resolve()
-    root = base.resolve()
-    if path != root and root not in path.parents:
-        raise RequestError(f"The description file {name!r} is outside the spreadsheet's "
-                           f"folder; put it in {str(root)!r} or a folder inside it.")
-    return name
+    # A spreadsheet may come from someone else: the files it names stay in its folder, so it
+    # cannot pull /etc/passwd or ~/.ssh into a handout that gets printed and handed out.
+    fields.update(confine_paths({k: v for k, v in fields.items() if k in job.from_row},
+                                sheet.folder, "the spreadsheet", sheet.allowed, join=False))
+    return build_request(fields, base=sheet.folder, date_order=sheet.date_order)
 
 
 def finished(job: Job, sheet: Sheet, status: str = "complete") -> Outcome | None:

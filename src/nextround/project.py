@@ -5,7 +5,8 @@ run there, in any folder below it (clients/acme/), carries its logo and footer. 
 their name and favourite theme in the user-level file (on Linux ~/.config/nextround/
 nextround.toml). Lowest first: the theme's theme.yaml, the user file, the nearest nextround.toml
 in the current folder or a parent, NEXTROUND_* environment variables, the command line. Paths in
-a file are relative to that file.
+a file are relative to that file and must stay in its folder (or one given with --allow-dir);
+each file is read up to MAX_PROJECT_FILE bytes.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from .errors import RequestError
 PROJECT_FILE = "nextround.toml"
 PROJECT_KEYS = ("theme", "paper", "candidate", "logo", "accent_color", "font",
                 "footer", "content")
-PATH_KEYS = ("logo", "content")
+MAX_PROJECT_FILE = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -36,42 +37,52 @@ def user_config_file() -> Path:
 
 
 def find_project_file(folder: Path | None = None) -> Path | None:
-    """The nearest nextround.toml: in the folder, else in the closest parent that has one."""
+    """The nearest nextround.toml: in the folder, else in the closest parent that has one.
+    Whatever is there counts (a FIFO or a folder is then refused by name, not passed over)."""
     start = (folder or Path.cwd()).resolve()
     for candidate in (start, *start.parents):
-        if (candidate / PROJECT_FILE).is_file():
+        if (candidate / PROJECT_FILE).exists():
             return candidate / PROJECT_FILE
     return None
 
 
 def settings_files(folder: Path | None = None) -> list[Path]:
     """The settings files in force, lowest first."""
-    files = [user_config_file()] if user_config_file().is_file() else []
+    user = user_config_file()
+    files = [user] if user.exists() else []
     project = find_project_file(folder)
     if project is not None and project.resolve() not in [f.resolve() for f in files]:
         files.append(project)
     return files
 
 
-def project_settings(folder: Path | None = None) -> dict[str, Setting]:
-    """Each setting given in a settings file, with the file it came from (the nearer wins)."""
+def project_settings(folder: Path | None = None, allowed: tuple[str, ...] = ()
+                     ) -> dict[str, Setting]:
+    """Each setting given in a settings file, with the file it came from (the nearer wins).
+    The paths a file names must stay in its folder, or one in `allowed` (--allow-dir)."""
     found: dict[str, Setting] = {}
     for path in settings_files(folder):
-        found.update({k: Setting(v, str(path)) for k, v in read_settings(path).items()})
+        found.update({k: Setting(v, str(path)) for k, v in read_settings(path, allowed).items()})
     return found
 
 
-def project_defaults(folder: Path | None = None) -> dict[str, Any]:
+def project_defaults(folder: Path | None = None, allowed: tuple[str, ...] = ()
+                     ) -> dict[str, Any]:
     """The fields the settings files set (none when there is no such file)."""
-    return {key: setting.value for key, setting in project_settings(folder).items()}
+    return {key: setting.value for key, setting in project_settings(folder, allowed).items()}
 
 
-def read_settings(path: Path) -> dict[str, Any]:
+def read_settings(path: Path, allowed: tuple[str, ...] = ()) -> dict[str, Any]:
+    """One settings file's fields, read up to MAX_PROJECT_FILE bytes; the paths it names
+    checked to stay in its folder (or one in `allowed`) and made relative to it."""
+    from .reading import read_capped
+    from .request import confine_paths
+
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+        data = tomllib.loads(read_capped(path, MAX_PROJECT_FILE, str(path)).decode("utf-8-sig"))
     except tomllib.TOMLDecodeError as exc:
         raise RequestError(f"{path}: not valid TOML ({exc}).") from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:
         raise RequestError(f"{path} cannot be read: {exc}.") from None
     except RecursionError:  # tomllib reads nested arrays by recursion
         raise RequestError(f"{path}: nested too deeply to read (arrays or tables inside each "
@@ -85,9 +96,7 @@ def read_settings(path: Path) -> dict[str, Any]:
                                f"{', '.join(PROJECT_KEYS)}.")
         if isinstance(value, dict | list) and name != "formats":
             raise RequestError(f"{path}: {key} must be a single value, not a table or a list.")
-        if name in PATH_KEYS and value not in (None, ""):
-            value = str((path.parent / Path(str(value)).expanduser()).resolve())
         if name == "theme" and ("/" in str(value) or str(value).startswith(".")):
             value = str((path.parent / str(value)).resolve())
         fields[name] = value
-    return fields
+    return confine_paths(fields, path.parent, PROJECT_FILE, allowed)

@@ -37,8 +37,6 @@ FIELDS = ("role", "company", "description", "description_file", "candidate", "in
           "logo", "accent_color", "font", "footer", "content", "family", "level", "sector",
           "per_interviewer")
 BRANDING_FIELDS = ("logo", "accent_color", "font", "footer")
-LOGO_TYPES = (".png", ".jpg", ".jpeg", ".svg")
-MAX_LOGO_BYTES = 5_000_000
 
 
 @dataclass(frozen=True)
@@ -201,26 +199,13 @@ def read_description_file(path: str | Path, base: Path | None = None) -> str:
 
 
 def _logo(value: Any, base: Path | None) -> str:
+    from .images import check_logo
+
     if value in (None, ""):
         return ""
     path = Path(str(value)).expanduser()
     path = base / path if base is not None and not path.is_absolute() else path
-    if path.suffix.lower() not in LOGO_TYPES:
-        raise RequestError(f"The logo {str(value)!r} must be a PNG, JPEG or SVG file "
-                           f"(.png, .jpg, .jpeg or .svg).")
-    if not path.is_file():
-        raise RequestError(f"The logo file {str(value)!r} does not exist.")
-    size = path.stat().st_size
-    if size > MAX_LOGO_BYTES:
-        raise RequestError(f"The logo file {str(value)!r} is {size:,} bytes; the limit is "
-                           f"{MAX_LOGO_BYTES:,}. Save a smaller image.")
-    head = path.read_bytes()[:4096]
-    if path.suffix.lower() == ".svg":
-        if b"<svg" not in head.lower():
-            raise RequestError(f"The logo file {str(value)!r} is not an SVG image.")
-    elif not head.startswith((b"\x89PNG", b"\xff\xd8")):
-        raise RequestError(f"The logo file {str(value)!r} is not a PNG or JPEG image.")
-    return str(path.resolve())
+    return str(check_logo(path, str(value)))
 
 
 def _accent_color(value: Any) -> str:
@@ -331,18 +316,46 @@ def _yes_no(name: str, value: Any) -> bool:
     raise RequestError(f"The {name.replace('_', ' ')} setting {str(value)!r} is not yes or no.")
 
 
-def load_request_file(path: str | Path) -> dict[str, Any]:
-    """Read the fields of a request from a YAML or JSON file."""
+# The fields that name a file or folder. When a file (a request file, a spreadsheet,
+# nextround.toml) names one, it must lie in that file's folder tree: see reading.confined.
+# (A theme folder is not among them: whatever folder it is, it may use only its own files.)
+PATH_FIELDS = {"description_file": "description file", "logo": "logo",
+               "content": "content folder"}
+MAX_REQUEST_FILE = 1_000_000
+
+
+def confine_paths(fields: dict[str, Any], base: Path, owner: str,
+                  allowed: tuple[str, ...] = (), *, join: bool = True) -> dict[str, Any]:
+    """The fields with every path they name checked to lie inside `base` (the folder of the
+    file they were read from, named `owner` in messages: "the spreadsheet") or a folder allowed
+    with --allow-dir; with `join`, made relative to the current folder (base/path)."""
+    from .reading import confined
+
+    fields = dict(fields)
+    for key, what in PATH_FIELDS.items():
+        value = fields.get(key)
+        if value in (None, "") or key == "description_file" and str(value).strip() == "-":
+            continue  # standard input, the caller's own
+        confined(base, str(value), what, f"{owner}'s folder", allowed)
+        if join:
+            fields[key] = str(base / Path(str(value)).expanduser())
+    return fields
+
+
+def load_request_file(path: str | Path, allowed: tuple[str, ...] = ()) -> dict[str, Any]:
+    """Read the fields of a request from a YAML or JSON file. The paths it names are relative
+    to it and must stay in its folder (or one in `allowed`)."""
     import yaml
+
+    from .reading import read_capped
 
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise RequestError(f"The request file {str(path)!r} does not exist.") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = getattr(exc, "strerror", None) or "it is not UTF-8 text"
-        raise RequestError(f"The request file {str(path)!r} cannot be read: {reason}.") from None
+        text = read_capped(path, MAX_REQUEST_FILE, f"The request file {str(path)!r}"
+                           ).decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise RequestError(f"The request file {str(path)!r} cannot be read: it is not UTF-8 "
+                           f"text.") from None
     try:
         data = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
     except (json.JSONDecodeError, yaml.YAMLError) as exc:
@@ -364,10 +377,4 @@ def load_request_file(path: str | Path) -> dict[str, Any]:
         data["formats"] = data.pop("format")
     if "interviewer" in data and "interviewers" not in data:
         data["interviewers"] = data.pop("interviewer")
-    # A description file named in a request file is relative to that file.
-    if data.get("description_file") not in (None, "", "-"):
-        data["description_file"] = str(path.parent / str(data["description_file"]))
-    for key in ("logo", "content"):  # so are a logo and a content pack
-        if data.get(key) not in (None, ""):
-            data[key] = str(path.parent / str(data[key]))
-    return data
+    return confine_paths(data, path.parent, "the request file", allowed)

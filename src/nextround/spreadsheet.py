@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import RequestError
+from .reading import check_archive, check_regular
 from .request import FIELDS
 
 log = logging.getLogger("nextround")
@@ -222,10 +223,10 @@ class Spreadsheet:
         self.notes: list[str] = []  # what was read differently from a plain table, to show
         self._merges: list[tuple[int, int, int, int]] = []  # Excel ranges spanning rows
         self._dialect: Any = None  # a CSV's, sniffed once
-        if not self.path.exists():
-            raise RequestError(f"The spreadsheet {str(path)!r} does not exist.")
-        if self.path.is_dir():
-            raise RequestError(f"The spreadsheet {str(path)!r} is a folder, not a file.")
+        # A FIFO or a device (/dev/zero) would hang or never end: regular files only.
+        check_regular(self.path, f"The spreadsheet {str(path)!r}")
+        if self.kind == "xlsx":
+            check_workbook(self.path)
         if encoding is not None:
             check_encoding(encoding)
         if self.kind == "jsonl":
@@ -413,7 +414,16 @@ class Spreadsheet:
 
     def _jsonl_records(self) -> Iterator[tuple[int, Any]]:
         with self._text() as handle:
-            for number, line in enumerate(handle, start=1):
+            # Each line is read up to CELL_LIMIT characters, never whole: a line of a gigabyte
+            # fails alone, as a cell too big for CSV does.
+            for number, line in enumerate(iter(lambda: handle.readline(CELL_LIMIT + 1), ""),
+                                          start=1):
+                if len(line) > CELL_LIMIT and not line.endswith("\n"):
+                    while (rest := handle.readline(1 << 20)) and not rest.endswith("\n"):
+                        pass
+                    yield number, (f"Line {number} is longer than {CELL_LIMIT // 2**20} MB; "
+                                   f"a row holds a few fields, not a document.")
+                    continue
                 if not line.strip():
                     yield number, {}
                     continue
@@ -572,6 +582,73 @@ _CELL_KINDS = {"n": "marked as a number", "d": "marked as a date",
 
 class _Unreadable(str):
     """A cell openpyxl could not convert; its text says why."""
+
+
+# An .xlsx is checked from its zip directory before openpyxl opens it (a 300 KB file can unpack
+# to gigabytes). The sheets are streamed, row by row; everything else (the shared strings that
+# cells point to, the styles) is read whole, so it is held to a smaller size. And no cell may
+# hold more than CELL_LIMIT characters, as in CSV.
+MAX_WORKBOOK_PARTS = 10_000
+MAX_WORKBOOK_BYTES = 500_000_000
+MAX_WORKBOOK_READ_WHOLE = 100_000_000
+
+
+def check_workbook(path: Path) -> None:
+    import zipfile
+
+    if not zipfile.is_zipfile(path):
+        return  # not Excel at all: openpyxl says so in the usual words
+    name = f"The spreadsheet {str(path)!r}"
+    with check_archive(path, name, "Excel workbook", max_parts=MAX_WORKBOOK_PARTS,
+                       max_bytes=MAX_WORKBOOK_BYTES, max_xml=MAX_WORKBOOK_BYTES,
+                       error=RequestError) as archive:
+        parts = archive.infolist()
+        whole = sum(p.file_size for p in parts if p.filename.endswith(".xml")
+                    and not p.filename.startswith("xl/worksheets/"))
+        if whole > MAX_WORKBOOK_READ_WHOLE:
+            raise RequestError(f"{name} holds {whole // 1_000_000} MB of shared text and "
+                               f"styles (the limit is {MAX_WORKBOOK_READ_WHOLE // 1_000_000} "
+                               f"MB): it is not an ordinary Excel workbook. Save it again from "
+                               f"Excel or LibreOffice, or as CSV.")
+        for part in parts:
+            # A part smaller than the limit cannot hold a cell larger than it.
+            if part.filename.endswith(".xml") and part.file_size > CELL_LIMIT:
+                _check_cells(archive, part.filename, name)
+
+
+def _check_cells(archive, part: str, name: str) -> None:
+    """Stream one XML part and refuse it at the first text longer than CELL_LIMIT, without
+    ever holding that text: expat hands it over in pieces."""
+    from xml.parsers import expat
+
+    parser = expat.ParserCreate()
+    length = 0
+
+    def start(*_):
+        nonlocal length
+        length = 0
+
+    def text(data: str) -> None:
+        nonlocal length
+        length += len(data)
+        if length > CELL_LIMIT:
+            raise RequestError(f"{name} has a cell longer than {CELL_LIMIT // 2**20} MB (in "
+                               f"{part}); a row holds a few fields, not a document.")
+
+    def no_dtd(*_):
+        raise RequestError(f"{name} is not an ordinary Excel workbook ({part} declares a "
+                           f"DTD). Save it again from Excel or LibreOffice.")
+
+    parser.StartElementHandler = parser.EndElementHandler = start
+    parser.CharacterDataHandler = text
+    parser.StartDoctypeDeclHandler = no_dtd
+    try:
+        with archive.open(part) as stream:
+            while chunk := stream.read(1 << 20):
+                parser.Parse(chunk, False)
+            parser.Parse(b"", True)
+    except expat.ExpatError:
+        return  # openpyxl reports a broken part in its own words
 
 
 def _cell(value: Any) -> Any:

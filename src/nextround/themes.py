@@ -12,6 +12,8 @@ from __future__ import annotations
 import copy
 import difflib
 import logging
+import os
+import stat
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
@@ -33,6 +35,11 @@ KNOWN_KEYS = {
     "fonts": ("body", "fallback"),
 }
 COLOR_KEYS = ("accent", "text", "muted", "rule", "tint")
+
+# Every file of a theme is checked when the theme is loaded: a shared theme may hold a symbolic
+# link to a private file, a FIFO that hangs whatever opens it, or a sparse file of gigabytes.
+MAX_THEME_FILE = 30_000_000  # a font family with every weight is a few MB
+MAX_THEME_YAML = 1_000_000
 
 REQUIRED_FILES = ("theme.yaml", "plan.html.j2", "questions.html.j2", "style.css",
                   "plan.docx", "questions.docx", "plan.md.j2", "questions.md.j2")
@@ -110,22 +117,76 @@ def merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
-def _read_config(path: Path) -> dict[str, Any]:
+def check_theme_files(folder: Path) -> None:
+    """Every file of a theme folder is the theme's own: no symbolic link leading out of the
+    folder, nothing but regular files, none over MAX_THEME_FILE bytes. Checked for every file,
+    not just templates, because any of them can reach a handout (theme.yaml's values, CSS,
+    fonts, pictures, Word templates) and `templates init --from` copies them all."""
+    root = folder.resolve()
+    for current, dirs, files in os.walk(folder):
+        for name in dirs + files:
+            path = Path(current) / name
+            if path.is_symlink() and not path.resolve().is_relative_to(root):
+                raise ThemeError(f"{path}: the file leads outside the theme folder (a symbolic "
+                                 f"link); themes may only use their own files.")
+            try:
+                info = path.stat()
+            except OSError as exc:  # a link to nowhere, or no permission
+                raise ThemeError(f"{path} cannot be read: {exc.strerror}.") from None
+            if stat.S_ISDIR(info.st_mode):
+                continue
+            if not stat.S_ISREG(info.st_mode):
+                raise ThemeError(f"{path} is not a regular file (a device, a pipe or a "
+                                 f"socket); a theme holds only files.")
+            if info.st_size > MAX_THEME_FILE:
+                raise ThemeError(f"{path} is {info.st_size:,} bytes; a theme file may hold at "
+                                 f"most {MAX_THEME_FILE:,}.")
+            if path.suffix.lower() == ".svg":
+                _check_svg(path)
+            elif path.suffix.lower() in PICTURES:
+                from .images import check_pixels
+
+                # One the renderer cannot read either, it leaves out with a warning.
+                check_pixels(path.read_bytes(), str(path), ThemeError, unreadable_ok=True)
+
+
+PICTURES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
+
+
+def _check_svg(path: Path) -> None:
+    """An SVG of the theme: its <use> elements checked (images.check_svg)."""
+    from lxml import etree
+
+    from .images import check_svg, parse_svg
+
     try:
-        config = yaml.safe_load((path / "theme.yaml").read_text(encoding="utf-8")) or {}
+        root = parse_svg(path.read_bytes())
+    except etree.XMLSyntaxError:
+        return  # not SVG the renderer can draw either; it leaves the picture out
+    check_svg(root, str(path), ThemeError)
+
+
+def _read_config(path: Path) -> dict[str, Any]:
+    from .reading import read_capped
+
+    check_theme_files(path)
+    file = path / "theme.yaml"
+    try:
+        text = read_capped(file, MAX_THEME_YAML, str(file), ThemeError).decode("utf-8")
+        config = yaml.safe_load(text) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         at = f", line {mark.line + 1}" if mark else ""
-        raise ThemeError(f"{path / 'theme.yaml'}{at}: not valid YAML "
+        raise ThemeError(f"{file}{at}: not valid YAML "
                          f"({getattr(exc, 'problem', None) or exc}).") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ThemeError(f"{path / 'theme.yaml'} cannot be read: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise ThemeError(f"{file} cannot be read: {exc}") from None
     except RecursionError:  # PyYAML reads nested lists and mappings by recursion
-        raise ThemeError(f"{path / 'theme.yaml'}: nested too deeply to read (lists or "
+        raise ThemeError(f"{file}: nested too deeply to read (lists or "
                          f"mappings inside each other, hundreds of levels).") from None
     if not isinstance(config, dict):
-        raise ThemeError(f"{path / 'theme.yaml'} must hold a mapping (name, colors, fonts).")
-    _check_keys(path / "theme.yaml", config)
+        raise ThemeError(f"{file} must hold a mapping (name, colors, fonts).")
+    _check_keys(file, config)
     return config
 
 
@@ -175,8 +236,10 @@ def find_theme_folder(name_or_path: str) -> tuple[Path, str]:
 def load_theme(name_or_path: str) -> Theme:
     """Find a theme by path, built-in name or user-folder name, with its inherited files."""
     path, where = find_theme_folder(name_or_path)
-    # Cached on what can change on disk, so an edited theme.yaml is read again.
-    stamp = tuple((p, p.stat().st_mtime_ns) for p in sorted(path.glob("theme.yaml")))
+    # Cached on what can change on disk, so an edited theme.yaml or a file added (a link, say)
+    # is read and checked again.
+    stamp = tuple((Path(folder, name), os.lstat(Path(folder, name)).st_mtime_ns)
+                  for folder, dirs, files in os.walk(path) for name in sorted(dirs + files))
     return _load(path, where, stamp)
 
 

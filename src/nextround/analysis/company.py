@@ -30,6 +30,11 @@ _ABOUT_THE_JOB = re.compile(
     re.IGNORECASE,
 )
 MAX_FACT_WORDS = 28
+# A sentence that only makes sense after the one before it is no fact on its own.
+_LEANS_ON_BEFORE = re.compile(r"(that|this|which) (means|is why|is where|is how)\b|that's why\b|"
+                              r"(it|they|these|those|he|she) ", re.IGNORECASE)
+# A short lead-in before a colon: "Here's the honest picture:", "The timing matters:".
+_LEAD_IN = re.compile(r"^[^:;,.]{3,40}:\s+(?=\S+(?:\s+\S+){5})")
 MAX_WHOLE_WORDS = 40  # up to this long, a sentence is shown whole rather than cut
 MAX_FACTS = 4
 MIN_CLAUSE_WORDS = 6
@@ -85,21 +90,25 @@ def key_facts(sentences: list[str]) -> list[tuple[str, str]]:
     """The sentences most worth restating, each (as shown, cut if too long; the sentence)."""
     scored = []
     for index, sentence in enumerate(sentences):
-        if _ABOUT_THE_JOB.search(sentence):
+        if _ABOUT_THE_JOB.search(sentence) or _LEANS_ON_BEFORE.match(sentence):
             continue
         words = sentence.split()
         if len(words) < 4:
             continue
         score = 2 * bool(_NUMBER.search(sentence)) + len(set(_FACT_WORDS.findall(sentence.lower())))
         if score:
-            shown = sentence
+            # "Here's the honest picture: CAC rose 40%": the lead-in is the ad's voice.
+            lead = _LEAD_IN.match(sentence)
+            whole = sentence[lead.end():] if lead else sentence
+            whole = whole[:1].upper() + whole[1:]
+            shown, words = whole, whole.split()
             if len(words) > MAX_FACT_WORDS:
                 score -= 1  # a long sentence takes the room of two facts
             if len(words) > MAX_WHOLE_WORDS:
-                shown = _clipped(sentence)
+                shown = _clipped(whole)
                 # A sentence that must be cut reads worse than one that fits, and much worse
                 # when the cut takes a number with it ("margin was 1.6%…" without the target).
-                score -= 1 + 2 * bool(_NUMBER.search(sentence[len(shown) - 1:]))
+                score -= 1 + 2 * bool(_NUMBER.search(whole[len(shown) - 1:]))
             scored.append((-score, index, shown, sentence))
     best = sorted(scored)[:MAX_FACTS]
     return [(shown, s) for _, _, shown, s in sorted(best, key=lambda item: item[1])]
@@ -118,6 +127,11 @@ def _cut_phrase(phrase: str, spec: dict[str, Any], profile: dict[str, Any]) -> s
         if kept and fold(word).strip(",") in stops:
             break
         if kept and kept[-1].endswith(",") and fold(word) in clause:
+            break
+        # "short-term rehab guests recovering from surgery": a participle after a plural
+        # starts a clause about them, not part of their name.
+        if kept and fold(word).endswith("ing") and fold(kept[-1]).endswith("s") \
+                and len(word) > 5:
             break
         kept.append(word)
     if len(kept) > spec["max_words"]:

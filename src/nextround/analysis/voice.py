@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-_PRONOUN = re.compile(r"\b(we|us|our|ours|ourselves)\b((?:'|’)(?:re|ve|ll|d))?", re.IGNORECASE)
+# Case matters: "in the US" is a country, not "us".
+_PRONOUN = re.compile(r"\b([Ww]e|[Uu]s|[Oo]urs?|[Oo]urselves)\b((?:'|’)(?:re|ve|ll|d))?")
 _WORD = re.compile(r"\s+([A-Za-z]+)")
 
 
@@ -71,7 +72,8 @@ def _third(verb: str, voice: dict[str, Any]) -> str:
     lower = verb.lower()
     if lower in voice["irregular"]:
         return voice["irregular"][lower]
-    if lower in voice["unchanged"] or lower.endswith("ed") or not lower.isalpha():
+    past = lower.endswith("ed") and not lower.endswith("eed")  # "closed", but "need"
+    if lower in voice["unchanged"] or past or not lower.isalpha():
         return verb
     if lower.endswith(("s", "sh", "ch", "x", "z", "o")):
         return verb + "es"

@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from .common import handle_errors, render_fields, render_options
+from .common import allow_dir_option, handle_errors, render_fields, render_options
 
 EXAMPLE = """\b
 The first row names the columns: role, company, and description or description_file
@@ -66,12 +66,14 @@ def _check_encoding(ctx, param, value: str | None) -> str | None:
 @click.option("--date-order", type=click.Choice(["mdy", "dmy"], case_sensitive=False),
               help="Read dates like 3/4/2027 month first (mdy, US) or day first (dmy).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress; only the summary and errors.")
+@allow_dir_option
 @render_options
 @handle_errors
 def batch(spreadsheet: str, out_dir: str, jobs: int | None, resume: bool, fail_fast: bool,
           limit: int | None, dry_run: bool, name_pattern: str | None, mappings: tuple[str, ...],
           encoding: str | None, sheet: str | None, header_row: int | None,
-          date_order: str | None, quiet: bool, **render: Any) -> None:
+          date_order: str | None, quiet: bool, allow_dirs: tuple[str, ...],
+          **render: Any) -> None:
     """Write the handouts for every row of a spreadsheet (CSV, Excel .xlsx or JSON Lines).
 
     Each row gets its own folder under --out; bad rows never stop good ones. Every row's
@@ -105,9 +107,9 @@ def batch(spreadsheet: str, out_dir: str, jobs: int | None, resume: bool, fail_f
                        f"(--date-order {other} to read them the other way).", err=True)
     out = Path(out_dir)
     sheet = Sheet(folder=sheet_file.path.parent, columns=sheet_file.columns.by_field,
-                  date_order=date_order.lower() if date_order else None)
-    # Lowest first: ./nextround.toml, then the options; a row's own column wins over both.
-    defaults = {**project_defaults(), **render_fields(render)}
+                  allowed=allow_dirs, date_order=date_order.lower() if date_order else None)
+    # Lowest first: the settings files, then the options; a row's own column wins over both.
+    defaults = {**project_defaults(allowed=allow_dirs), **render_fields(render)}
 
     def jobs_iter():
         return plan_jobs(sheet_file, out, name=pattern, defaults=defaults, limit=limit)

@@ -90,17 +90,29 @@ def request_options(command):
     ]
     for option in reversed(options):
         command = option(command)
-    return command
+    return allow_dir_option(command)
+
+
+def allow_dir_option(command):
+    """--allow-dir: the one way to let a file (request file, spreadsheet, nextround.toml) name
+    a path outside its own folder."""
+    return click.option(
+        "--allow-dir", "allow_dirs", metavar="DIR", multiple=True, envvar="NEXTROUND_ALLOW_DIR",
+        type=click.Path(file_okay=False),
+        help="Let the paths named in a request file, spreadsheet or nextround.toml (description "
+             "file, logo, content, theme) lead into DIR too; by default they must stay in that "
+             "file's folder. Repeat for more folders.")(command)
 
 
 def request_from_options(params: dict[str, Any], *, extra: dict[str, Any] | None = None):
     from ..project import project_defaults
     from ..request import build_request, load_request_file
 
+    allowed = tuple(params.get("allow_dirs") or ())
     # Lowest first: ./nextround.toml, then a --from file, then the options given.
-    fields: dict[str, Any] = project_defaults()
+    fields: dict[str, Any] = project_defaults(allowed=allowed)
     if params.get("from_file"):
-        fields.update(load_request_file(params["from_file"]))
+        fields.update(load_request_file(params["from_file"], allowed))
     given = {
         "role": params.get("role"),
         "company": params.get("company"),

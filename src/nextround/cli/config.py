@@ -6,7 +6,7 @@ import os
 
 import click
 
-from .common import handle_errors
+from .common import allow_dir_option, handle_errors
 
 EXAMPLE = """\b
 Examples:
@@ -22,8 +22,9 @@ THEME_KEYS = {"paper": ("paper",), "logo": ("logo",), "footer": ("footer",),
 
 
 @click.command(epilog=EXAMPLE)
+@allow_dir_option
 @handle_errors
-def config() -> None:
+def config(allow_dirs: tuple[str, ...]) -> None:
     """Show the settings in force in this folder and where each comes from.
 
     Lowest first: the theme's theme.yaml, your user file, the nearest nextround.toml in this
@@ -34,7 +35,7 @@ def config() -> None:
     from ..themes import load_theme
 
     found = {key: (setting.value, setting.source)
-             for key, setting in project_settings().items()}
+             for key, setting in project_settings(allowed=allow_dirs).items()}
     for key in PROJECT_KEYS:
         name = ENV_PREFIX + key.upper()
         if os.environ.get(name):

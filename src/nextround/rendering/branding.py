@@ -9,27 +9,29 @@ pipeline.render_files).
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from ..errors import ThemeError
+from ..images import check_logo
 from ..themes import Theme
 
 BRANDING_KEYS = ("logo", "accent_color", "font", "footer")
-LOGO_TYPES = (".png", ".jpg", ".jpeg", ".svg")
 
 
 def branding(theme: Theme) -> dict[str, Any]:
     """The effective branding: the theme's own values under the given ones; logo as a Path."""
     own = {key: theme.config.get(key) for key in BRANDING_KEYS}
     if own["logo"]:
-        own["logo"] = theme.file(str(own["logo"]))
+        own["logo"] = theme_logo(theme, str(own["logo"]))
     given = {key: value for key, value in theme.branding.items() if value not in (None, "")}
     merged = {**own, **given}
     logo = merged.get("logo")
     if logo:
+        # A given logo was checked when the request was built (request._logo).
         logo = Path(logo)
-        if logo.suffix.lower() not in LOGO_TYPES or not logo.is_file():
+        if not logo.is_file():
             raise ThemeError(f"The logo {str(logo)!r} must be an existing PNG, JPEG or SVG file.")
         merged["logo"] = logo.resolve()
     return merged
@@ -68,6 +70,24 @@ def recoloring(theme: Theme, accent: str) -> dict[str, str]:
              *zip(colors.get("phases") or [], new["phases"], strict=False)]
     return {str(old).lstrip("#").upper(): value.lstrip("#").upper()
             for old, value in pairs if old}
+
+
+def theme_logo(theme: Theme, name: str) -> Path:
+    """A theme's own `logo:`: a picture inside the theme folder (or a theme it extends), with
+    the same checks as --logo."""
+    path = theme.file(name)
+    if not any(path.resolve().is_relative_to(layer.resolve())
+               for layer in theme.layers or (theme.path,)):
+        raise ThemeError(f"{theme.path / 'theme.yaml'}: the logo {name!r} is outside the theme "
+                         f"folder; themes may only use their own files. Copy the picture into "
+                         f"the theme folder and name it relative to it.")
+    stat = path.stat() if path.exists() else None
+    return _checked_logo(path, name, stat and (stat.st_mtime_ns, stat.st_size))
+
+
+@lru_cache(maxsize=32)
+def _checked_logo(path: Path, name: str, stamp: tuple | None) -> Path:
+    return check_logo(path, name, ThemeError)  # read once per process and version of the file
 
 
 def template_theme(theme: Theme, target: str, logo: Any = None) -> dict[str, Any]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import re
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from ..errors import ThemeError
@@ -16,6 +18,11 @@ PAPER_SIZES = {"letter": (7772400, 10058400), "a4": (7560310, 10692130)}
 # Paragraph styles that carry the accent color when a branding accent is given.
 ACCENT_STYLES = ("Title", "Heading 1", "Kicker")
 LOGO_HEIGHT_MM = 14
+# A Word template is checked from its zip directory before it is opened: a 600 KB file can
+# unpack to 70 million empty paragraphs. nextround's own are 18 parts and under 1 MB of XML.
+MAX_TEMPLATE_PARTS = 1000
+MAX_TEMPLATE_BYTES = 50_000_000  # pictures included
+MAX_TEMPLATE_XML = 10_000_000
 
 BROKEN_TAG_ADVICE = (
     "This usually means Word split the tag into pieces (part of it formatted differently, "
@@ -129,17 +136,54 @@ def _recolor(document, changes: dict[str, str]) -> None:
                     element.set(qn("w:val"), new)
 
 
+def check_word_template(path: Path) -> None:
+    """Refuse a Word template that unpacks to too much, or that links to anything outside
+    itself (a picture linked rather than inserted, a linked style template, a hyperlink): Word
+    would fetch it when the interviewer opens the handout."""
+    stat = path.stat()
+    _check_word_template(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=16)
+def _check_word_template(path: Path, mtime: int, size: int) -> None:
+    from lxml import etree
+
+    from ..reading import check_archive
+
+    with check_archive(path, str(path), "Word document", max_parts=MAX_TEMPLATE_PARTS,
+                       max_bytes=MAX_TEMPLATE_BYTES, max_xml=MAX_TEMPLATE_XML,
+                       error=ThemeError) as archive:
+        parser = etree.XMLParser(resolve_entities=False, no_network=True)
+        for part in archive.infolist():
+            if not part.filename.endswith(".rels"):
+                continue
+            try:
+                root = etree.fromstring(archive.read(part), parser)
+            except etree.XMLSyntaxError as exc:
+                raise ThemeError(f"{path}: not a Word document nextround can read "
+                                 f"({part.filename}: {exc}).") from None
+            for relation in root:
+                if str(relation.get("TargetMode", "")).lower() == "external":
+                    raise ThemeError(
+                        f"{path}: the Word template links to {relation.get('Target', '')!r}, "
+                        f"outside the document ({part.filename}); Word would fetch it when "
+                        f"the handout is opened. Insert pictures into the document (not "
+                        f"'Link to File') and remove links to other files or web pages.")
+
+
 def render_docx(document: dict[str, Any], theme: Theme, paper: str) -> bytes:
     import jinja2
     from docx.shared import Mm
     from docxtpl import DocxTemplate, InlineImage
     from jinja2.exceptions import SecurityError
 
-    from .templating import template_failure, word_environment
+    from .budget import time_budget
+    from .templating import LOOP_ADVICE, template_failure, word_environment
 
     path = theme.file(f"{document['document']}.docx")
     env = word_environment()
     brand = branding(theme)
+    check_word_template(path)
     try:
         template = DocxTemplate(str(path))
         template.init_docx()
@@ -149,7 +193,8 @@ def render_docx(document: dict[str, Any], theme: Theme, paper: str) -> bytes:
         logo = (InlineImage(template, word_picture(brand["logo"], LOGO_HEIGHT_MM),
                             height=Mm(LOGO_HEIGHT_MM)) if brand.get("logo") else "")
         context = {"doc": document, "theme": template_theme(theme, "docx", logo)}
-        template.render(context, jinja_env=env, autoescape=True)
+        with time_budget(str(path), LOOP_ADVICE):
+            template.render(context, jinja_env=env, autoescape=True)
     except ThemeError:
         raise
     except SecurityError as exc:

@@ -79,6 +79,7 @@ def _fetcher_class():
             self.allowed_files = {p.resolve() for p in allowed_files}
             self.asked: list[str] = []
             self.refused: list[str] = []
+            self.stylesheets: set[Path] = set()
 
         def _refuse(self, url: str):
             # WeasyPrint leaves out what cannot be fetched and goes on; say so once.
@@ -98,6 +99,16 @@ def _fetcher_class():
             root = next((r for r in self.layers if path.is_relative_to(r)), None)
             if root is None:
                 self._refuse(url)
+            if path.suffix.lower() == ".css":
+                # WeasyPrint follows @import without looking for cycles: a stylesheet that
+                # imports itself twice doubles its work at every level, for minutes.
+                if path in self.stylesheets:
+                    log.warning("The stylesheet %s is imported more than once in one document "
+                                "(it imports itself, directly or through another); the repeat "
+                                "was left out.", path)
+                    self.refused.append(url)
+                    raise ValueError(f"not fetched again: {url}")
+                self.stylesheets.add(path)
             # A stylesheet inherited from the parent theme resolves its own url()s inside the
             # parent's folder: look for each file in the theme first, then up the chain.
             relative = path.relative_to(root)
@@ -151,15 +162,30 @@ atexit.register(release_fonts)
 
 
 def render_pdf(document: dict[str, Any], theme: Theme, paper: str, fetcher=None) -> bytes:
-    return _layout(document, theme, paper, fetcher).write_pdf()
+    return _write(_layout(document, theme, paper, fetcher), theme, document)
+
+
+def _write(laid_out, theme: Theme, document: dict[str, Any]) -> bytes:
+    """The PDF's bytes: pictures (SVG included) are drawn now, so the budget applies again."""
+    from .budget import time_budget
+
+    with time_budget(f"{theme.path}: the PDF of the {document['document']}", LAYOUT_ADVICE):
+        return laid_out.write_pdf()
 
 
 def _layout(document: dict[str, Any], theme: Theme, paper: str, fetcher=None):
+    from .budget import time_budget
+
     weasyprint = load_weasyprint()
     html = render_html(document, theme, paper)
-    return weasyprint.HTML(string=html, base_url=str(theme.path) + "/",
-                           url_fetcher=fetcher or make_fetcher(theme)).render(
-        font_config=font_configuration(theme))
+    with time_budget(f"{theme.path}: the PDF of the {document['document']}", LAYOUT_ADVICE):
+        return weasyprint.HTML(string=html, base_url=str(theme.path) + "/",
+                               url_fetcher=fetcher or make_fetcher(theme)).render(
+            font_config=font_configuration(theme))
+
+
+LAYOUT_ADVICE = ("look for SVG pictures that nest <use> many levels deep, or for a very large "
+                 "or deeply nested stylesheet or template.")
 
 
 # Items taken out before the next layout: a page too many is rarely less than six items (a
@@ -178,7 +204,7 @@ def render_fitted_pdf(document: dict[str, Any], theme: Theme, paper: str, max_pa
     and says whether it could; the type is never made smaller."""
     laid_out = _layout(document, theme, paper)
     if len(laid_out.pages) <= max_pages:
-        return laid_out.write_pdf(), None
+        return _write(laid_out, theme, document), None
     shortened = copy.deepcopy(document)
     items = FIRST_PASS_ITEMS_PER_PAGE * (len(laid_out.pages) - max_pages)
     for _ in range(MAX_FITTING_PASSES):
@@ -188,4 +214,4 @@ def render_fitted_pdf(document: dict[str, Any], theme: Theme, paper: str, max_pa
         laid_out = _layout(shortened, theme, paper)
         if len(laid_out.pages) <= max_pages:
             break
-    return laid_out.write_pdf(), shortened
+    return _write(laid_out, theme, shortened), shortened

@@ -10,10 +10,12 @@ import contextlib
 import re
 from functools import lru_cache
 from pathlib import Path
+from string import Formatter
 
 import jinja2
+from jinja2.compiler import CodeGenerator
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
 from markupsafe import Markup
 
 from ..errors import ThemeError
@@ -76,23 +78,158 @@ class ThemeLoader(jinja2.FileSystemLoader):
 
 MAX_POWER = 64
 MAX_REPEAT = 100_000
+MAX_DIGITS = 100  # any number a template makes
+MAX_TEXT = 1_000_000  # characters in any text a template builds, and in what it renders
+MAX_WIDTH = 10_000  # a width or precision in a format ('{:>10}', '%10s', center(10))
+MAX_LIPSUM = 20  # paragraphs of lorem ipsum (a placeholder for a theme author)
+_MAX_BITS = int(MAX_DIGITS * 3.33)
+_PERCENT_SPEC = re.compile(r"%[^a-zA-Z%]*")
 
 
-class ThemeSandbox(SandboxedEnvironment):
-    """Jinja's sandbox, plus bounds on ** and * so that a theme cannot stall or exhaust the
-    machine with {{ 9**9**9 }} or {{ 'x' * 10**10 }}."""
+def _limit(condition: bool, reason: str) -> None:
+    if condition:
+        raise SecurityError(reason)
 
-    intercepted_binops = frozenset({"**", "*"})
+
+def _check_text(value: object) -> object:
+    if isinstance(value, str | list | tuple):
+        _limit(len(value) > MAX_TEXT, f"text longer than {MAX_TEXT:,} characters is not allowed")
+    return value
+
+
+def _check_format(template: str, percent: bool = False) -> None:
+    """A format string whose widths are bounded: '{:>2000000000}' or '%2000000000s' would
+    build gigabytes of spaces in one call that nothing can interrupt."""
+    specs = (_PERCENT_SPEC.findall(template) if percent else
+             [spec for _, _, spec, _ in Formatter().parse(template) if spec])
+    for spec in specs:
+        _limit("{" in spec or "*" in spec, "widths taken from arguments are not allowed in a "
+                                           "format")
+        _limit(any(int(n) > MAX_WIDTH for n in re.findall(r"\d+", spec)),
+               f"format widths above {MAX_WIDTH:,} are not allowed")
+
+
+def _bounded_filter(name: str, original):
+    """A built-in filter with its sizes bounded before it runs."""
+
+    # A filter marked @pass_eval_context or @pass_environment gets that first.
+    skip = 1 if hasattr(original, "jinja_pass_arg") else 0
+
+    def bounded(*args, **kwargs):
+        given = args[skip:]
+        values = [*given[1:], *kwargs.values()]
+        if name == "format" and given:
+            _check_format(str(given[0]), percent=True)
+        elif name == "replace" and len(given) >= 3:
+            _check_replace(str(given[0]), str(given[1]), str(given[2]))
+        else:
+            _limit(any(isinstance(v, int) and v > MAX_WIDTH for v in values),
+                   f"widths above {MAX_WIDTH:,} are not allowed")
+        return _check_text(original(*args, **kwargs))
+
+    bounded.__dict__.update(original.__dict__)  # keeps Jinja's pass_eval_context marks
+    return bounded
+
+
+def _bounded_lipsum(lipsum):
+    def bounded(n=5, html=True, min=20, max=100):  # noqa: A002 (Jinja's own names)
+        _limit(not all(isinstance(v, int) for v in (n, min, max))
+               or n > MAX_LIPSUM or max > 100 or min > 100,
+               f"lipsum above {MAX_LIPSUM} paragraphs of 100 words is not allowed")
+        return lipsum(n, html, min, max)
+
+    return bounded
+
+
+def _check_replace(text: str, old: str, new: str) -> None:
+    grows = (len(new) - len(old)) * (text.count(old) if old else len(text) + 1)
+    _limit(len(text) + grows > MAX_TEXT,
+           f"text longer than {MAX_TEXT:,} characters is not allowed")
+
+
+def _bounded_join(pieces) -> str:
+    """What a template renders, joined as it is produced: stopped at MAX_TEXT characters
+    instead of after a loop has built gigabytes."""
+    out, size = [], 0
+    for piece in pieces:
+        size += len(piece)
+        _limit(size > MAX_TEXT, f"output longer than {MAX_TEXT:,} characters is not allowed")
+        out.append(piece)
+    return "".join(out)
+
+
+class _BoundedCodeGenerator(CodeGenerator):
+    """Jinja's compiler, with every `a ~ b` checked: `{% set ns.s = ns.s ~ ns.s %}` in a loop
+    doubles a text forty times over without any call the sandbox sees."""
+
+    def visit_Concat(self, node, frame):
+        self.write("environment.check_text(")
+        super().visit_Concat(node, frame)
+        self.write(")")
+
+
+class ThemeSandbox(ImmutableSandboxedEnvironment):
+    """Jinja's sandbox (with lists and dicts read-only), plus bounds on what a template can
+    make: numbers of at most MAX_DIGITS digits, texts and output of at most MAX_TEXT
+    characters, widths of at most MAX_WIDTH, so that a theme cannot stall or exhaust the machine
+    with {{ 9**9**9 }}, {{ 'x' * 10**10 }} or {{ 'x'|center(2000000000) }}. What no bound
+    catches (loops in loops) is stopped by the render time budget (budget.py)."""
+
+    intercepted_binops = frozenset({"**", "*", "+", "%"})
+    code_generator_class = _BoundedCodeGenerator
+    concat = staticmethod(_bounded_join)
+    check_text = staticmethod(_check_text)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("center", "indent", "format", "replace"):
+            self.filters[name] = _bounded_filter(name, self.filters[name])
+        self.globals["lipsum"] = _bounded_lipsum(self.globals["lipsum"])
 
     def call_binop(self, context, operator, left, right):
+        numbers = isinstance(left, int) and isinstance(right, int)
         if operator == "**" and isinstance(right, int) and abs(right) > MAX_POWER:
             raise SecurityError(f"powers above {MAX_POWER} are not allowed")
+        if operator == "**" and numbers and right > 0:
+            _limit(left.bit_length() * right > _MAX_BITS,
+                   f"numbers over {MAX_DIGITS} digits are not allowed")
+        if operator == "*" and numbers:
+            _limit(left.bit_length() + right.bit_length() > _MAX_BITS,
+                   f"numbers over {MAX_DIGITS} digits are not allowed")
         if operator == "*":
             for seq, times in ((left, right), (right, left)):
                 if (isinstance(seq, str | list | tuple) and isinstance(times, int)
                         and len(seq) * times > MAX_REPEAT):
                     raise SecurityError(f"repeating beyond {MAX_REPEAT:,} items is not allowed")
+        if operator == "+" and isinstance(left, str | list | tuple) \
+                and isinstance(right, str | list | tuple):
+            _limit(len(left) + len(right) > MAX_TEXT,
+                   f"text longer than {MAX_TEXT:,} characters is not allowed")
+        if operator == "%" and isinstance(left, str):
+            _check_format(left, percent=True)
         return super().call_binop(context, operator, left, right)
+
+    def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 (Jinja's own signature)
+        owner = getattr(__obj, "__self__", None)
+        if isinstance(owner, str):
+            name = getattr(__obj, "__name__", "")
+            if name in ("center", "ljust", "rjust", "zfill", "expandtabs"):
+                _limit(any(isinstance(a, int) and a > MAX_WIDTH for a in args),
+                       f"widths above {MAX_WIDTH:,} are not allowed")
+            elif name == "replace" and len(args) >= 2:
+                _check_replace(owner, str(args[0]), str(args[1]))
+        return _check_text(super().call(__context, __obj, *args, **kwargs))
+
+    def wrap_str_format(self, value):
+        wrapped = super().wrap_str_format(value)
+        if wrapped is None:
+            return None
+
+        def checked(*args, **kwargs):
+            _check_format(value.__self__)
+            return _check_text(wrapped(*args, **kwargs))
+
+        return checked
 
 
 def sandbox(kind: type[ThemeSandbox] = ThemeSandbox, **options: object) -> ThemeSandbox:
@@ -169,9 +306,20 @@ def template_line(exc: BaseException) -> tuple[str, int] | None:
 
 
 def render_template(theme: Theme, name: str, markup: str, **context: object) -> str:
-    from .branding import template_theme
+    from .budget import time_budget
 
     layers = tuple(str(folder) for folder in theme.layers or (theme.path,))
+    with time_budget(str(theme.file(name)), LOOP_ADVICE):
+        return _render_template(theme, name, markup, layers, context)
+
+
+LOOP_ADVICE = "look for loops inside loops over long ranges, and make them smaller."
+
+
+def _render_template(theme: Theme, name: str, markup: str, layers: tuple[str, ...],
+                     context: dict[str, object]) -> str:
+    from .branding import template_theme
+
     try:
         template = environment(layers, markup).get_template(name)
         return template.render(theme=template_theme(theme, "html"), **context)
