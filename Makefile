@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench clean system-deps
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -15,6 +15,11 @@ $(BIN)/python:
 $(STAMP): $(BIN)/python pyproject.toml $(shell find src templates -type f 2>/dev/null)
 	$(BIN)/python -m pip install --quiet ".[test]"
 	@touch $(STAMP)
+
+# The system packages (scripts/system-packages.txt) through apt-get; on macOS it prints the
+# Homebrew lines instead.
+system-deps:
+	$(PYTHON) scripts/system_deps.py install
 
 demo: $(STAMP)
 # --force: the demo's own handouts from the last `make demo` are replaced, not kept.

@@ -6,6 +6,7 @@ import contextlib
 import os
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,12 @@ from nextround import build_request, generate
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
 IN_CI = os.environ.get("CI", "").lower() == "true"
+
+# The developer's own settings must not change what the tests see: no user nextround.toml, no
+# NEXTROUND_* variable (a test that wants them sets them).
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="nextround-test-config-")
+for _name in [n for n in os.environ if n.startswith("NEXTROUND_")]:
+    del os.environ[_name]
 
 
 def need(tool: str) -> str:

@@ -9,6 +9,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from conftest import SAMPLES
 
@@ -287,3 +288,55 @@ def test_generate_never_replaces_handouts_without_force(tmp_path):
         assert result.exit_code == 0, result.output
     assert sorted(p.name for p in (tmp_path / "c").iterdir()) == [
         "acme-c-plus-plus-developer", "acme-c-sharp-developer"]
+
+
+# -- conventions -----------------------------------------------------------------------------
+
+
+def _commands(group, path=()):
+    for name, command in group.commands.items():
+        yield (*path, name), command
+        if hasattr(command, "commands"):
+            yield from _commands(command, (*path, name))
+
+
+def test_every_command_shows_an_example_in_its_help():
+    from nextround.cli import main
+
+    names = []
+    for path, _ in _commands(main):
+        result = run(*path, "--help")
+        assert result.exit_code == 0, path
+        if "Example" not in result.stdout or f"nextround {' '.join(path)}" not in result.stdout:
+            names.append(" ".join(path))
+    assert names == []
+
+
+@pytest.mark.parametrize("shell,marker", [("bash", "complete -o nosort -F"),
+                                          ("zsh", "compdef _nextround_completion nextround"),
+                                          ("fish", "complete --no-files --command nextround")])
+def test_completion_prints_the_shell_s_script(shell, marker):
+    result = run("completion", shell)
+    assert result.exit_code == 0
+    assert marker in result.stdout and "_NEXTROUND_COMPLETE" in result.stdout
+
+
+def test_completion_script_completes_commands_and_options(tmp_path):
+    """bash, with the script loaded, asks the installed nextround and gets real answers."""
+    import shutil
+    import subprocess
+
+    bash = shutil.which("bash")
+    program = shutil.which("nextround", path=str(Path(sys.executable).parent))
+    if not bash or not program:
+        pytest.skip("needs bash and the installed nextround")
+    script = subprocess.run([program, "completion", "bash"], capture_output=True, text=True,
+                            check=True).stdout
+    probe = (f'{script}\nCOMPREPLY=(); COMP_WORDS=(nextround ba); COMP_CWORD=1; '
+             f'_nextround_completion nextround; echo "${{COMPREPLY[@]}}"\n'
+             f'COMPREPLY=(); COMP_WORDS=(nextround batch --date-); COMP_CWORD=2; '
+             f'_nextround_completion nextround; echo "${{COMPREPLY[@]}}"\n')
+    env = {**os.environ, "PATH": f"{Path(program).parent}:{os.environ['PATH']}"}
+    out = subprocess.run([bash, "--norc", "-c", probe], capture_output=True, text=True,
+                         env=env, timeout=60).stdout.splitlines()
+    assert out == ["batch", "--date-order"]

@@ -1,4 +1,5 @@
-"""The corpus of hostile spreadsheets (tests/data/hostile_sheets.yaml), each run through
+"""The corpus of hostile spreadsheets (tests/data/hostile_sheets.yaml) and of spreadsheets as
+people make them (tests/data/real_sheets.yaml, files in tests/data/sheets), each run through
 `nextround batch` with its expected outcome asserted on the report, the folders and the messages.
 """
 
@@ -18,6 +19,9 @@ from nextround.request import FIELDS
 
 CASES = yaml.safe_load((ROOT / "tests" / "data" / "hostile_sheets.yaml").read_text(
     encoding="utf-8"))
+REAL = yaml.safe_load((ROOT / "tests" / "data" / "real_sheets.yaml").read_text(
+    encoding="utf-8"))
+SHEETS = ROOT / "tests" / "data" / "sheets"
 
 
 def test_the_corpus_is_varied():
@@ -30,8 +34,10 @@ def test_the_corpus_is_varied():
 
 
 def write_case(case: dict, folder: Path) -> Path:
-    sheet = folder / case.get("name", "sheet.csv")
-    if "bytes" in case:
+    sheet = folder / case.get("name", case.get("file", "sheet.csv"))
+    if "file" in case:
+        sheet.write_bytes((SHEETS / case["file"]).read_bytes())
+    elif "bytes" in case:
         sheet.write_bytes(bytes.fromhex(case["bytes"]))
     else:
         text = case["text"]
@@ -45,6 +51,17 @@ def write_case(case: dict, folder: Path) -> Path:
     for name, target in case.get("links", {}).items():
         (folder / name).symlink_to(target)
     return sheet
+
+
+def test_the_real_sheets_are_files_of_both_kinds():
+    files = {case["file"] for case in REAL}
+    assert files == {p.name for p in SHEETS.iterdir() if p.suffix in (".csv", ".xlsx")}
+    assert any(f.endswith(".xlsx") for f in files) and any(f.endswith(".csv") for f in files)
+
+
+@pytest.mark.parametrize("case", REAL, ids=[case["id"] for case in REAL])
+def test_real_sheet(case, tmp_path):
+    test_hostile_sheet(case, tmp_path)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case["id"] for case in CASES])
@@ -93,6 +110,11 @@ def test_hostile_sheet(case, tmp_path):
             assert json.dumps(text, ensure_ascii=False)[1:-1] in plan
     warnings = [line for line in result.stderr.splitlines() if ": Warning: " in line]
     assert warnings == case.get("warnings", [])
+    # Lines about the sheet as a whole (header row, merges, columns not read), in order.
+    sheet_lines = [line for line in result.stderr.splitlines()
+                   if line.startswith(("Warning: ", "Column names ", "Merged cells ",
+                                                    "Dates read "))]
+    assert sheet_lines == [fill(line) for line in case.get("says", [])]
     assert not list(out.rglob("*.part"))
 
 
@@ -172,6 +194,50 @@ def test_xlsx_cells_that_cannot_be_read_fail_their_row_alone(tmp_path):
         [4, "failed", "Cell D4 cannot be read: it is marked as a number but holds '12abc'."],
         [5, "failed", "Cell A5 cannot be read: it is marked as shared text but holds '999'."],
         [6, "written", ""]]
+
+
+def test_xlsx_below_a_title_with_merges_a_stale_tag_and_a_bad_cell(tmp_path):
+    # Both ways of reading Excel at once: the header found below a title and a merged company
+    # (issue 16), every row whatever the <dimension> tag and a bad cell failing its row alone
+    # (issue 15).
+    rows = [["Applications, spring 2027"], [],
+            ["Job title", "Company", "Description", "Start date"],
+            ["Engineer", "Acme", DESCRIPTION, None], ["Analyst", None, DESCRIPTION, None],
+            ["Designer", "Bistro", DESCRIPTION, None], ["Writer", "Bistro", DESCRIPTION, None]]
+
+    def damage(xml, re):
+        xml = re.sub(r'<dimension ref="[^"]*"/>', '<dimension ref="A1:D4"/>', xml)
+        xml = xml.replace("</sheetData>", "</sheetData><mergeCells count=\"1\">"
+                          "<mergeCell ref=\"B4:B5\"/></mergeCells>")
+        return re.sub(r'(<row r="6"[^>]*>.*?)</row>', r'\g<1><c r="D6" t="d"><v>soon</v></c></row>',
+                      xml)
+
+    result = _batch(_xlsx(tmp_path / "s.xlsx", rows, damage), tmp_path / "out")
+    assert result.exit_code == 1, result.output
+    assert result.stderr.splitlines()[:2] == [
+        "Column names read from row 3; the rows above it are taken as a title or notes "
+        "(--header-row N to choose another row).",
+        "Merged cells B4:B5: each row of a merged cell reads the value shown in it."]
+    assert _report(tmp_path / "out") == [
+        [4, "written", ""], [5, "written", ""],
+        [6, "failed", "Cell D6 cannot be read: it is marked as a date but holds 'soon'."],
+        [7, "written", ""]]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir() if p.is_dir()) == [
+        "acme-analyst", "acme-engineer", "bistro-writer"]
+
+
+def test_an_xlsx_header_row_that_cannot_be_read_is_named(tmp_path):
+    rows = [["role", "company", "description"], ["Engineer", "Acme", DESCRIPTION]]
+    sheet = _xlsx(tmp_path / "s.xlsx", rows, lambda xml, re: re.sub(
+        r'<c r="A1"[^>]*?(/>|>.*?</c>)', '<c r="A1" t="n"><v>role</v></c>', xml))
+    for args in ([], ["--header-row", "1"]):
+        result = CliRunner().invoke(main, ["batch", str(sheet), "--out", str(tmp_path / "o"),
+                                           *args])
+        assert result.exit_code == 1
+        assert result.stderr == (f"Error: Row 1 of {str(sheet)!r} cannot be read: Cell A1 "
+                                 f"cannot be read: it is marked as a number but holds "
+                                 f"'role'.\n")
+        assert not (tmp_path / "o").exists()
 
 
 def test_a_json_line_nested_too_deeply_fails_alone(tmp_path):

@@ -39,16 +39,18 @@ def png(path: Path, width: int, height: int, rgb: tuple[int, int, int]) -> Path:
     return path
 
 
-def page_colors(pdf: Path, tmp_path: Path) -> set[tuple[int, int, int]]:
-    """Every pixel color on the first page, drawn by pdftoppm as a PPM."""
+def page_colors(pdf: Path, tmp_path: Path, *, every_page: bool = False
+                ) -> set[tuple[int, int, int]]:
+    """Every pixel color on the first page (or on every page), drawn by pdftoppm as PPMs."""
     prefix = tmp_path / "page"
-    subprocess.run([need("pdftoppm"), "-r", "40", "-f", "1", "-l", "1", str(pdf), str(prefix)],
-                   check=True)
-    data = next(tmp_path.glob("page*.ppm")).read_bytes()
-    # P6 header: magic, width, height, maxval, each followed by white space.
-    parts = data.split(maxsplit=4)
-    pixels = parts[4]
-    return {tuple(pixels[i:i + 3]) for i in range(0, len(pixels) - 2, 3)}
+    pages = [] if every_page else ["-f", "1", "-l", "1"]
+    subprocess.run([need("pdftoppm"), "-r", "40", *pages, str(pdf), str(prefix)], check=True)
+    colors = set()
+    for picture in tmp_path.glob("page*.ppm"):
+        # P6 header: magic, width, height, maxval, each followed by white space.
+        pixels = picture.read_bytes().split(maxsplit=4)[4]
+        colors |= {tuple(pixels[i:i + 3]) for i in range(0, len(pixels) - 2, 3)}
+    return colors
 
 
 def edit_docx(path: Path, old: str, new: str) -> None:
@@ -215,7 +217,7 @@ def test_command_line_beats_project_file_beats_theme(tmp_path, monkeypatch):
     ("--accent-color", "blue", "Error: The accent color 'blue' is not a hex color: use #RRGGBB, "
                                "for example #0B5FFF"),
     ("--logo", "missing.png", "Error: The logo file 'missing.png' does not exist."),
-    ("--logo", "logo.gif", "Error: The logo 'logo.gif' must be a PNG or JPEG file"),
+    ("--logo", "logo.gif", "Error: The logo 'logo.gif' must be a PNG, JPEG or SVG file"),
     ("--font", "Comic; } body {", "Error: The font 'Comic; } body {' is not a font name"),
     ("--content", "nowhere", "Error: The content folder 'nowhere' does not exist"),
 ])
@@ -551,3 +553,166 @@ def test_preview_deletes_only_the_pictures_it_wrote(tmp_path):
     assert sorted(p.name for p in own.iterdir()) == sorted(
         [".nextround-preview.json", "plan-7.png", *plan_pages])
     assert (own / "plan-7.png").read_bytes() == b"\x89PNG put here by hand"
+
+
+# --- the HTML handout is one self-contained file -------------------------------------------------
+
+
+@pytest.mark.parametrize("theme", ["default", "classic"])
+def test_html_is_one_file_that_opens_anywhere(tmp_path, theme):
+    import base64
+    import re
+
+    logo = png(tmp_path / "logo.png", 200, 60, LOGO_RGB)
+    result = run("generate", *ARGS, "--only", "plan", "--format", "html", "--theme", theme,
+                 "--logo", str(logo), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    # Moved alone to another folder, as when it is mailed: nothing may point back.
+    page = tmp_path / "elsewhere" / "plan.html"
+    page.parent.mkdir()
+    shutil.move(result.output.strip(), page)
+    html = page.read_text(encoding="utf-8")
+    assert "file:" not in html and "<link" not in html and "style.css" not in html
+    assert str(tmp_path) not in html
+    logo_uri = re.search(r'<img class="logo" src="data:image/png;base64,([^"]+)"', html)
+    assert logo_uri and base64.b64decode(logo_uri.group(1)) == logo.read_bytes()
+    fonts = re.findall(r'url\("data:font/woff;base64,([^"]+)"\)', html)
+    assert len(fonts) == (4 if theme == "default" else 3)
+    # A few hundred kilobytes, not the megabytes of whole fonts.
+    assert len(html.encode("utf-8")) < 600_000
+    # Drawn by a renderer that may fetch nothing: styles, theme fonts and logo all show.
+    from weasyprint import HTML
+    from weasyprint.urls import URLFetcher
+
+    class DataOnly(URLFetcher):
+        asked: list[str] = []
+
+        def fetch(self, url, headers=None):
+            self.asked.append(url)
+            return super().fetch(url, headers)
+
+    pdf = tmp_path / "drawn.pdf"
+    fetcher = DataOnly(allowed_protocols={"data"})
+    HTML(string=html, url_fetcher=fetcher).write_pdf(pdf)
+    assert fetcher.asked and all(url.startswith("data:") for url in fetcher.asked)
+    embedded = subprocess.run([need("pdffonts"), str(pdf)], capture_output=True,
+                              text=True).stdout
+    assert ("Inter" if theme == "default" else "Noto-Serif") in embedded
+    assert LOGO_RGB in page_colors(pdf, tmp_path)
+
+
+def test_accent_color_reaches_every_colored_element(tmp_path):
+    """The phase band and boxes, their tint, the kicker and the markers take the accent too: no
+    color of the theme's own palette is left in the PDF or the Word file."""
+    result = run("generate", *ARGS, "--only", "plan", "--format", "pdf,docx",
+                 "--accent-color", "#0B8F3A", "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    pdf, docx = (Path(p) for p in result.output.split())
+    palette = ["1B3A5C", "3A7CA5", "2F6690", "16425B", "EEF3F8"]  # templates/default/theme.yaml
+
+    def rgb(hex_: str) -> tuple[int, ...]:
+        return tuple(int(hex_[i:i + 2], 16) for i in (0, 2, 4))
+
+    def near(hex_: str) -> bool:  # pdftoppm may round a channel by a step or two
+        return any(max(abs(a - b) for a, b in zip(rgb(hex_), color, strict=True)) <= 4
+                   for color in drawn)
+
+    # Every page: without the band above the phase rows, the third phase may open page 2.
+    drawn = page_colors(pdf, tmp_path, every_page=True)
+    assert [c for c in palette if rgb(c) in drawn] == []
+    # The accent, its two darker shades and its pale wash.
+    assert all(near(c) for c in ("0B8F3A", "097530", "075E26", "E7F4EB"))
+    xml = "".join(docx_xml(docx, name) for name in ("word/document.xml", "word/styles.xml"))
+    assert not [c for c in palette if c in xml]
+    assert 'w:fill="097530"' in xml and 'w:fill="075E26"' in xml
+
+
+SVG_LOGO = ('<svg xmlns="http://www.w3.org/2000/svg" width="300" height="100">'
+            '<rect width="300" height="100" fill="#D61F26"/></svg>')
+
+
+def test_svg_logo_in_pdf_html_and_word(tmp_path):
+    logo = tmp_path / "logo.svg"
+    logo.write_text(SVG_LOGO)
+    result = run("generate", *ARGS, "--only", "plan", "--format", "pdf,docx,html",
+                 "--logo", str(logo), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    pdf, docx, html = (Path(p) for p in result.stdout.split())
+    assert LOGO_RGB in page_colors(pdf, tmp_path)
+    assert 'src="data:image/svg+xml;base64,' in html.read_text(encoding="utf-8")
+    with zipfile.ZipFile(docx) as archive:
+        media = [n for n in archive.namelist() if n.startswith("word/media/")]
+        assert len(media) == 1 and archive.read(media[0]).startswith(b"\x89PNG")
+    # LibreOffice draws it too (its PDF keeps pictures as JPEG: the red comes out near).
+    (tmp_path / "lo").mkdir()
+    drawn = page_colors(libreoffice_pdf(docx, tmp_path / "lo"), tmp_path / "lo")
+    assert any(max(abs(a - b) for a, b in zip(LOGO_RGB, c, strict=True)) <= 8 for c in drawn)
+
+
+def test_svg_logo_problems_are_clear_errors(tmp_path, monkeypatch):
+    broken = tmp_path / "broken.svg"
+    broken.write_text('<svg xmlns="http://www.w3.org/2000/svg"><rect width="10"')
+    args = ("generate", *ARGS, "--only", "plan", "--format", "docx", "--out",
+            str(tmp_path / "out"))
+    result = run(*args, "--logo", str(broken))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: The SVG logo '{broken}' cannot be drawn (")
+    assert result.stderr.endswith("Open it in an editor and save it again, or give a PNG.\n")
+    not_svg = tmp_path / "photo.svg"
+    not_svg.write_bytes(b"\x89PNG\r\n\x1a\n")
+    result = run(*args, "--logo", str(not_svg))
+    assert result.stderr == f"Error: The logo file '{not_svg}' is not an SVG image.\n"
+    # A logo holds everything it draws: a file or web address it names would be fetched by
+    # whoever draws it (or left out), so it is refused before anything is written.
+    for reference in ('<image href="file:///etc/hostname" width="10" height="10"/>',
+                      '<style>@import "https://example.com/a.css";</style>',
+                      '<rect width="9" height="9" style="fill: url(http://example.com/p#g)"/>'):
+        linked = tmp_path / "linked.svg"
+        linked.write_text(SVG_LOGO.replace("</svg>", reference + "</svg>"))
+        result = run(*args, "--logo", str(linked))
+        assert result.exit_code == 1
+        assert result.stderr.startswith(f"Error: The logo file '{linked}' refers to '"), reference
+        assert result.stderr.endswith("outside the picture; a logo must hold everything it "
+                                      "draws. Embed the picture or font in the SVG, or save "
+                                      "the logo as a PNG.\n")
+    external_entity = tmp_path / "entity.svg"
+    entity = '<!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/hostname">]>'
+    external_entity.write_text(entity + SVG_LOGO.replace("</svg>", "<text>&x;</text></svg>"))
+    result = run(*args, "--logo", str(external_entity))
+    assert result.stderr.startswith(f"Error: The logo file '{external_entity}' refers to "
+                                    f"'file:///etc/hostname'")
+    assert not (tmp_path / "out").exists()
+    # Without the cairo library (cairocffi cannot load it), Word cannot have the SVG.
+    good = tmp_path / "logo.svg"
+    good.write_text(SVG_LOGO)
+    monkeypatch.setitem(__import__("sys").modules, "cairosvg", None)
+    result = run(*args, "--logo", str(good))
+    assert result.exit_code == 1
+    assert "needs the cairo library: install it (Debian/Ubuntu: sudo apt-get install " \
+           "libcairo2; macOS: brew install cairo), or give a PNG logo" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_html_fonts_are_cut_to_the_handout_s_letters_in_a_few_shared_cuts():
+    import base64
+    import io
+
+    from fontTools.ttLib import TTFont
+
+    from nextround.rendering.standalone import font_data_uri
+    from nextround.themes import builtin_themes_dir
+
+    inter = builtin_themes_dir() / "default" / "fonts" / "Inter-Regular.otf"
+
+    def drawn(uri: str) -> set[int]:
+        return set(TTFont(io.BytesIO(base64.b64decode(uri.split(",", 1)[1]))).getBestCmap())
+
+    latin = font_data_uri(inter, "Acme Grocers, Zoë Ñúñez")
+    yoruba = font_data_uri(inter, "Ṣẹ́gun Ltd")
+    assert ord("ë") in drawn(latin) and ord("ṣ") not in drawn(latin)
+    assert {ord("ṣ"), ord("ẹ")} <= drawn(yoruba)
+    # Another name from the same page of Unicode gets the very same cut (one cache entry).
+    assert font_data_uri(inter, "Ọlọ́run") == yoruba
+    # Characters the font cannot draw change nothing: the browser falls back for them.
+    assert font_data_uri(inter, "漢字 Acme") == latin

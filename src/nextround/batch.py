@@ -110,6 +110,7 @@ class Sheet:
     folder: Path  # description files are found relative to it
     columns: dict[str, str]  # field -> column header, to name the column in messages
     allowed: tuple[str, ...] = ()  # folders outside it that paths may name (--allow-dir)
+    date_order: str | None = None  # 'mdy' or 'dmy' for dates like 3/4/2027 (--date-order)
 
 
 @dataclass
@@ -234,7 +235,7 @@ def job_request(job: Job, sheet: Sheet) -> Request:
     # cannot pull /etc/passwd or ~/.ssh into a handout that gets printed and handed out.
     fields.update(confine_paths({k: v for k, v in fields.items() if k in job.from_row},
                                 sheet.folder, "the spreadsheet", sheet.allowed, join=False))
-    return build_request(fields, base=sheet.folder)
+    return build_request(fields, base=sheet.folder, date_order=sheet.date_order)
 
 
 def finished(job: Job, sheet: Sheet, status: str = "complete") -> Outcome | None:

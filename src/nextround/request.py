@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .dates import parse_date
 from .errors import RequestError
 
 # Non-fatal problems (characters removed, glyphs missing) go to this logger; the command line
@@ -129,18 +130,14 @@ def _theme(value: Any) -> str:
     return theme
 
 
-def _date(name: str, value: Any) -> dt.date | None:
+def _date(name: str, value: Any, order: str | None) -> dt.date | None:
     if value in (None, ""):
         return None
+    if isinstance(value, dt.datetime):
+        return value.date()
     if isinstance(value, dt.date):
         return value
-    try:
-        return dt.date.fromisoformat(str(value).strip())
-    except ValueError:
-        raise RequestError(
-            f"The {name.replace('_', ' ')} {str(value)!r} is not a date: use YYYY-MM-DD, "
-            f"for example 2027-01-04."
-        ) from None
+    return parse_date(str(value), order=order, name=name)
 
 
 def _choices(name: str, value: Any, allowed: tuple[str, ...], default: tuple[str, ...]) -> tuple:
@@ -241,8 +238,12 @@ def _content_dir(value: Any, base: Path | None) -> str:
     return str(path.resolve())
 
 
-def build_request(fields: dict[str, Any], *, base: Path | None = None) -> Request:
-    """Check every field and build a Request; raise RequestError naming the field at fault."""
+def build_request(fields: dict[str, Any], *, base: Path | None = None,
+                  date_order: str | None = None) -> Request:
+    """Check every field and build a Request; raise RequestError naming the field at fault.
+
+    date_order ('mdy' or 'dmy') says how to read a date like 3/4/2027; without it such a date
+    is refused as ambiguous."""
     unknown = sorted(set(fields) - set(FIELDS) - {"documents"})
     if unknown:
         raise RequestError(
@@ -283,8 +284,8 @@ def build_request(fields: dict[str, Any], *, base: Path | None = None) -> Reques
         description=description,
         candidate=_short("candidate", fields.get("candidate"), required=False),
         interviewers=interviewers,
-        start_date=_date("start_date", fields.get("start_date")),
-        date=_date("date", fields.get("date")) or dt.date.today(),
+        start_date=_date("start_date", fields.get("start_date"), date_order),
+        date=_date("date", fields.get("date"), date_order) or dt.date.today(),
         paper=paper[0],
         theme=_theme(fields.get("theme")),
         documents=_choices("document", only, DOCUMENTS, DOCUMENTS),

@@ -29,19 +29,24 @@ FORMATS = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".xlsx": "xlsx", ".xlsm"
            ".jsonl": "jsonl", ".ndjson": "jsonl"}
 
 # What people call these columns in their own spreadsheets. Matching ignores case, spaces,
-# underscores and hyphens, so "Job Title", "job_title" and "JOB-TITLE" are the same header.
+# underscores and hyphens, so "Job Title", "job_title" and "JOB-TITLE" are the same header, and
+# then a note in brackets: "Interviewers (semicolon sep.)" is the interviewers.
+# "Client" is the hiring company to an agency but the job seeker to a career coach: it is the
+# company's last resort and the candidate's, so a sheet that has a Company column as well
+# reads its Client column as the candidate.
 ALIASES = {
     "role": ("job title", "title", "position", "position title", "role title", "job",
              "job role", "role name"),
     "company": ("company name", "employer", "organization", "organisation", "org",
-                "company/organization", "firm", "client"),
+                "company/organization", "firm", "client", "client name"),
     "description": ("about the company", "company description", "job description",
                     "description text", "about", "about us", "job ad", "posting",
                     "job posting", "details", "notes about the company"),
     "description_file": ("description file", "description path", "job description file",
                          "job ad file", "file"),
     "candidate": ("candidate name", "name", "your name", "prepared by", "applicant",
-                  "applicant name", "full name"),
+                  "applicant name", "full name", "client", "client name", "coachee",
+                  "job seeker"),
     "interviewers": ("interviewer", "interviewer names", "interviewers names", "panel",
                      "interview panel", "meeting with"),
     "start_date": ("start", "start date", "first day", "expected start"),
@@ -61,6 +66,9 @@ REQUIRED = ("role", "company")
 CELL_LIMIT = 16 * 1024 * 1024
 csv.field_size_limit(max(csv.field_size_limit(), CELL_LIMIT))
 DESCRIPTION_FIELDS = ("description", "description_file")
+DATE_FIELDS = ("start_date", "date")
+# How many non-blank rows at the top may hold a title or notes before the header row.
+HEADER_SEARCH = 20
 # csv.Sniffer's regular expressions take time that grows with the square of the sample: text
 # built for it ('a,"b' repeated) held 64 KB for 25 s. The first 4 KB (the header and a few
 # rows) tell the delimiter and quoting as well, in a fraction of a second at worst.
@@ -70,6 +78,11 @@ SNIFF_SAMPLE = 4 * 1024
 def header_key(name: str) -> str:
     """'  Job_Title ' -> 'job title': the form headers are compared in."""
     return " ".join(re.sub(r"[_\-\s]+", " ", str(name)).casefold().split())
+
+
+def loose_key(name: str) -> str:
+    """'Interviewers (semicolon sep.)' -> 'interviewers': the header without its notes."""
+    return header_key(re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", str(name)))
 
 
 @dataclass
@@ -90,23 +103,60 @@ class Columns:
     by_field: dict[str, str]  # field -> header as written in the file
     found: list[str]  # every header, as written
     ignored: list[str] = field(default_factory=list)
+    row: int = 1  # the row the headers are on, as the spreadsheet program shows it
 
     @property
     def positions(self) -> dict[str, int]:
         """field -> column number; when two columns share a header, the first one counts."""
         return {f: self.found.index(h) for f, h in self.by_field.items()}
 
+    def doubtful(self) -> list[str]:
+        """A sentence for each ignored column whose name suggests a field: a column called
+        "Interviewer emails" or a second "Client" may well be what the user meant."""
+        lines = []
+        for header in self.ignored:
+            name = _looks_like(header)
+            if name is None:
+                continue
+            spoken = name.replace("_", " ")
+            if name in self.by_field:
+                lines.append(f"The column {header!r} looks like the {spoken} but is not read: "
+                             f"the {spoken} comes from {self.by_field[name]!r}.")
+            else:
+                lines.append(f"The column {header!r} looks like the {spoken} but is not read; "
+                             f"to read it, add --map {name}={_quoted(header)}.")
+        return lines
+
+
+def _looks_like(header: str) -> str | None:
+    """The field whose name or alias starts this header ('candidate full name' -> candidate);
+    names shorter than four letters ('job', 'org') say too little to go on."""
+    key = loose_key(header)
+    for field_name in FIELDS:
+        for name in (field_name.replace("_", " "), *ALIASES.get(field_name, ())):
+            if len(name) >= 4 and (key == name or key.startswith(name + " ")):
+                return field_name
+    return None
+
+
+def _quoted(header: str) -> str:
+    return '"' + header.replace('"', '\\"') + '"'
+
 
 def match_columns(headers: list[str], mapping: dict[str, str]) -> Columns:
-    """Match headers to fields: --map first, then exact field names, then aliases.
+    """Match headers to fields: --map first, then exact field names, then aliases; each
+    first as written, then without a note in brackets.
 
     Raises RequestError at once when a required column is missing, naming what was found.
     """
     found = [str(h) for h in headers]
     by_key: dict[str, str] = {}
+    loose: dict[str, str] = {}
     for header in found:
         if header_key(header) and header_key(header) not in by_key:
             by_key[header_key(header)] = header
+        if loose_key(header) and loose_key(header) not in loose:
+            loose[loose_key(header)] = header
     by_field: dict[str, str] = {}
     for field_name, header in mapping.items():
         if header_key(header) not in by_key:
@@ -115,14 +165,15 @@ def match_columns(headers: list[str], mapping: dict[str, str]) -> Columns:
                 f"Columns found: {_list(found)}."
             )
         by_field[field_name] = by_key[header_key(header)]
-    for field_name in FIELDS:
-        if field_name in by_field:
-            continue
-        for name in (field_name, *ALIASES.get(field_name, ())):
-            header = by_key.get(header_key(name))
-            if header is not None and header not in by_field.values():
-                by_field[field_name] = header
-                break
+    for table in (by_key, loose):
+        for field_name in FIELDS:
+            if field_name in by_field:
+                continue
+            for name in (field_name.replace("_", " "), *ALIASES.get(field_name, ())):
+                header = table.get(header_key(name))
+                if header is not None and header not in by_field.values():
+                    by_field[field_name] = header
+                    break
     missing = [f for f in REQUIRED if f not in by_field]
     if not any(f in by_field for f in DESCRIPTION_FIELDS):
         missing.append("description (or description_file)")
@@ -163,11 +214,14 @@ class Spreadsheet:
     """A spreadsheet file, read lazily: `columns` once, then `rows()` as often as needed."""
 
     def __init__(self, path: str | Path, *, mapping: dict[str, str] | None = None,
-                 encoding: str | None = None, sheet: str | None = None):
+                 encoding: str | None = None, sheet: str | None = None,
+                 header_row: int | None = None):
         self.path = Path(path)
         self.kind = FORMATS.get(self.path.suffix.lower(), "csv")
         self.encoding = encoding
         self.sheet = sheet
+        self.notes: list[str] = []  # what was read differently from a plain table, to show
+        self._merges: list[tuple[int, int, int, int]] = []  # Excel ranges spanning rows
         self._dialect: Any = None  # a CSV's, sniffed once
         # A FIFO or a device (/dev/zero) would hang or never end: regular files only.
         check_regular(self.path, f"The spreadsheet {str(path)!r}")
@@ -175,19 +229,66 @@ class Spreadsheet:
             check_workbook(self.path)
         if encoding is not None:
             check_encoding(encoding)
-        self.columns = match_columns(self._headers(), mapping or {})
+        if self.kind == "jsonl":
+            self.columns = match_columns(self._jsonl_keys(), mapping or {})
+        else:
+            self.columns = self._find_header(mapping or {}, header_row)
         self._positions = self.columns.positions
+        self._note_merges()
+
+    def _note_merges(self) -> None:
+        """Say which merged cells were read into several rows: a merge made for looks can
+        put one company on two applications, and the user should know it did."""
+        from openpyxl.utils.cell import get_column_letter
+
+        spans = [f"{get_column_letter(column)}{first}:{get_column_letter(column)}{last}"
+                 for first, last, column, _ in self._merges
+                 if first > self.columns.row]
+        if spans:
+            shown = ", ".join(spans[:5]) + (f" and {len(spans) - 5} more" if len(spans) > 5
+                                            else "")
+            self.notes.append(f"Merged cells {shown}: each row of a merged cell reads the "
+                              f"value shown in it.")
 
     # -- reading ---------------------------------------------------------------------------
 
     def rows(self) -> Iterator[Row]:
         """Every data row in order, blank ones included (they keep the numbering right)."""
-        if self.kind == "xlsx":
-            yield from self._xlsx_rows()
-        elif self.kind == "jsonl":
+        if self.kind == "jsonl":
             yield from self._jsonl_rows()
-        else:
-            yield from self._csv_rows()
+            return
+        for number, values in self._records():
+            if number <= self.columns.row:
+                continue
+            if isinstance(values, str):  # an Excel row that cannot be read fails alone
+                yield Row(number, {}, problem=values)
+            else:
+                yield Row(number, self._cells(values))
+
+    def date_order(self) -> tuple[str, str, int] | None:
+        """The order the sheet's dates are written in, if its own dates show it and agree:
+        (order, an example, its row). One 3/15/2027 settles every 3/4/2027 of the file."""
+        from .dates import evident_order
+
+        if not any(name in self.columns.by_field for name in DATE_FIELDS):
+            return None  # no need to read the file once more
+        seen: dict[str, tuple[str, int]] = {}
+        for row in self.rows():
+            for name in DATE_FIELDS:
+                value = row.fields.get(name)
+                order = evident_order(value) if isinstance(value, str) else None
+                if order and order not in seen:
+                    seen[order] = (value.strip(), row.number)
+        if len(seen) != 1:
+            return None  # no evidence, or a file that mixes both: ask instead of guessing
+        order, (example, number) = next(iter(seen.items()))
+        return order, example, number
+
+    def _records(self) -> Iterator[tuple[int, list[Any] | str]]:
+        """(row number, cells) for every row of a CSV or Excel sheet, the header's too; an
+        Excel row that cannot be read comes as the message saying why."""
+        records = self._xlsx_records() if self.kind == "xlsx" else self._csv_records()
+        return enumerate(records, start=1)
 
     def _fields(self, record: dict[str, Any]) -> dict[str, Any]:
         return {f: record.get(h) for f, h in self.columns.by_field.items()}
@@ -195,21 +296,52 @@ class Spreadsheet:
     def _cells(self, values: list[Any]) -> dict[str, Any]:
         return {f: values[i] if i < len(values) else "" for f, i in self._positions.items()}
 
-    def _headers(self) -> list[str]:
-        if self.kind == "xlsx":
-            header = next(self._xlsx_records(), None)
-            if isinstance(header, str):
-                raise RequestError(f"The first row of {str(self.path)!r} cannot be read: "
-                                   f"{header}")
-            return header or self._empty()
-        if self.kind == "jsonl":
-            keys: list[str] = []
-            for _, record in self._jsonl_records():
-                if isinstance(record, dict):
-                    keys.extend(k for k in record if k not in keys)
-                    break
-            return keys or self._empty()
-        return next(self._csv_records(), None) or self._empty()
+    def _find_header(self, mapping: dict[str, str], header_row: int | None) -> Columns:
+        """The header row: the one asked for, else the first of the top rows that names the
+        required columns, so a title, a date or notes typed above the table are passed over.
+        A row that cannot be read (an Excel cell openpyxl cannot convert) is no header; when
+        it is the first row looked at and no row names the columns, it is the one reported."""
+        candidates: list[tuple[int, list[Any] | str]] = []
+        for number, values in self._records():
+            if header_row is not None and number < header_row:
+                continue
+            if isinstance(values, str) or any(str(v).strip() for v in values):
+                candidates.append((number, values))
+            if header_row is not None or len(candidates) >= HEADER_SEARCH:
+                break
+        if header_row is not None and (not candidates or candidates[0][0] != header_row):
+            raise RequestError(f"--header-row {header_row}: row {header_row} of "
+                               f"{str(self.path)!r} is empty or past its end.")
+        if not candidates:
+            self._empty()
+        readable = [(n, v) for n, v in candidates if not isinstance(v, str)]
+        for number, values in readable:
+            try:
+                columns = match_columns(values, mapping)
+            except RequestError:
+                continue
+            columns.row = number
+            if number > 1 and header_row is None:
+                self.notes.append(f"Column names read from row {number}; the rows above it "
+                                  f"are taken as a title or notes (--header-row N to choose "
+                                  f"another row).")
+            return columns
+        number, first = candidates[0]
+        if isinstance(first, str):
+            raise RequestError(f"Row {number} of {str(self.path)!r} cannot be read: {first}")
+        # No row will do: explain with the row that came closest, or the first one.
+        number, values = max(readable, key=lambda c: (_score(c[1]), -c[0]))
+        try:
+            match_columns(values, mapping)
+        except RequestError as exc:
+            where = "" if number == 1 else f" (row {number})"
+            # A lone cell above a table is a title: the names may be further down.
+            filled = [sum(bool(str(v).strip()) for v in values) for _, values in readable]
+            titled = header_row is None and filled[0] == 1 and max(filled) >= 3
+            raise RequestError(str(exc).replace("Columns found", f"Columns found{where}", 1)
+                               + (" If the column names are further down, say which row "
+                                  "holds them with --header-row N." if titled else "")) from None
+        raise AssertionError("unreachable")  # pragma: no cover
 
     def _empty(self) -> list[str]:
         raise RequestError(f"The spreadsheet {str(self.path)!r} is empty: its first row "
@@ -244,12 +376,6 @@ class Spreadsheet:
                 raise RequestError(f"The spreadsheet {str(self.path)!r} is not valid CSV "
                                    f"near line {reader.line_num}: {exc}.") from None
 
-    def _csv_rows(self) -> Iterator[Row]:
-        records = self._csv_records()
-        next(records)  # the header
-        for number, values in enumerate(records, start=2):
-            yield Row(number, self._cells(values))
-
     # Excel ----------------------------------------------------------------------------------
 
     def _xlsx_records(self) -> Iterator[list[Any] | str]:
@@ -266,21 +392,25 @@ class Spreadsheet:
                 raise RequestError(f"There is no sheet {self.sheet!r} in {str(self.path)!r}. "
                                    f"Sheets: {', '.join(map(repr, book.sheetnames))}.")
             sheet = book[self.sheet] if self.sheet else book.worksheets[0]
-            for values in _sheet_rows(book, sheet):
-                yield values if isinstance(values, str) else [_cell(v) for v in values]
+            merged = MergedCells(merged_ranges(book, sheet))
+            self._merges = merged.ranges
+            for number, values in enumerate(_sheet_rows(book, sheet), start=1):
+                if isinstance(values, str):
+                    yield values
+                else:
+                    yield [_cell(v) for v in merged.fill(number, values)]
         finally:
             book.close()
 
-    def _xlsx_rows(self) -> Iterator[Row]:
-        records = self._xlsx_records()
-        next(records)  # the header
-        for number, values in enumerate(records, start=2):
-            if isinstance(values, str):
-                yield Row(number, {}, problem=values)
-            else:
-                yield Row(number, self._cells(values))
-
     # JSON Lines -----------------------------------------------------------------------------
+
+    def _jsonl_keys(self) -> list[str]:
+        keys: list[str] = []
+        for _, record in self._jsonl_records():
+            if isinstance(record, dict):
+                keys.extend(k for k in record if k not in keys)
+                break
+        return keys or self._empty()
 
     def _jsonl_records(self) -> Iterator[tuple[int, Any]]:
         with self._text() as handle:
@@ -314,6 +444,66 @@ class Spreadsheet:
                                               f"({{\"role\": ..., \"company\": ...}}).")
             else:
                 yield Row(number, self._fields(record))
+
+
+def _score(values: list[Any]) -> int:
+    """How many fields a row's cells would name if it were the header."""
+    keys = {loose_key(v) for v in values} | {header_key(v) for v in values}
+    return sum(any(header_key(n) in keys for n in (f.replace("_", " "), *ALIASES.get(f, ())))
+               for f in FIELDS)
+
+
+def merged_ranges(book: Any, sheet: Any) -> list[tuple[int, int, int, int]]:
+    """(first row, last row, column, last column) of each merged range of an Excel sheet.
+
+    openpyxl's streaming reader (kept for memory: a sheet may have 100,000 rows) does not
+    report merges, so they are read from the sheet's XML here: a <mergeCell ref="B2:B3"/>
+    list that follows the rows. lxml streams it in C and keeps only those few elements.
+    """
+    from lxml import etree
+    from openpyxl.utils.cell import range_boundaries
+
+    ranges = []
+    try:
+        with book._archive.open(sheet._worksheet_path) as source:
+            for _, element in etree.iterparse(source, tag="{*}mergeCell", huge_tree=True,
+                                              resolve_entities=False, no_network=True):
+                min_col, min_row, max_col, max_row = range_boundaries(element.get("ref", ""))
+                ranges.append((min_row, max_row, min_col, max_col))
+                element.clear()
+    except (AttributeError, KeyError, ValueError, TypeError, etree.XMLSyntaxError):
+        return []  # no merges to read, or a sheet openpyxl itself will refuse
+    return ranges
+
+
+class MergedCells:
+    """Gives each row of a merged range the value its top cell holds.
+
+    Excel shows a company cell merged over rows 2 and 3 as one "Acme" beside both rows, but
+    stores it only in row 2. A merge across columns is not copied sideways: a title merged
+    over A1:D1 is one title, not four.
+    """
+
+    def __init__(self, ranges: list[tuple[int, int, int, int]]):
+        self.by_row: dict[int, list[tuple[int, int]]] = {}  # row -> (first row, column)
+        for first, last, column, _ in ranges:
+            for number in range(first, last + 1 if last > first else first):
+                self.by_row.setdefault(number, []).append((first, column))
+        self.ranges = [r for r in ranges if r[1] > r[0]]  # the ones spanning rows
+        self.values: dict[tuple[int, int], Any] = {}
+
+    def fill(self, number: int, values: list[Any]) -> list[Any]:
+        for first, column in self.by_row.get(number, ()):
+            index = column - 1
+            if number == first:
+                self.values[first, column] = values[index] if index < len(values) else None
+                continue
+            value = self.values.get((first, column))
+            if value is None:
+                continue
+            values.extend([None] * (index + 1 - len(values)))
+            values[index] = value
+        return values
 
 
 # The most rows a sheet can have in Excel: a row numbered past it is a damaged file, and

@@ -150,43 +150,20 @@ def check_theme_files(folder: Path) -> None:
                 check_pixels(path.read_bytes(), str(path), ThemeError, unreadable_ok=True)
 
 
-MAX_SVG_COPIES = 10_000
 PICTURES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
 
 
 def _check_svg(path: Path) -> None:
-    """Refuse an SVG whose <use> elements refer to themselves or fan out into more than
-    MAX_SVG_COPIES drawn copies (ten copies of ten copies, eight levels deep, is 100 million):
-    the PDF renderer would draw every one, for minutes."""
+    """An SVG of the theme: its <use> elements checked (images.check_svg)."""
     from lxml import etree
 
+    from .images import check_svg, parse_svg
+
     try:
-        root = etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True,
-                                                      huge_tree=False)).getroot()
+        root = parse_svg(path.read_bytes())
     except etree.XMLSyntaxError:
         return  # not SVG the renderer can draw either; it leaves the picture out
-    ids = {element.get("id"): element for element in root.iter() if element.get("id")}
-    copies: dict[str, int] = {}
-
-    def drawn(element, seen: tuple[str, ...]) -> int:
-        count = 1
-        for use in element.iter("{http://www.w3.org/2000/svg}use"):
-            href = use.get("href") or use.get("{http://www.w3.org/1999/xlink}href") or ""
-            target = href[1:] if href.startswith("#") else ""
-            if target in seen:
-                raise ThemeError(f"{path}: a <use> element refers to itself (#{target}); the "
-                                 f"picture would never finish drawing.")
-            if target in ids:
-                if target not in copies:
-                    copies[target] = drawn(ids[target], (*seen, target))
-                count += copies[target]
-            if count > MAX_SVG_COPIES:
-                raise ThemeError(f"{path}: its <use> elements nest into more than "
-                                 f"{MAX_SVG_COPIES:,} copies; draw the picture with fewer "
-                                 f"levels of <use>.")
-        return count
-
-    drawn(root, ())
+    check_svg(root, str(path), ThemeError)
 
 
 def _read_config(path: Path) -> dict[str, Any]:

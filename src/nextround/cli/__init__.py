@@ -16,6 +16,8 @@ import click
 
 from .. import __version__
 from .batch import batch
+from .completion import completion
+from .config import config
 from .explain import explain
 from .generate import generate
 from .preview import preview
@@ -23,7 +25,8 @@ from .roles import roles
 from .templates import templates
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100,
+                               "auto_envvar_prefix": "NEXTROUND"})
 @click.version_option(__version__, prog_name="nextround")
 @click.option("--debug", is_flag=True, help="Show the full traceback when something fails.")
 def main(debug: bool) -> None:
@@ -38,7 +41,10 @@ def main(debug: bool) -> None:
     """
 
 
-for command in (generate, batch, explain, roles, templates, preview):
+for command in (generate, batch, explain, roles, templates, preview, config, completion):
+    # Every option can come from NEXTROUND_<OPTION> (NEXTROUND_THEME, NEXTROUND_ACCENT_COLOR),
+    # the same name for every command, rather than Click's NEXTROUND_GENERATE_THEME.
+    command.context_settings.setdefault("auto_envvar_prefix", "NEXTROUND")
     main.add_command(command)
 
 

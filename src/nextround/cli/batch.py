@@ -15,7 +15,9 @@ EXAMPLE = """\b
 The first row names the columns: role, company, and description or description_file
 (relative to the spreadsheet's folder); optional: candidate, interviewers (separated by ';'),
 start_date, paper, theme, only, format. Common names work too ("Job Title", "Position",
-"Company Name", "About the company"); --map names any other column.
+"Company Name", "Client", "About the company", "Interviewers (semicolon sep.)"); --map names
+any other column. A title or notes above the column names are passed over. Dates may be
+written 2027-03-15, 3/15/2027, 15.03.2027 or March 15, 2027.
 
 \b
 Examples:
@@ -59,13 +61,18 @@ def _check_encoding(ctx, param, value: str | None) -> str | None:
 @click.option("--encoding", metavar="NAME", callback=_check_encoding,
               help="The CSV's text encoding (default: detected: UTF-8, UTF-16 or cp1252).")
 @click.option("--sheet", metavar="NAME", help="The Excel sheet to read (default: the first).")
+@click.option("--header-row", type=click.IntRange(min=1), metavar="N",
+              help="The row that names the columns (default: found among the top rows).")
+@click.option("--date-order", type=click.Choice(["mdy", "dmy"], case_sensitive=False),
+              help="Read dates like 3/4/2027 month first (mdy, US) or day first (dmy).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress; only the summary and errors.")
 @allow_dir_option
 @render_options
 @handle_errors
 def batch(spreadsheet: str, out_dir: str, jobs: int | None, resume: bool, fail_fast: bool,
           limit: int | None, dry_run: bool, name_pattern: str | None, mappings: tuple[str, ...],
-          encoding: str | None, sheet: str | None, quiet: bool, allow_dirs: tuple[str, ...],
+          encoding: str | None, sheet: str | None, header_row: int | None,
+          date_order: str | None, quiet: bool, allow_dirs: tuple[str, ...],
           **render: Any) -> None:
     """Write the handouts for every row of a spreadsheet (CSV, Excel .xlsx or JSON Lines).
 
@@ -80,14 +87,28 @@ def batch(spreadsheet: str, out_dir: str, jobs: int | None, resume: bool, fail_f
     pattern = name_pattern or DEFAULT_NAME
     check_name_template(pattern)
     sheet_file = Spreadsheet(spreadsheet, mapping=parse_mapping(mappings), encoding=encoding,
-                             sheet=sheet)
-    if sheet_file.columns.ignored and not quiet:
-        click.echo(f"Ignoring columns: {', '.join(map(repr, sheet_file.columns.ignored))}.",
-                   err=True)
+                             sheet=sheet, header_row=header_row)
+    if not quiet:
+        for note in sheet_file.notes:
+            click.echo(note, err=True)
+        if sheet_file.columns.ignored:
+            click.echo(f"Ignoring columns: {', '.join(map(repr, sheet_file.columns.ignored))}.",
+                       err=True)
+    # A column that looks meant to be read but is not is a warning even when quiet: it is
+    # how names go missing from every handout without a word.
+    for line in sheet_file.columns.doubtful():
+        click.echo(f"Warning: {line}", err=True)
+    if date_order is None and (evident := sheet_file.date_order()):
+        date_order, example, row = evident
+        if not quiet:
+            first = "month" if date_order == "mdy" else "day"
+            other = "dmy" if date_order == "mdy" else "mdy"
+            click.echo(f"Dates read {first} first, as {example!r} in row {row} shows "
+                       f"(--date-order {other} to read them the other way).", err=True)
     out = Path(out_dir)
     sheet = Sheet(folder=sheet_file.path.parent, columns=sheet_file.columns.by_field,
-                  allowed=allow_dirs)
-    # Lowest first: ./nextround.toml, then the options; a row's own column wins over both.
+                  allowed=allow_dirs, date_order=date_order.lower() if date_order else None)
+    # Lowest first: the settings files, then the options; a row's own column wins over both.
     defaults = {**project_defaults(allowed=allow_dirs), **render_fields(render)}
 
     def jobs_iter():

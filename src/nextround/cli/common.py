@@ -73,7 +73,8 @@ def request_options(command):
         click.option("--interviewer", "interviewers", metavar="NAME", multiple=True,
                      help="Someone you will meet (repeat for each)."),
         click.option("--start-date", metavar="YYYY-MM-DD",
-                     help="Your likely first day: the phases then show calendar dates."),
+                     help="Your likely first day: the phases then show calendar dates "
+                          "(3/15/2027 and March 15, 2027 work too)."),
         click.option("--date", metavar="YYYY-MM-DD",
                      help="The date printed on the handouts (default: today)."),
         click.option("--family", metavar="ID",
@@ -82,6 +83,8 @@ def request_options(command):
                      help="entry, ic, senior, manager, director or executive, if read wrong."),
         click.option("--sector", metavar="ID",
                      help="The employer's sector, if read wrong (ids: nextround roles)."),
+        click.option("--date-order", type=click.Choice(["mdy", "dmy"], case_sensitive=False),
+                     help="Read a date like 3/4/2027 month first (mdy) or day first (dmy)."),
         click.option("--from", "from_file", metavar="FILE", type=click.Path(dir_okay=False),
                      help="Read the fields from a YAML or JSON file; options given here win."),
     ]
@@ -94,7 +97,7 @@ def allow_dir_option(command):
     """--allow-dir: the one way to let a file (request file, spreadsheet, nextround.toml) name
     a path outside its own folder."""
     return click.option(
-        "--allow-dir", "allow_dirs", metavar="DIR", multiple=True,
+        "--allow-dir", "allow_dirs", metavar="DIR", multiple=True, envvar="NEXTROUND_ALLOW_DIR",
         type=click.Path(file_okay=False),
         help="Let the paths named in a request file, spreadsheet or nextround.toml (description "
              "file, logo, content, theme) lead into DIR too; by default they must stay in that "
@@ -132,7 +135,8 @@ def request_from_options(params: dict[str, Any], *, extra: dict[str, Any] | None
         fields.pop("description_file", None)
     if given["description_file"] and not given["description"]:
         fields.pop("description", None)
-    return build_request(fields)
+    order = params.get("date_order")
+    return build_request(fields, date_order=order.lower() if order else None)
 
 
 def render_options(command):
@@ -148,7 +152,7 @@ def render_options(command):
                      help="Paper size (default: letter)."),
         click.option("--theme", metavar="NAME_OR_PATH",
                      help="A built-in theme, a theme in your theme folder, or a theme folder."),
-        click.option("--logo", metavar="PATH", help="A PNG or JPEG printed at the top."),
+        click.option("--logo", metavar="PATH", help="A PNG, JPEG or SVG printed at the top."),
         click.option("--accent-color", metavar="#RRGGBB",
                      help="The color of headings and rules, e.g. \"#0B5FFF\"."),
         click.option("--font", metavar="NAME", help="An installed font for the text."),

@@ -14,8 +14,16 @@ from .common import (
     request_options,
 )
 
+EXAMPLE = """\b
+Examples:
+  nextround generate --role "Senior Data Engineer" --company "Acme Grocers" \\
+      --description-file acme.txt --candidate "Jane Doe" --interviewer "Sam Lee"
+  nextround generate --from samples/acme-grocers.yaml --format pdf,html --theme classic
+  cat ad.txt | nextround generate --role "Store Manager" --company Acme --description-file -
+"""
 
-@click.command()
+
+@click.command(epilog=EXAMPLE)
 @request_options
 @click.option("--out", "out_dir", default="out", show_default=True, metavar="DIR",
               help="Folder to write into; each request gets its own subfolder.")

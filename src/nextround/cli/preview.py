@@ -15,8 +15,15 @@ from .common import (
     request_options,
 )
 
+EXAMPLE = """\b
+Examples:
+  nextround preview                                  # the sample request, default theme
+  nextround preview --theme my-theme --word --out shots
+  nextround preview --from samples/acme-grocers.yaml --accent-color "#0B5FFF"
+"""
 
-@click.command()
+
+@click.command(epilog=EXAMPLE)
 @request_options
 @click.option("--out", "out_dir", default="preview", show_default=True, metavar="DIR",
               help="Folder for the PNG images (plan-1.png, questions-1.png, ...).")

@@ -6,8 +6,14 @@ import click
 
 from .common import handle_errors
 
+EXAMPLE = """\b
+Examples:
+  nextround roles
+  nextround roles --content our-content       # with a content pack's families
+"""
 
-@click.command()
+
+@click.command(epilog=EXAMPLE)
 @click.option("--content", metavar="DIR", help="Include the families of this content pack.")
 @click.option("--theme", metavar="NAME_OR_PATH", help="Include the families of this theme's "
               "content/ folder.")

@@ -7,12 +7,17 @@ import click
 from .common import handle_errors
 
 
-@click.group()
+@click.group(epilog="""\b
+Examples:
+  nextround templates list
+  nextround templates init my-theme --from classic
+  nextround templates check my-theme
+""")
 def templates() -> None:
     """Themes: list them, copy one to make it yours, check your changes."""
 
 
-@templates.command("list")
+@templates.command("list", epilog="\b\nExample:\n  nextround templates list")
 @handle_errors
 def list_themes() -> None:
     """Every theme --theme can name: built-in ones and those in your theme folder."""
@@ -26,7 +31,8 @@ def list_themes() -> None:
                f"--theme the path of any theme folder.")
 
 
-@templates.command("init")
+@templates.command("init",
+                   epilog="\b\nExample:\n  nextround templates init my-theme --from classic")
 @click.argument("dest", type=click.Path(file_okay=False))
 @click.option("--from", "source", default="default", show_default=True, metavar="NAME_OR_PATH",
               help="The theme to start from.")
@@ -42,7 +48,7 @@ def init(dest: str, source: str) -> None:
     click.echo(f"Edit it, then: nextround templates check {dest}", err=True)
 
 
-@templates.command("check")
+@templates.command("check", epilog="\b\nExample:\n  nextround templates check my-theme")
 @click.argument("path", metavar="PATH")
 @handle_errors
 def check(path: str) -> None:

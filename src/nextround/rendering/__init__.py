@@ -21,8 +21,9 @@ def render(document: dict[str, Any], fmt: str, theme: Theme, paper: str) -> byte
         return render_pdf(document, theme, paper)
     if fmt == "html":
         from .html import render_html
+        from .standalone import standalone_html
 
-        return render_html(document, theme, paper).encode("utf-8")
+        return standalone_html(render_html(document, theme, paper), theme).encode("utf-8")
     if fmt == "docx":
         from .docx import render_docx
 

@@ -1,9 +1,10 @@
 """Branding: a logo, an accent color, a font and a footer, applied without editing templates.
 
-Each can be set in three places; the first that sets it wins: the command line (or a batch
-column), nextround.toml in the working folder, the theme's theme.yaml (top-level keys `logo`,
-`accent_color`, `font`, `footer`; `logo` relative to the theme folder). The command line and
-nextround.toml arrive in `theme.branding` (see pipeline.render_files).
+Each can be set in several places; the first that sets it wins: the command line (or a batch
+column), a NEXTROUND_* variable, the nearest nextround.toml, the user's nextround.toml (see
+project.py), the theme's theme.yaml (top-level keys `logo`, `accent_color`, `font`, `footer`;
+`logo` relative to the theme folder). All but the theme's arrive in `theme.branding` (see
+pipeline.render_files).
 """
 
 from __future__ import annotations
@@ -31,9 +32,44 @@ def branding(theme: Theme) -> dict[str, Any]:
         # A given logo was checked when the request was built (request._logo).
         logo = Path(logo)
         if not logo.is_file():
-            raise ThemeError(f"The logo {str(logo)!r} must be an existing PNG or JPEG file.")
+            raise ThemeError(f"The logo {str(logo)!r} must be an existing PNG, JPEG or SVG file.")
         merged["logo"] = logo.resolve()
     return merged
+
+
+# With a branding accent, the phases are the accent and two darker shades of it (white text
+# stays readable on each), and the tint behind them a pale wash of it: no color of the theme's
+# own palette is left beside the new one.
+PHASE_SHADES = (0.0, 0.18, 0.34)  # how much black is mixed in
+TINT_WASH = 0.9  # how much white is mixed in
+
+
+def accent_palette(colors: dict[str, Any], accent: str) -> dict[str, Any]:
+    """The theme's accent, phase and tint colors made over from one accent (#RRGGBB)."""
+    phases = list(colors.get("phases") or [])
+    same = len({str(p).upper() for p in phases}) <= 1  # a theme whose phases are one color
+    return {"accent": accent,
+            "phases": [_mix(accent, "#000000", 0.0 if same else PHASE_SHADES[min(i, 2)])
+                       for i in range(len(phases) or 3)],
+            "tint": _mix(accent, "#FFFFFF", TINT_WASH)}
+
+
+def _mix(color: str, other: str, amount: float) -> str:
+    digits = [color.lstrip("#"), other.lstrip("#")]
+    digits = [d if len(d) == 6 else "".join(c * 2 for c in d) for d in digits]
+    channels = [round(int(a, 16) * (1 - amount) + int(b, 16) * amount)
+                for a, b in zip(*[[d[i:i + 2] for i in (0, 2, 4)] for d in digits], strict=True)]
+    return "#" + "".join(f"{c:02X}" for c in channels)
+
+
+def recoloring(theme: Theme, accent: str) -> dict[str, str]:
+    """The theme's own colors (RRGGBB, upper case) -> the branded ones, for Word templates."""
+    colors = dict(theme.config.get("colors") or {})
+    new = accent_palette(colors, accent)
+    pairs = [(colors.get("accent"), new["accent"]), (colors.get("tint"), new["tint"]),
+             *zip(colors.get("phases") or [], new["phases"], strict=False)]
+    return {str(old).lstrip("#").upper(): value.lstrip("#").upper()
+            for old, value in pairs if old}
 
 
 def theme_logo(theme: Theme, name: str) -> Path:
@@ -67,7 +103,8 @@ def template_theme(theme: Theme, target: str, logo: Any = None) -> dict[str, Any
     config["colors"] = dict(config.get("colors") or {})
     config["fonts"] = dict(config.get("fonts") or {})
     if brand.get("accent_color"):
-        config["colors"]["accent"] = str(css_color(brand["accent_color"]))
+        accent = str(css_color(brand["accent_color"]))
+        config["colors"].update(accent_palette(config["colors"], accent))
     if brand.get("font"):
         css_fonts(brand["font"])  # checked here; the templates quote it
         config["fonts"]["body"] = str(brand["font"])

@@ -10,7 +10,8 @@ from typing import Any
 
 from ..errors import ThemeError
 from ..themes import Theme
-from .branding import branding, template_theme
+from .branding import branding, recoloring, template_theme
+from .logo import word_picture
 
 # Page sizes in EMU (914400 to the inch): the template's own size is replaced by the request's.
 PAPER_SIZES = {"letter": (7772400, 10058400), "a4": (7560310, 10692130)}
@@ -89,7 +90,7 @@ def docx_error(path, exc: Exception, document=None) -> ThemeError:
     return ThemeError(f"{path}{_paragraph_at(exc)}: {exc}")
 
 
-def _apply_branding(template, brand: dict[str, Any]) -> None:
+def _apply_branding(template, brand: dict[str, Any], theme: Theme) -> None:
     from docx.oxml.ns import qn
     from docx.shared import RGBColor
 
@@ -98,13 +99,16 @@ def _apply_branding(template, brand: dict[str, Any]) -> None:
     if brand.get("accent_color"):
         digits = str(brand["accent_color"]).lstrip("#").upper()
         color = RGBColor.from_string(digits if len(digits) == 6 else "".join(c * 2 for c in digits))
-        # The template's own accent is its title's color: rules and text drawn in it change too.
+        # The template's own accent is its title's color: rules and text drawn in it change
+        # too, and so do the phase boxes and tints drawn in the theme's palette.
         old = styles["Title"].font.color.rgb if "Title" in names else None
         for name in ACCENT_STYLES:
             if name in names:
                 styles[name].font.color.rgb = color
+        changes = recoloring(theme, f"#{color}")
         if old is not None:
-            _recolor(template.docx, str(old), str(color))
+            changes[str(old).upper()] = str(color)
+        _recolor(template.docx, changes)
     if brand.get("font"):
         font = str(brand["font"]).split(",")[0].strip()
         for style in styles:
@@ -115,17 +119,21 @@ def _apply_branding(template, brand: dict[str, Any]) -> None:
                 style.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), font)
 
 
-def _recolor(document, old: str, new: str) -> None:
-    """Borders (w:color) and run colors (w:color w:val) drawn in the old accent, in the body,
-    headers and footers."""
+def _recolor(document, changes: dict[str, str]) -> None:
+    """Borders (w:color), run colors (w:color w:val) and shading (w:fill) drawn in one of the
+    old colors (RRGGBB, upper case) -> the new one, in the body, headers and footers."""
     from docx.oxml.ns import qn
 
     for part in _parts(document):
         for element in part.iter():
-            if element.get(qn("w:color"), "").upper() == old.upper():
-                element.set(qn("w:color"), new)
-            if element.tag == qn("w:color") and element.get(qn("w:val"), "").upper() == old.upper():
-                element.set(qn("w:val"), new)
+            for attribute in (qn("w:color"), qn("w:fill")):
+                new = changes.get(element.get(attribute, "").upper())
+                if new:
+                    element.set(attribute, new)
+            if element.tag == qn("w:color"):
+                new = changes.get(element.get(qn("w:val"), "").upper())
+                if new:
+                    element.set(qn("w:val"), new)
 
 
 def check_word_template(path: Path) -> None:
@@ -182,8 +190,8 @@ def render_docx(document: dict[str, Any], theme: Theme, paper: str) -> bytes:
     except Exception as exc:  # a file Word itself cannot open is no template at all
         raise ThemeError(f"{path}: not a Word document nextround can read ({exc}).") from None
     try:
-        logo = (InlineImage(template, str(brand["logo"]), height=Mm(LOGO_HEIGHT_MM))
-                if brand.get("logo") else "")
+        logo = (InlineImage(template, word_picture(brand["logo"], LOGO_HEIGHT_MM),
+                            height=Mm(LOGO_HEIGHT_MM)) if brand.get("logo") else "")
         context = {"doc": document, "theme": template_theme(theme, "docx", logo)}
         with time_budget(str(path), LOOP_ADVICE):
             template.render(context, jinja_env=env, autoescape=True)
@@ -195,7 +203,7 @@ def render_docx(document: dict[str, Any], theme: Theme, paper: str) -> bytes:
         raise docx_error(path, exc, template.docx) from None
     except Exception as exc:  # anything a theme's template does wrong is the theme's error
         raise template_failure(str(path), exc) from None
-    _apply_branding(template, brand)
+    _apply_branding(template, brand, theme)
     width, height = PAPER_SIZES[paper]
     for section in template.docx.sections:
         section.page_width, section.page_height = width, height
