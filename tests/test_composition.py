@@ -325,8 +325,8 @@ def test_the_ad_duties_are_the_spine_of_the_plan():
     plan = plan_for("Member Service Representative", "Prairie Hills Credit Union",
                     CREDIT_UNION)["plan"]
     contribute = plan["phases"][1]["actions"]
-    assert ("Handle deposits, withdrawals, loan payments and check cashing at the teller line: "
-            "my first pieces of work reviewed with you") in contribute
+    assert ("Handle deposits, withdrawals, loan payments and check cashing at the teller line, "
+            "checking my first pieces of work with you") in contribute
     lines = " ".join(document_lines(plan))
     assert "your drawer" not in lines and "Introduce the member" not in lines
 
