@@ -203,6 +203,12 @@ def _duty_clause(text: str, max_words: int, verbs: set[str]) -> str:
     return text
 
 
+# Words of a person-to-meet that say nothing of whether the ad mentions that team.
+_NOT_A_TEAM_WORD = {"leads", "leader", "leaders", "manager", "managers", "other", "their",
+                    "where", "whoever", "people", "staff", "teams", "owner", "owners",
+                    "partners", "member", "members", "director", "head", "senior"}
+
+
 def _short_name(name: str, stops: set[str]) -> str:
     """"the warehouse management system rollout" -> "the system rollout"; "the expansion into
     Waukesha County" -> "the expansion"; a name of three words or fewer, or one that is no
@@ -684,8 +690,15 @@ class Composer:
         extra = [{k: self.fill(v) for k, v in sector.items()}] if sector and not itself else []
         for _, people in self._signal_effect("stakeholders"):
             extra += [{k: self.fill(v) for k, v in p.items()} for p in people]
-        # The family's first two are the core of the job; the company's come next.
-        items = family[:2] + extra + family[2:]
+        # The family's first two are the core of the job; the company's come next. The
+        # family's further people ("Loss prevention") are met only where the ad speaks of
+        # them: a table of teams the company may not have reads as invented.
+        said = fold(self.request.description)
+        mentioned = [p for p in family[2:]
+                     if any(len(w) > 4 and _words_in(w, said)
+                            for w in re.findall(r"[a-z][a-z-]+", fold(p["role"]))
+                            if w not in _NOT_A_TEAM_WORD)]
+        items = family[:2] + extra + mentioned
         return _unique(items)[:MAX_STAKEHOLDERS]
 
     def early_wins(self) -> list[str]:
