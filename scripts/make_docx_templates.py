@@ -243,6 +243,9 @@ def masthead(doc: Document) -> None:
     meta.add_run("{% endif %}")
     sub = doc.add_paragraph("{{ doc.subtitle }}", style="Note")
     border(sub, "bottom", COLORS["accent"], size=18, space=4)
+    doc.add_paragraph("{%p if doc.introduction %}")
+    doc.add_paragraph("{{ doc.introduction }}")
+    doc.add_paragraph("{%p endif %}")
 
 
 def loop(container, header: str, body: str, style: str, footer_tag: str = "{%p endfor %}"):
@@ -325,11 +328,12 @@ def plan_template() -> Document:
         body.add_paragraph("{%p endfor %}")
 
     doc.add_paragraph("{{ doc.sections.measures }}", style="Heading 1")
-    table(doc, [("Measure", 2.1), ("Baseline", 2.3), ("Target", 2.7)],
+    table(doc, [("{{ doc.sections.measure }}", 2.1), ("{{ doc.sections.baseline }}", 2.3),
+                ("{{ doc.sections.target }}", 2.7)],
           ["{{ item.metric }}", "{{ item.baseline }}", "→ {{ item.target }}"], "doc.measures")
 
     doc.add_paragraph("{{ doc.sections.stakeholders }}", style="Heading 1")
-    table(doc, [("Who", 2.6), ("What I want to learn", 4.5)],
+    table(doc, [("{{ doc.sections.who }}", 2.6), ("{{ doc.sections.learn_from }}", 4.5)],
           ["{{ item.role }}", "{{ item.why }}"], "doc.stakeholders")
 
     doc.add_paragraph("{{ doc.sections.early_wins }}", style="Heading 1")
@@ -338,7 +342,7 @@ def plan_template() -> Document:
     loop(doc, "{%p for a in doc.assumptions %}", "{{ a }}", "List Bullet")
 
     doc.add_paragraph("{{ doc.sections.checkins }}", style="Heading 1")
-    table(doc, [("Check-in", 1.6), ("What we review", 5.5)],
+    table(doc, [("{{ doc.sections.checkin }}", 1.6), ("{{ doc.sections.review }}", 5.5)],
           ["Day {{ item.day }}{% if item.date %} · {{ item.date }}{% endif %}", "{{ item.text }}"],
           "doc.checkins")
     return doc
@@ -365,8 +369,9 @@ def questions_template() -> Document:
 
     masthead(doc)
     doc.add_paragraph("{%p if doc.people %}")
-    doc.add_paragraph("Who I meet", style="Heading 1")
-    table(doc, [("Interviewer", 1.8), ("Role", 2.0), ("What they care about", 3.3)],
+    doc.add_paragraph("{{ doc.labels.who_i_meet }}", style="Heading 1")
+    table(doc, [("{{ doc.labels.interviewer }}", 1.8), ("{{ doc.labels.role }}", 2.0),
+                ("{{ doc.labels.cares }}", 3.3)],
           ["{{ item.name }}", "{{ item.title }}", "{{ item.cares }}"], "doc.people")
     doc.add_paragraph("{%p endif %}")
 

@@ -716,3 +716,32 @@ def test_html_fonts_are_cut_to_the_handout_s_letters_in_a_few_shared_cuts():
     assert font_data_uri(inter, "Ọlọ́run") == yoruba
     # Characters the font cannot draw change nothing: the browser falls back for them.
     assert font_data_uri(inter, "漢字 Acme") == latin
+
+
+def test_a_content_pack_adds_an_introduction_and_renames_labels(tmp_path):
+    """Issue 16: an agency's pack may say a few words of its own under the subtitle and call
+    the tables' columns what its clients call them, in the PDF and in Word alike."""
+    folder = tmp_path / "agency"
+    folder.mkdir()
+    (folder / "plan.yaml").write_text(
+        "introduction: Prepared with Northbridge Careers for your second interview.\n"
+        "sections:\n  measure: Indicator\n  target: Goal by day 90\n")
+    (folder / "questions.yaml").write_text(
+        "introduction: Bring this sheet; write the answers down.\n"
+        "labels:\n  who_i_meet: Your interview panel\n  cares: Their priorities\n")
+    result = run("generate", "--role", "Data Analyst", "--company", "Acme Grocers",
+                 "--description", "Acme Grocers runs 40 stores in Ohio.",
+                 "--interviewer", "Sam Lee, VP Finance", "--content", str(folder),
+                 "--format", "pdf,docx", "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    files = {Path(p).name: Path(p) for p in result.stdout.split()}
+    plan = squash(pdf_text(files["30-60-90-plan.pdf"]))
+    sheet = squash(pdf_text(files["follow-up-questions.pdf"]))
+    assert "Prepared with Northbridge Careers for your second interview." in plan
+    assert "INDICATOR" in plan.upper() and "GOAL BY DAY 90" in plan.upper()
+    assert "Bring this sheet; write the answers down." in sheet
+    assert "Your interview panel" in sheet and "THEIR PRIORITIES" in sheet.upper()
+    word = squash(libreoffice_text(files["30-60-90-plan.docx"], tmp_path))
+    assert "Prepared with Northbridge Careers" in word and "Goal by day 90" in word
+    word_sheet = squash(libreoffice_text(files["follow-up-questions.docx"], tmp_path))
+    assert "Your interview panel" in word_sheet and "Their priorities" in word_sheet
