@@ -293,17 +293,18 @@ class Composer:
         self.threaded = [i for i in self.priority_initiatives if i.id != "new-function"]
         # What the description states (signals, initiative types, the sector), for lines that
         # say `unless:` or `only:` one of these.
+        stated = frozenset({f.id for f in analysis.signals} |
+                           {i.id for i in analysis.initiatives} |
+                           ({analysis.sector.id} if analysis.sector else set()))
         # Two more: "interviewers" when they are known, "situation" when the description
         # states the company's situation (a situation signal or an initiative).
         known = {"interviewers"} if request.interviewers else set()
         if analysis.initiatives or any(f.kind == "situation" for f in analysis.signals):
             known.add("situation")
-        if self._stated_measures():
+        if self.stated_measures:
             known.add("stated-measure")
         # The family's second person to meet, as this sector and situation have it.
-        people = _applying(self.family.stakeholders, frozenset(
-            {f.id for f in analysis.signals} | {i.id for i in analysis.initiatives} |
-            ({analysis.sector.id} if analysis.sector else set())), analysis.level)
+        people = _applying(self.family.stakeholders, stated, analysis.level)
         peer = _lower_first(self.fill(people[1]["role"])) if len(people) > 1 else ""
         # Only a plain name of a group fits the question ("line leads and trainers"), not
         # "each member of the leadership team, one by one".
@@ -312,9 +313,7 @@ class Composer:
                                             "few", "or"} & set(peer.split()):
             known.add("peer")
             self.fill.values["peer"] = peer
-        self.present = frozenset({f.id for f in analysis.signals} |
-                                 {i.id for i in analysis.initiatives} |
-                                 ({analysis.sector.id} if analysis.sector else set()) | known)
+        self.present = stated | known
         # The sector's own first-month action and person to meet, unless the family already
         # speaks its language (home_sectors).
         sectors = {s["id"]: s for s in library.sectors["sectors"]}
@@ -545,7 +544,7 @@ class Composer:
         spec = self.library.plan["measure_priority"]
         # Only one the ad wants moved: a stated goal, or a change ("fell from 112% to 94%");
         # "production is around 86%, and we want to hold it" is no priority to move.
-        moving = [m for m in self._stated_measures()
+        moving = [m for m in self.stated_measures
                   if m["goal"] or not m["value"].startswith("is ")]
         for measure in moving[:1]:
             if len(items) >= 2:
@@ -575,7 +574,7 @@ class Composer:
             items.append({k: self.fill(v) for k, v in group["measure"].items()})
         # Each stated measure without the raw value kept for the question sheet.
         items += [{k: v for k, v in m.items() if k not in ("value", "goal")}
-                  for m in self._stated_measures()]
+                  for m in self.stated_measures]
         # A measure the description states replaces the family's measure of the same name,
         # and the family's own fill the table to three: a fourth general one adds little.
         named = {m["metric"].lower() for m in items}
@@ -589,7 +588,8 @@ class Composer:
             targets.add(measure["target"])
         return chosen
 
-    def _stated_measures(self) -> list[dict[str, str]]:
+    @functools.cached_property
+    def stated_measures(self) -> list[dict[str, str]]:
         """The baselines the description states ("SAIDI ... is 118 minutes"), as measures
         whose starting point is known and whose target is agreed, never invented."""
         spec = self.library.plan["stated_measure"]
@@ -709,6 +709,7 @@ class Composer:
                 for i in self.threaded[:2] if self.kinds[i.id].effects.get("early_win")]
         return _unique(wins + family)[:MAX_EARLY_WINS]
 
+    @functools.cached_property
     def people(self) -> list[dict[str, Any]]:
         """Each interviewer with what their function cares about and questions for them."""
         spec = self.library.questions["interviewers"]
@@ -855,7 +856,7 @@ class Composer:
         return sections
 
     def _from_the_ad(self, audience: str) -> list[str]:
-        """Questions on what this ad says: a stated measure, a duty, a system, an initiative."""
+        """Questions on what this ad says: a stated measure, a system, an initiative."""
         spec = self.library.questions.get("from_the_ad", {}).get(audience, {})
         out = []
         for kind, text in spec.items():
@@ -863,9 +864,7 @@ class Composer:
                 out += [self.fill(text, metric=re.sub(r"^(?:the )?", "the ",
                                                       _lower_first(m["metric"])),
                                   value=m["value"])
-                        for m in self._stated_measures()[:1]]
-            elif kind == "duty":
-                out += [self.fill(text, duty=d) for d in self._stated_duties()[:1]]
+                        for m in self.stated_measures[:1]]
             elif kind == "system":
                 # Not a system the ad says is coming: it serves nobody "today" yet.
                 coming = " ".join(i.sentence for i in self.analysis.initiatives)
@@ -883,7 +882,7 @@ class Composer:
                  "title": self.fill(spec["section_title"], name=person["name"]),
                  "audience": person["title"],
                  "questions": person["questions"]}
-                for person in self.people() if person["questions"]][:spec["max_sections"]]
+                for person in self.people if person["questions"]][:spec["max_sections"]]
 
     def research(self) -> dict[str, Any]:
         spec = self.library.questions["research"]
@@ -921,7 +920,7 @@ class Composer:
             "introduction": self.fill(text.get("introduction") or ""),
             "labels": {k: self.fill(v) for k, v in text["labels"].items()},
             **self._header(),
-            "people": [{k: p[k] for k in ("name", "title", "cares")} for p in self.people()],
+            "people": [{k: p[k] for k in ("name", "title", "cares")} for p in self.people],
             "sections": self.question_sections(),
             "research": self.research(),
         }
@@ -933,7 +932,7 @@ def compose(request: Request, analysis: Analysis, library: Library) -> dict[str,
     built = {"plan": composer.plan, "questions": composer.questions}
     documents = {name: built[name]() for name in request.documents}
     if request.per_interviewer and "plan" in documents:
-        for person in composer.people():
+        for person in composer.people:
             documents[f"plan:{person['name']}"] = _copy_for(documents["plan"], person)
     return documents
 
@@ -992,17 +991,20 @@ def sources(document: dict[str, Any], analysis: Analysis,
             request: Request) -> list[dict[str, str]]:
     """Each line of a handout that repeats the description, with the sentence it came from
     (the company's and role's own sentences only); `sentence` is empty when there is none."""
-    own = [s.text for s in analysis.parts
-           if s.part in ABOUT_THE_COMPANY + ("responsibilities",)]
-    everything = [_tokens(s.text) for s in analysis.parts]
+    # Each sentence cut into words once, with whether it is the company's or the role's own.
+    sentences = [(s.text, _tokens(s.text), s.part in ABOUT_THE_COMPANY + ("responsibilities",))
+                 for s in analysis.parts]
     own_words = _library_words() + " ".join(_tokens(f"{request.company} {request.role}")) + " "
     out = []
     for line in dict.fromkeys(document_lines(document)):
         words = _tokens(line)
-        if not any(_claims(words, s, own_words) for s in everything):
+        claims = [(len(_claims(words, tokens, own_words)), own, text)
+                  for text, tokens, own in sentences]
+        if not any(count for count, _, _ in claims):
             continue  # the line says nothing that only the description says
-        best = max(((len(_claims(words, _tokens(s), own_words)), -i, s)
-                    for i, s in enumerate(own)), default=(0, 0, ""))
+        # The own sentence it shares most with; the first of equals.
+        best = max(((count, -i, text) for i, (count, own, text) in enumerate(claims) if own),
+                   default=(0, 0, ""))
         out.append({"line": line, "sentence": best[2] if best[0] else ""})
     return out
 

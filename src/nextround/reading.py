@@ -18,9 +18,9 @@ from .errors import NextroundError, RequestError
 
 
 def read_capped(path: str | Path, limit: int, what: str,
-                error: type[NextroundError] = RequestError) -> bytes:
+                error: type[NextroundError] = RequestError, too_big: str = "") -> bytes:
     """The bytes of a regular file of at most `limit` bytes; `what` names it in a message
-    ("The request file 'a.yaml'")."""
+    ("The request file 'a.yaml'"), and `too_big` says what to do about a file too large."""
     try:
         # Non-blocking, so that opening a FIFO returns at once instead of waiting for a writer.
         with os.fdopen(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as handle:
@@ -34,7 +34,7 @@ def read_capped(path: str | Path, limit: int, what: str,
     except OSError as exc:
         raise error(f"{what} cannot be read: {exc.strerror}.") from None
     if len(data) > limit:
-        raise error(f"{what} is over {_size(limit)}, the limit for it.")
+        raise error(too_big or f"{what} is over {_size(limit)}, the limit for it.")
     return data
 
 

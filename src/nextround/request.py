@@ -162,11 +162,10 @@ def read_description_file(path: str | Path, base: Path | None = None) -> str:
     """Read a description file ('-' reads standard input): text, Markdown, a saved web page,
     a PDF or a Word file. At most MAX_FILE_BYTES are read, and only from a regular file, so a
     huge file or a FIFO cannot hang or exhaust memory."""
-    import os
-    import stat
     import sys
 
     from .documents import KNOWN_TYPES, MAX_FILE_BYTES, description_text
+    from .reading import read_capped
 
     if str(path) == "-":
         return sys.stdin.read(MAX_DESCRIPTION * 4)
@@ -177,24 +176,9 @@ def read_description_file(path: str | Path, base: Path | None = None) -> str:
     if suffix in (".doc", ".rtf", ".pages", ".odt"):
         raise RequestError(f"The description file {str(path)!r} is a {suffix} file: save it "
                            f"as .docx, .pdf or .txt.")
-    try:
-        # Non-blocking, so that opening a FIFO returns at once instead of waiting for a writer.
-        with os.fdopen(os.open(full, os.O_RDONLY | os.O_NONBLOCK), "rb") as handle:
-            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                raise RequestError(f"The description file {str(path)!r} is not a regular "
-                                   f"file (a device, a pipe or a socket).")
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        raise RequestError(f"The description file {str(path)!r} does not exist.") from None
-    except IsADirectoryError:
-        raise RequestError(f"The description file {str(path)!r} is a folder, not a file.") from None
-    except OSError as exc:
-        raise RequestError(
-            f"The description file {str(path)!r} cannot be read: {exc.strerror}."
-        ) from None
-    if len(data) > MAX_FILE_BYTES:
-        raise RequestError(f"The description file {str(path)!r} is over "
-                           f"{MAX_FILE_BYTES // 1_000_000} MB; keep the job ad only.")
+    what = f"The description file {str(path)!r}"
+    data = read_capped(full, MAX_FILE_BYTES, what, too_big=f"{what} is over "
+                       f"{MAX_FILE_BYTES // 1_000_000} MB; keep the job ad only.")
     return description_text(data, suffix, str(path))
 
 
