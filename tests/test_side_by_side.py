@@ -5,6 +5,7 @@ The files, the warnings, the errors and Ctrl-C must be exactly what one process 
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import signal
@@ -12,6 +13,7 @@ import subprocess
 import sys
 import time
 import zipfile
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 import pytest
@@ -196,3 +198,27 @@ def test_no_copy_of_the_theme_fonts_is_left_behind(tmp_path, command):
     assert result.returncode == 0, result.stderr
     assert list((tmp_path / "out").rglob("*.pdf"))
     assert list(temporary.iterdir()) == []
+
+
+def test_a_ctrl_c_held_back_while_a_copy_starts_stops_that_copy(monkeypatch):
+    # The held signal is delivered the moment the hold ends, before the copy is handed back:
+    # a copy left running blocked on its answer, and the process waited for it at exit.
+    @contextlib.contextmanager
+    def interrupted_as_the_hold_ends():
+        yield
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(processes, "ctrl_c_held", interrupted_as_the_hold_ends)
+    started = []
+    original = BaseProcess.start
+
+    def start(self):
+        original(self)
+        started.append(self)
+
+    monkeypatch.setattr(BaseProcess, "start", start)
+    with pytest.raises(KeyboardInterrupt):
+        processes.Forked(lambda: time.sleep(30), "the process sleeping")
+    assert len(started) == 1
+    assert started[0].exitcode == -signal.SIGKILL
+    assert not Path(f"/proc/{started[0].pid}").exists()

@@ -132,9 +132,17 @@ class Forked:
         context = multiprocessing.get_context("fork")
         self._receive, send = context.Pipe(duplex=False)
         self._process = context.Process(target=_run, args=(work, send), daemon=True)
-        with ctrl_c_held():
-            self._process.start()
-        send.close()
+        try:
+            with ctrl_c_held():
+                self._process.start()
+        except BaseException:
+            # A Ctrl-C held back during the start arrives here, as the hold ends: the copy
+            # would otherwise be left running, blocked on an answer nobody reads, and this
+            # process waiting for it at exit.
+            self.stop()
+            raise
+        finally:
+            send.close()
 
     def result(self) -> Any:
         try:
@@ -158,9 +166,11 @@ class Forked:
 
     def stop(self) -> None:
         """End it if it is still running (this process was interrupted or failed)."""
-        if self._process.is_alive():
-            self._process.kill()
-        self._process.join()
+        if self._process.pid is not None:  # it was started
+            if self._process.is_alive():
+                self._process.kill()
+            self._process.join()
+        self._receive.close()
 
 
 def _run(work: Callable[[], Any], send) -> None:

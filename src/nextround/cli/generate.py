@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 import click
@@ -48,7 +49,7 @@ def generate(out_dir: str, force: bool, show_reading: bool | None,
     request = request_from_options(params, extra=render_fields(params))
     if show_reading is None:
         # A person at a terminal sees it; a script reading standard error gets only warnings.
-        show_reading = click.get_text_stream("stderr").isatty()
+        show_reading = sys.stderr.isatty()
     analysis = understand(request) if show_reading else None
     if analysis is not None:
         click.echo(read_as(analysis), err=True)
