@@ -27,6 +27,11 @@ _CLAUSE_ENDS = {"and", "or", "to", "for", "with", "by", "from", "at", "in", "on"
 # the company speaks of itself in it too ("you'll join us as we open ...").
 _ABOUT_THE_APPLICANT = re.compile(r"\b(?:you|your|you'll|you're|you'd)\b", re.IGNORECASE)
 _ABOUT_US = re.compile(r"\b(?:we|we're|we've|our|us)\b", re.IGNORECASE)
+# Two statements joined in one sentence are read one at a time, so that each can state its own
+# initiative ("the program hosts its site visit in October, and the College begins its
+# self-study this spring"), and a closing "and you'll ..." does not hide the first.
+_CLAUSES = re.compile(r"; |, (?:and|but|while|as) (?=(?:we|we're|we'll|the|our|its|it|they|"
+                      r"you|you'll)\b)")
 
 
 @dataclass(frozen=True)
@@ -78,7 +83,10 @@ def _name(kind, match: re.Match[str], sentence: str, systems: list[str], spec: d
     groups = match.groupdict()
     systems_here = [s for s in systems if s.lower() in sentence.lower()]
     if effects.get("named_by_system") and systems_here:
-        obj = max(systems_here, key=len)
+        # The system the cue is about, before any other the sentence names ("the rollout of
+        # Gainsight, replacing ... Salesforce reports").
+        cued = [s for s in systems_here if s.lower() in (groups.get("object") or "").lower()]
+        obj = max(cued or systems_here, key=len)
     else:
         for group, template in (("grown", "growing the {}"), ("what", "the {} migration")):
             words = _trim_object(groups.get(group) or "", spec)
@@ -118,16 +126,21 @@ def _same(a: Initiative, b: Initiative) -> bool:
 
 
 def find_initiatives(sentences: list[str], systems: list[str], library: Library,
-                     function: str = "") -> list[Initiative]:
+                     function: str = "", duties: list[str] = ()) -> list[Initiative]:
     """Every stated initiative, once, in reading order. `function` names the role's field
-    ("sustainability"), for a first-of-its-kind role whose ad does not name it."""
+    ("sustainability"), for a first-of-its-kind role whose ad does not name it. A duty states
+    one only where the company speaks of its own in it ("Lead the rollout of Gainsight as our
+    system of record"): "Implement new processes" is work, not a project under way."""
     spec = library.initiative_words
     past, future = spec["past"], spec["future"]
     found: list[Initiative] = []
-    for sentence in sentences:
-        if past.search(sentence) and not future.search(sentence):
+    stated = [(sentence, clause) for sentence in [*sentences, *(d for d in duties
+                                                                  if _ABOUT_US.search(d))]
+              for clause in _CLAUSES.split(sentence)]
+    for sentence, clause in stated:
+        if past.search(clause) and not future.search(clause):
             continue
-        if _ABOUT_THE_APPLICANT.search(sentence) and not _ABOUT_US.search(sentence):
+        if _ABOUT_THE_APPLICANT.search(clause) and not _ABOUT_US.search(clause):
             continue
         for kind in library.initiatives:
             effects = kind.effects
@@ -135,10 +148,10 @@ def find_initiatives(sentences: list[str], systems: list[str], library: Library,
                 continue
             if effects.get("unless") and effects["unless"].search(sentence):
                 continue
-            match = next((m for cue in kind.cues if (m := cue.search(sentence))), None)
+            match = next((m for cue in kind.cues if (m := cue.search(clause))), None)
             if match is None:
                 continue
-            name = _name(kind, match, sentence, systems, spec, function)
+            name = _name(kind, match, clause, systems, spec, function)
             initiative = Initiative(kind.id, kind.label, name or effects["default"],
                                     bool(name), match.group(0).strip(), sentence)
             same = next((i for i, known in enumerate(found) if _same(known, initiative)), None)
