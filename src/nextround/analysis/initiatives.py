@@ -23,6 +23,9 @@ _CLAUSE_ENDS = {"and", "or", "to", "for", "with", "by", "from", "at", "in", "on"
                 "around", "about", "under", "through", "against", "among", "between", "behind",
                 "beyond", "toward", "towards", "without", "via", "per", "amid",
                 "along", "despite", "inside", "outside", "onto", "upon", "off", "up", "out"}
+# Common words that a bullet's first place capitalised: not part of a name.
+_SENTENCE_CAPITALS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                      "new", "several", "first", "second", "third", "our", "multiple"}
 # A sentence about what the applicant will do is a duty, not the company's initiative, unless
 # the company speaks of itself in it too ("you'll join us as we open ...").
 _ABOUT_THE_APPLICANT = re.compile(r"\b(?:you|your|you'll|you're|you'd)\b", re.IGNORECASE)
@@ -62,6 +65,8 @@ def _trim_object(text: str, spec: dict) -> list[str]:
     words = _PRONOUNS.sub("", text).split()
     while words and fold(words[0]) in ("the", "a", "an"):
         words.pop(0)
+    if words and fold(words[0]) in _SENTENCE_CAPITALS:  # "Two new substations, ..." in a list
+        words[0] = words[0].lower()
     kept: list[str] = []
     for word in words:
         bare = fold(word).strip(",;:.")
@@ -91,6 +96,8 @@ def _name(kind, match: re.Match[str], sentence: str, systems: list[str], spec: d
         for group, template in (("grown", "growing the {}"), ("what", "the {} migration")):
             words = _trim_object(groups.get(group) or "", spec)
             if _object_reads_well(words, spec):
+                if group == "grown" and all(w[:1].isupper() for w in words):
+                    template = "growing {}"  # a program's own name: "growing Practical Nursing"
                 return template.format(" ".join(words))
         words = _trim_object(groups.get("object") or "", spec)
         if not words and kind.id == "new-function" and function:
@@ -101,8 +108,9 @@ def _name(kind, match: re.Match[str], sentence: str, systems: list[str], spec: d
         if fold(words[-1]) in (effects.get("plain_objects") or ()):
             return f"the {obj}"
     cue = fold(match.group(0))
-    noun = next((n for stem, n in (effects.get("verb_names") or {}).items()
-                 if cue.startswith(stem)), effects.get("noun", ""))
+    noun = (effects.get("object_nouns") or {}).get(fold(obj.split()[-1])) or next(
+        (n for stem, n in (effects.get("verb_names") or {}).items() if cue.startswith(stem)),
+        effects.get("noun", ""))
     return effects["name"].replace("{object}", obj).replace("{noun}", noun)
 
 
