@@ -206,6 +206,16 @@ def _measure_words(metric: str) -> set[str]:
             and not w.isdigit()}
 
 
+def _short_metric(metric: str) -> str:
+    """A measure named again after its row: "pick accuracy", not "pick accuracy on second
+    shift" a third time."""
+    return _lower_first(re.split(r" (?:on|in|at|across|excluding|for) ", metric)[0])
+
+
+def _role_in_a_sentence(role: str) -> str:
+    return re.split(r"\s+[–—-]\s+|\s*\(|\s*\||,\s|\s+/\s+", role)[0].strip() or role
+
+
 def _lower_first(text: str) -> str:
     """"Net revenue retention" -> "net revenue retention"; "RRH program's rate" stays."""
     return text[0].lower() + text[1:] if text[1:2].islower() else text
@@ -252,6 +262,8 @@ def _short_name(name: str, stops: set[str]) -> str:
     core = words[1:]
     cut = next((i for i, w in enumerate(core) if i and w.lower() in stops), len(core))
     core = core[:cut][-2:]
+    while len(core) > 1 and re.match(r"v?\d", core[0].lower()):
+        core = core[1:]  # "the PCI DSS v4.0 Level 1 assessment" -> "the assessment"
     return " ".join(["the", *core]) if core else name
 
 
@@ -305,7 +317,9 @@ class Composer:
         self.regulations = _regulations(analysis)
         self.fill = _Filler({
             "company": request.company,
-            "role": request.role,
+            # In a sentence, the title without what a job board adds to it: "Nurse Aide
+            # Trainee", not "... – Paid CNA Training (Day & Evening Shifts)".
+            "role": _role_in_a_sentence(request.role),
             "family": self.family.name.lower(),
             "regulations": self.regulations,
             "initiative": "",
@@ -423,7 +437,9 @@ class Composer:
     def _stated_duties(self) -> list[str]:
         """The ad's most specific duties, each short enough to stand in a plan line."""
         spec = self.library.plan["stated_duties"]
-        covered = {i.sentence for i in self.analysis.initiatives}
+        # An initiative's or a measure's sentence is said already, by its priority.
+        covered = {i.sentence for i in self.analysis.initiatives} | \
+            {sentence for _, sentence in self.analysis.entities.baselines}
         known = [n.lower() for n in (self.analysis.entities.systems +
                                      self.analysis.entities.regulations +
                                      self.analysis.entities.places)]
@@ -432,6 +448,8 @@ class Composer:
         for index, duty in enumerate(self.analysis.responsibilities):
             text = _duty_clause(re.sub(r"^you(?:'ll|’ll| will) (?:also )?", "", duty.text,
                                        flags=re.IGNORECASE), spec["max_words"], verbs)
+            # In the plan's own voice: "from your tablet" is "from my tablet".
+            text = re.sub(r"\byour\b", "my", re.sub(r"\byou\b", "me", text))
             text = text[:1].upper() + text[1:]
             lowered = text.lower()
             # A duty starts with what is done ("Fluency in Meta Ads Manager" is a skill) and
@@ -582,12 +600,18 @@ class Composer:
         moving = [m for m in self.stated_measures
                   if m["goal"] or not m["value"].startswith("is ")]
         for measure in moving[:1]:
-            if len(items) >= 2:
-                break
-            goal = self.fill(spec["goal"], goal=measure["goal"]) if measure["goal"] else ""
-            items.append({"title": self.fill(spec["title"], metric=_lower_first(measure["metric"])),
-                          "detail": self.fill(spec["detail"], goal=goal),
-                          "evidence": ""})
+            metric = _short_metric(measure["metric"])  # its row in the table says the rest
+            goal = measure["goal"]
+            if goal and re.match(r"[~$\d]", goal):
+                goal = f"to {goal}"  # "80%" -> "to 80%"; "under 10% by year-end" as it is
+            title = self.fill(spec["title_goal"], metric=metric, goal=goal) if goal else \
+                self.fill(spec["title"], metric=metric)
+            item = {"title": title, "detail": self.fill(spec["detail"]), "evidence": ""}
+            if measure["goal"]:
+                # A measure the ad sets a goal for is what the job will be judged on: first.
+                items.insert(0, item)
+            elif len(items) < 2:
+                items.append(item)
         for finding, priority in self._signal_effect("priority"):
             if len(items) >= 2:
                 break
@@ -695,7 +719,8 @@ class Composer:
             after = sentence[sentence.find(phrase) + len(phrase):] if phrase in sentence else ""
             beside = _BESIDE_TARGET.match(after.split(",")[0].strip() + " ")
             right_after = _AFTER_GOAL.match(after)
-            goal = beside["value"].strip() if beside else next(
+            goal = re.sub(r"^([\d.]+) (minute|hour|day|week|point|second)$", r"\1 \2s",
+                          beside["value"].strip()) if beside else next(
                 (g.strip() for g in right_after.groups() if g), "") if right_after else ""
             out.append({"metric": metric[0].upper() + metric[1:],
                         "baseline": self.fill(baseline, evidence=value),
@@ -773,10 +798,18 @@ class Composer:
 
     def early_wins(self) -> list[str]:
         family = self._lines(self.family.early_wins)
+        spec = self.library.plan["early_wins"]
+        # A measure the ad wants moved first: what the job will be judged on.
+        wins = [self.fill(spec["measure"], metric=_short_metric(m["metric"]))
+                for m in self.stated_measures[:1]
+                if m["goal"] or not m["value"].startswith("is ")]
         # An initiative's own early win, concrete for its kind (initiatives.yaml); never the
-        # general "an early, visible step on X", which only repeats its name.
-        wins = [self.fill(self.kinds[i.id].effects["early_win"], initiative=i.name)
-                for i in self.threaded[:2] if self.kinds[i.id].effects.get("early_win")]
+        # general "an early, visible step on X", which only repeats its name. A director
+        # or an executive leads it: a milestone, not one area made ready.
+        senior = self.level in ("director", "executive")
+        wins += [self.fill(spec["initiative_senior"] if senior else
+                           self.kinds[i.id].effects["early_win"], initiative=i.name)
+                 for i in self.threaded[:2] if self.kinds[i.id].effects.get("early_win")]
         return _unique(wins + family)[:MAX_EARLY_WINS]
 
     @functools.cached_property
