@@ -202,8 +202,11 @@ _MEASURE_STOPS = {"rate", "rates", "time", "times", "share", "of", "the", "and",
 def _measure_words(metric: str) -> set[str]:
     """The words that say what a measure is about ("agency", "churn"), for telling two
     measures of one thing apart from two measures that only share "rate"."""
-    return {w for w in re.findall(r"[\w-]+", fold(metric)) if w not in _MEASURE_STOPS
-            and not w.isdigit()}
+    return {w.removesuffix("s") for w in re.findall(r"[\w-]+", fold(metric))
+            if w not in _MEASURE_STOPS and not w.isdigit()}
+
+
+_GENERIC_MANAGER = re.compile(r"\breports? to\b|\bmy manager\b|\bI report to\b", re.IGNORECASE)
 
 
 def _short_metric(metric: str) -> str:
@@ -793,8 +796,15 @@ class Composer:
                      if any(len(w) > 4 and _words_in(w, said)
                             for w in re.findall(r"[a-z][a-z-]+", fold(p["role"]))
                             if w not in _NOT_A_TEAM_WORD)]
-        items = family[:2] + extra + mentioned
-        return _unique(items)[:MAX_STAKEHOLDERS]
+        items = _unique(family[:2] + extra + mentioned)
+        if manager:  # named already: not again as "the leader this role reports to"
+            items = [items[0], *(p for p in items[1:] if not _GENERIC_MANAGER.search(p["role"]))]
+        # One person in two rows ("the staff development coordinator" alone and in a group)
+        # is met once, in the row that says more.
+        roles = [fold(p["role"]).removeprefix("the ") for p in items]
+        items = [p for p, role in zip(items, roles, strict=True)
+                 if not any(role != other and role in other for other in roles)]
+        return items[:MAX_STAKEHOLDERS]
 
     def early_wins(self) -> list[str]:
         family = self._lines(self.family.early_wins)
