@@ -479,3 +479,18 @@ def test_an_initiative_is_named_in_full_once_then_by_its_short_name():
     assert full == "The warehouse management system rollout"
     assert text.lower().count(full.lower()) == 1
     assert text.count("the system rollout") >= 2
+
+
+def test_the_training_the_ad_sets_out_is_the_newcomers_first_priority():
+    """Review of 2026-12-01: a nurse aide trainee's plan left out the 75-hour class and said
+    "deliver on my own by day 60"; the ad's own path in comes first for a newcomer."""
+    description = ("Willow Creek is a 120-bed skilled nursing community in Columbia. How it "
+                   "works:\n1. You are hired on day one as a Nurse Aide Trainee.\n2. You attend "
+                   "our state-approved 75-hour CNA classroom and clinical program on site.\n3. "
+                   "You are paired with a CNA mentor for your first 30 days on the floor.")
+    plan = plan_for("Nurse Aide Trainee", "Willow Creek", description)["plan"]
+    first = plan["priorities"][0]
+    assert first["title"] == "Completing the training Willow Creek sets out"
+    assert first["evidence"] == ("You attend our state-approved 75-hour CNA classroom and "
+                                 "clinical program on site.")
+    assert "on my own by day 60" not in " ".join(document_lines(plan))

@@ -206,6 +206,9 @@ def _measure_words(metric: str) -> set[str]:
             if w not in _MEASURE_STOPS and not w.isdigit()}
 
 
+_TRAINING_WORD = re.compile(r"\b(?:train\w*|classroom|course|orientation|preceptor\w*|"
+                            r"residency|mentor\w*|shadow\w*|apprentice\w*|onboarding)\b",
+                            re.IGNORECASE)
 _GENERIC_MANAGER = re.compile(r"\breports? to\b|\bmy manager\b|\bI report to\b", re.IGNORECASE)
 
 
@@ -620,9 +623,23 @@ class Composer:
                 break
             if finding is not None:
                 items.append({"title": self.fill(priority), "detail": "", "evidence": ""})
+        training = self.analysis.training[:1] if self.level in (*FRONTLINE_LEVELS, "senior") \
+            else []
+        for sentence in training:  # the ad's own path in, not "productive by day 60"
+            if len(items) >= 2:
+                break
+            spec = self.library.plan["training_priority"]
+            item = {"title": self.fill(spec["title"]), "detail": self.fill(spec["detail"]),
+                    "evidence": "" if sentence in quoted else
+                    _quote(sentence, _TRAINING_WORD.search(sentence).group(0),
+                           MAX_EVIDENCE_WORDS)}
+            # For a newcomer to the work, the training is the first 30 days: it comes first.
+            items.insert(0 if self.level == "entry" else len(items), item)
         for default in self.library.plan["default_priorities"]:
             if len(items) >= 2:
                 break
+            if training and default.get("unless_training"):
+                continue
             if self.level not in expand_levels(default.get("levels"), "plan.yaml"):
                 continue
             items.append({"title": self.fill(default["title"]),
