@@ -77,6 +77,11 @@ _AFTER_GOAL = re.compile(
     rf"|(?:against |with )?(?:a |an |the )?target (?:of |is )?(?P<target>{_GOAL_FIGURE})"
     r"|(?P<benchmark>(?:below|under|above) the (?:national |state |industry |regional )?"
     r"(?:average|benchmark|median)))", re.IGNORECASE)
+_AMOUNT_BASELINE = re.compile(r"^.*?an? (?P<value>\$[\d,.]+\s*(?:k|m|million|billion)?) "
+                              r"(?P<metric>(?:operating |net |budget |annual )?"
+                              r"(?:deficit|loss|shortfall))$", re.IGNORECASE)
+_BALANCED = re.compile(r"\b(?:a )?(?:balanced budget|break[- ]even|an operating surplus)"
+                       r"(?: by [^.;,]+)?", re.IGNORECASE)
 _STATED_GOAL = re.compile(r"^(?:a )?target of (?P<value>.+)$", re.IGNORECASE)
 # A duty's verb before the measure it moves: "Cut agency use, currently 28% of nursing hours".
 _GOAL_VERBS = {"cut", "bring", "reduce", "improve", "lower", "raise", "grow", "increase",
@@ -404,6 +409,8 @@ class Composer:
         for initiative in self.analysis.initiatives:
             if initiative not in chosen:
                 chosen.append(initiative)
+        if self.level in ("director", "executive"):  # the job before its projects
+            chosen.sort(key=lambda i: self.kinds[i.id].effects.get("leader_rank", 2))
         return chosen[:MAX_PRIORITIES]
 
     def _signal_effect(self, key: str) -> list[tuple[Any, Any]]:
@@ -591,6 +598,9 @@ class Composer:
             quoted.add(initiative.sentence)
             detail = kind.get("lead") if self.level in LEAD_LEVELS else \
                 kind.get("frontline") if self.level in FRONTLINE_LEVELS else None
+            if self.level in ("director", "executive") and kind.get("leader_rank", 2) > 1:
+                # A director leads the project itself, not "my team's part of it".
+                detail = self.library.plan["initiative_senior_detail"]
             detail = self.fill(detail or kind["contribution"])
             items.append({
                 "title": name[0].upper() + name[1:],
@@ -610,8 +620,12 @@ class Composer:
             goal = measure["goal"]
             if goal and re.match(r"[~$\d]", goal):
                 goal = f"to {goal}"  # "80%" -> "to 80%"; "under 10% by year-end" as it is
-            title = self.fill(spec["title_goal"], metric=metric, goal=goal) if goal else \
-                self.fill(spec["title"], metric=metric)
+            if re.match(r"an? ", goal):  # "a balanced budget by fiscal year 2027"
+                title = self.fill(spec["title_reach"], goal=goal)
+            elif goal:
+                title = self.fill(spec["title_goal"], metric=metric, goal=goal)
+            else:
+                title = self.fill(spec["title"], metric=metric)
             item = {"title": title, "detail": self.fill(spec["detail"]), "evidence": ""}
             if measure["goal"]:
                 # A measure the ad sets a goal for is what the job will be judged on: first.
@@ -685,6 +699,19 @@ class Composer:
                             "baseline": self.fill(spec["baseline"], evidence=value),
                             "target": self._direction(metric, value, spec),
                             "value": f"is {value}", "goal": ""})
+                continue
+            amount = _AMOUNT_BASELINE.match(phrase)
+            if amount:  # "ran a $380,000 operating deficit": the amount is where it stands
+                balanced = _BALANCED.search(sentence)
+                goal = balanced.group(0) if balanced else ""
+                metric = amount["metric"][0].upper() + amount["metric"][1:]
+                out.append({"metric": metric,
+                            "baseline": self.fill(spec["baseline_change"],
+                                                  evidence=f"{amount['value']} last year"),
+                            "target": self.fill(spec["stated_target_dated" if " by " in goal
+                                                     else "stated_target"], evidence=goal)
+                            if goal else self._direction(metric, amount["value"], spec),
+                            "value": f"was {amount['value']} last year", "goal": goal})
                 continue
             verbs = list(_BASELINE_SPLIT.finditer(phrase))
             stated_goal = _STATED_GOAL.match(phrase)
@@ -829,7 +856,7 @@ class Composer:
         # A measure the ad wants moved first: what the job will be judged on.
         wins = [self.fill(spec["measure"], metric=_short_metric(m["metric"]))
                 for m in self.stated_measures[:1]
-                if m["goal"] or not m["value"].startswith("is ")]
+                if (m["goal"] or not m["value"].startswith("is ")) and "$" not in m["value"]]
         # An initiative's own early win, concrete for its kind (initiatives.yaml); never the
         # general "an early, visible step on X", which only repeats its name. A director
         # or an executive leads it: a milestone, not one area made ready.
