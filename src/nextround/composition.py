@@ -429,7 +429,12 @@ class Composer:
         variant = self.threads.get("frontline" if self.level in FRONTLINE_LEVELS else
                                    "lead" if self.level in LEAD_LEVELS else "", {})
         own_kind = self.kinds[initiative.id].effects.get("threads", {})
-        value = own_kind.get(key, variant.get(key, self.threads[key]))
+        # A leader's own wording first (they set owners and dates), then the kind's own
+        # lines, then the level's, then the general ones.
+        if self.level in LEAD_LEVELS and key in variant:
+            value = variant[key]
+        else:
+            value = own_kind.get(key, variant.get(key, self.threads[key]))
         if isinstance(value, dict):
             return {k: self.fill(v, initiative=initiative.name) for k, v in value.items()}
         return self.fill(value, initiative=initiative.name)
