@@ -497,7 +497,8 @@ class Composer:
         """Lines of profile.yaml's `uses` whose products/customers/markets the description named."""
         return [self.fill(item["text"])
                 for item in self.library.profile.get("uses", {}).get(section, [])
-                if all(getattr(self.analysis, need) for need in item["needs"])]
+                if all(getattr(self.analysis, need) for need in item["needs"])
+                and not set(item.get("unless", ())) & self.present]
 
     # --- the plan --------------------------------------------------------------------------
 
