@@ -188,7 +188,11 @@ def analyze(request: Request, library: Library) -> Analysis:
                   and _TRAINING.search(s.text) and _DURATION.search(s.text)],
         products=profile["products"],
         customers=profile["customers"],
-        markets=profile["markets"],
+        # A market names a place the lists know ("eastern Iowa", "the Midwest", "14 states"):
+        # "the CMS Care Compare Five-Star" and "Tableau" follow an "in" too.
+        markets=[m for m in profile["markets"]
+                 if any(fold(place) in fold(m) for place in entities.places)
+                 or re.search(r"\b(?:countries|states|provinces|markets|regions)$", m)],
         parts=parts,
         overridden=tuple(overridden),
     )
