@@ -494,3 +494,18 @@ def test_the_training_the_ad_sets_out_is_the_newcomers_first_priority():
     assert first["evidence"] == ("You attend our state-approved 75-hour CNA classroom and "
                                  "clinical program on site.")
     assert "on my own by day 60" not in " ".join(document_lines(plan))
+
+
+def test_an_initiative_dated_after_day_90_reports_no_results_by_then():
+    """Review of 2026-12-01: a plan dated December reported "what the tower opening has
+    changed so far" for a tower that opens in September."""
+    description = ("Valley Regional is a 420-bed hospital in Fresno. Our new 96-bed patient "
+                   "tower opens in September with a satellite pharmacy.")
+    plan = plan_for("Clinical Pharmacist", "Valley Regional", description)["plan"]
+    lines = " ".join(document_lines(plan))
+    assert "ahead of its date" in lines or "on track for its date" in lines
+    assert "changed so far" not in lines
+    assert plan["checkins"][1]["text"].startswith(("Progress toward", "First results, "))
+    soon = plan_for("Clinical Pharmacist", "Valley Regional",
+                    description.replace("September", "January"))["plan"]
+    assert "ahead of its date" not in " ".join(document_lines(soon))

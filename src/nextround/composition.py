@@ -217,6 +217,42 @@ _TRAINING_WORD = re.compile(r"\b(?:train\w*|classroom|course|orientation|precept
 _GENERIC_MANAGER = re.compile(r"\breports? to\b|\bmy manager\b|\bI report to\b", re.IGNORECASE)
 
 
+_MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june",
+                                        "july", "august", "september", "october", "november",
+                                        "december"), start=1)}
+_SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
+_WHEN = re.compile(r"\b(?:(?P<month>january|february|march|april|may|june|july|august|september|"
+                   r"october|november|december)|(?P<season>spring|summer|fall|autumn|winter)|"
+                   r"q(?P<quarter>[1-4])|(?P<ordinal>first|second|third|fourth) quarter)"
+                   r"(?:,? (?:of )?(?P<year>20\d\d))?\b|\b(?P<next_year>next year)\b",
+                   re.IGNORECASE)
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def _stated_date(sentence: str, today: dt.date) -> dt.date | None:
+    """The first date a sentence gives ("in March 2027", "this fall", "in Q3", "next year"),
+    as the first day of it; a month or season without a year is its next one from today.
+    "May" is read only with a year or after "in"/"by": it is a verb too."""
+    for match in _WHEN.finditer(sentence):
+        if match["next_year"]:
+            return dt.date(today.year + 1, 1, 1)
+        if match["month"] and match["month"].lower() == "may" and not match["year"] and \
+                not re.match(r" \d", sentence[match.end():]) and \
+                not re.search(r"\b(?:in|by|on|from|until|through) $",
+                              sentence[:match.start()].lower()[-8:]):
+            continue
+        quarter = match["quarter"] or _ORDINALS.get((match["ordinal"] or "").lower())
+        month = _MONTHS.get((match["month"] or "").lower()) or \
+            _SEASONS.get((match["season"] or "").lower()) or \
+            (3 * (int(quarter) - 1) + 1 if quarter else None)
+        if month is None:
+            continue
+        year = int(match["year"]) if match["year"] else \
+            today.year + (1 if month < today.month else 0)
+        return dt.date(year, month, 1)
+    return None
+
+
 def _short_metric(metric: str) -> str:
     """A measure named again after its row: "pick accuracy", not "pick accuracy on second
     shift" a third time."""
@@ -272,7 +308,10 @@ def _short_name(name: str, stops: set[str]) -> str:
         return name
     core = words[1:]
     cut = next((i for i, w in enumerate(core) if i and w.lower() in stops), len(core))
-    core = core[:cut][-2:]
+    start = max(cut - 2, 0)
+    while start and core[start][:1].isupper() and core[start - 1][:1].isupper():
+        start -= 1  # not into a name: "the Rock Hill opening", never "the Hill opening"
+    core = core[start:cut]
     while len(core) > 1 and re.match(r"v?\d", core[0].lower()):
         core = core[1:]  # "the PCI DSS v4.0 Level 1 assessment" -> "the assessment"
     return " ".join(["the", *core]) if core else name
@@ -425,7 +464,16 @@ class Composer:
             out.insert(0, (None, self.library.groups["regulated"][key]))
         return out
 
+    def _after_day_90(self, initiative: Initiative) -> bool:
+        """Whether the ad dates the initiative after this plan's 90 days ("opens in September",
+        "go-live in Q3", "next year"): its results cannot be reported by day 90."""
+        start = self.request.start_date or self.request.date
+        when = _stated_date(initiative.sentence, start)
+        return when is not None and when > start + dt.timedelta(days=90)
+
     def _thread(self, key: str, initiative: Initiative) -> Any:
+        if self._after_day_90(initiative) and key in self.threads.get("ahead", {}):
+            return self.fill(self.threads["ahead"][key], initiative=initiative.name)
         variant = self.threads.get("frontline" if self.level in FRONTLINE_LEVELS else
                                    "lead" if self.level in LEAD_LEVELS else "", {})
         own_kind = self.kinds[initiative.id].effects.get("threads", {})
@@ -926,15 +974,20 @@ class Composer:
 
     def checkins(self) -> list[dict[str, Any]]:
         start = self.request.start_date
-        named = [i.name for i in self.priority_initiatives]
+        initiatives = self.priority_initiatives
+        named = [i.name for i in initiatives]
         order = CHECKIN_INITIATIVE  # which initiative each check-in names, so none repeats
         out = []
         for index, c in enumerate(self.library.plan["checkins"]):
             which = order[index] if index < len(order) else len(named)
+            # No "first results" on what the ad dates after day 90: progress toward it.
+            key = "with_initiative_ahead" if which < len(named) and c.get(
+                "with_initiative_ahead") and self._after_day_90(initiatives[which]) \
+                else "with_initiative"
             out.append({
                 "day": c["day"],
                 "date": _long_date(start + dt.timedelta(days=c["day"] - 1)) if start else "",
-                "text": self.fill(c["with_initiative"], initiative=named[which])
+                "text": self.fill(c[key], initiative=named[which])
                 if which < len(named) and c.get("with_initiative") else
                 self.fill(c["with_regulations"]) if self.regulations and c.get("with_regulations")
                 else self.fill(c["text"]),
