@@ -389,9 +389,12 @@ class Composer:
         self.threaded = [i for i in self.priority_initiatives if i.id != "new-function"]
         # What the description states (signals, initiative types, the sector), for lines that
         # say `unless:` or `only:` one of these.
+        # And the words of the title as "title:<word>", so that a family's lines can be for
+        # one of its jobs: a dispatcher's, not a driver's ("only: [title:dispatcher]").
         stated = frozenset({f.id for f in analysis.signals} |
                            {i.id for i in analysis.initiatives} |
-                           ({analysis.sector.id} if analysis.sector else set()))
+                           ({analysis.sector.id} if analysis.sector else set()) |
+                           {f"title:{w}" for w in re.findall(r"[a-z]+", fold(request.role))})
         # Two more: "interviewers" when they are known, "situation" when the description
         # states the company's situation (a situation signal or an initiative).
         known = {"interviewers"} if request.interviewers else set()
@@ -522,6 +525,8 @@ class Composer:
             # is whole ("Data Privacy Framework)" was cut out of a longer line).
             if not text or lowered.split()[0] not in verbs or \
                     text.count("(") != text.count(")"):
+                continue
+            if len(text.split()) < 4:  # "Greet patients" says nothing the plan does not
                 continue
             if not text or duty.text in covered or any(g in lowered for g in spec["generic"]) \
                     or any(lowered.startswith(s + " ") for s in spec["not_duty_starts"]):
@@ -885,7 +890,8 @@ class Composer:
                                 re.split(r"\bor\b|\band\b|,", sector["role"]) if part.strip())
         extra = [{k: self.fill(v) for k, v in sector.items()}] if sector and not itself else []
         for _, people in self._signal_effect("stakeholders"):
-            extra += [{k: self.fill(v) for k, v in p.items()} for p in people]
+            extra += [{k: self.fill(v) for k, v in p.items() if k != "levels"} for p in people
+                      if self.level in expand_levels(p.get("levels"), "signals.yaml")]
         # The family's first two are the core of the job; the company's come next. The
         # family's further people ("Loss prevention") are met only where the ad speaks of
         # them: a table of teams the company may not have reads as invented.
