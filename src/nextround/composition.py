@@ -283,9 +283,10 @@ def _duty_clause(text: str, max_words: int, verbs: set[str]) -> str:
         if match.group(1).lower() in verbs:
             text = text[:match.start()]
             break
-    head, colon, _ = text.partition(": ")  # "Serve as the lead for X: define Y" -> the lead
-    if colon and len(head.split()) >= 4:
-        text = head
+    for mark in (": ", " — ", " – "):  # "Serve as the lead for X: define Y" -> the lead
+        head, found, _ = text.partition(mark)
+        if found and len(head.split()) >= 4:
+            text = head
     if len(text.split()) > max_words:
         head = text.split(", ")[0]
         text = head if 4 <= len(head.split()) <= max_words else ""
