@@ -18,7 +18,8 @@ from typing import Any
 
 from .analysis import ABOUT_THE_COMPANY, Analysis, Initiative
 from .analysis.title import fold
-from .library import PHASES, Library, Line, SituatedLine, applies, expand_levels
+from .library import PHASES, Library, Line, SituatedLine, applies
+from .library.model import HeaderLabels, Record, StatedMeasure
 from .request import Request
 
 # Space on two printed pages: how many lines each part may take. Detail fades with distance.
@@ -106,15 +107,14 @@ def _level_lines(lines: list[Line], level: str, present: frozenset[str] = frozen
     return [line.text for line in lines if line.fits(level, present)]
 
 
-def _applying(records: list[dict[str, Any]], present: frozenset[str],
+def _applying(records: list[Record], present: frozenset[str],
               level: str) -> list[dict[str, str]]:
     """The records (measures, stakeholders) that fit the level and what the ad states; those
     written for this level come first, ahead of the ones written for every level."""
-    fitting = [r for r in records if level in r.get("levels", (level,))
-               and applies(r.get("unless", ()), r.get("only", ()), present)]
-    fitting.sort(key=lambda r: "levels" not in r)
-    return [{k: v for k, v in r.items() if k not in ("unless", "only", "levels")}
-            for r in fitting]
+    fitting = [r for r in records if level in (r.levels or (level,))
+               and applies(r.unless, r.only, present)]
+    fitting.sort(key=lambda r: r.levels is None)
+    return [r.texts() for r in fitting]
 
 
 def _unique(items: list[Any]) -> list[Any]:
@@ -280,12 +280,12 @@ class Composer:
             "facts": "",
             "evidence": "",
             # Who the employer serves in its own sector's word: patients, students, guests...
-            "served": library.sectors.get("default_served", "customers") if not analysis.sector
-            else next((s.get("served", "customers") for s in library.sectors["sectors"]
-                       if s["id"] == analysis.sector.id), "customers"),
+            "served": library.sectors.default_served if not analysis.sector
+            else next((s.served for s in library.sectors.sectors
+                       if s.id == analysis.sector.id), "customers"),
             **{name: (getattr(analysis, name) or [""])[0] for name in PROFILE_FIELDS},
         })
-        self.threads = library.initiative_words["threads"]
+        self.threads = library.initiative_words.threads
         self.kinds = {k.id: k for k in library.initiatives}
         self.priority_initiatives = self._pick_initiatives()
         # The initiatives the plan's actions, deliverables, measures and wins follow. A
@@ -316,9 +316,9 @@ class Composer:
         self.present = stated | known
         # The sector's own first-month action and person to meet, unless the family already
         # speaks its language (home_sectors).
-        sectors = {s["id"]: s for s in library.sectors["sectors"]}
-        self.sector = sectors.get(analysis.sector.id, {}) if analysis.sector and \
-            analysis.sector.id not in self.family.home_sectors else {}
+        sectors = {s.id: s for s in library.sectors.sectors}
+        self.sector = sectors.get(analysis.sector.id) if analysis.sector and \
+            analysis.sector.id not in self.family.home_sectors else None
         self.duty_lines = self._duty_lines()
         self.situation = [
             s for s in analysis.signals if s.kind in ("situation", "work-mode", "ownership")
@@ -330,14 +330,10 @@ class Composer:
         """The family's lines for this level that the description does not rule out, filled."""
         return [self.fill(t) for t in _level_lines(lines, self.level, self.present)]
 
-    def _texts(self, items: list[Any]) -> list[str]:
-        """Fixed wording (questions.yaml) that is a plain text, or a mapping with `text` and
-        `only:`/`unless:` like a family's lines, filled."""
-        return [self.fill(item if isinstance(item, str) else item["text"]) for item in items
-                if isinstance(item, str) or (
-                    applies(tuple(item.get("unless", ())), tuple(item.get("only", ())),
-                            self.present)
-                    and self.level in expand_levels(item.get("levels"), "questions.yaml"))]
+    def _texts(self, items: list[Line]) -> list[str]:
+        """Fixed wording (questions.yaml, plan.yaml) for this level that the description does
+        not rule out, filled."""
+        return [self.fill(t) for t in _level_lines(items, self.level, self.present)]
 
     def _records(self, records: list[dict[str, Any]]) -> list[dict[str, str]]:
         return [{k: self.fill(v) for k, v in r.items()}
@@ -362,15 +358,16 @@ class Composer:
             value = by_id[finding.id].effects.get(key)
             if value:
                 out.append((finding, value))
-        if self.regulations and self.library.groups.get("regulated", {}).get(key):
-            out.insert(0, (None, self.library.groups["regulated"][key]))
+        regulated = self.library.groups.get("regulated")
+        if self.regulations and regulated and regulated.get(key):
+            out.insert(0, (None, regulated.get(key)))
         return out
 
     def _thread(self, key: str, initiative: Initiative) -> Any:
-        variant = self.threads.get("frontline" if self.level in FRONTLINE_LEVELS else
-                                   "lead" if self.level in LEAD_LEVELS else "", {})
+        variant = self.threads.frontline if self.level in FRONTLINE_LEVELS else \
+            self.threads.lead if self.level in LEAD_LEVELS else None
         own_kind = self.kinds[initiative.id].effects.get("threads", {})
-        value = own_kind.get(key, variant.get(key, self.threads[key]))
+        value = own_kind.get(key, (variant and variant.get(key)) or self.threads.get(key))
         if isinstance(value, dict):
             return {k: self.fill(v, initiative=initiative.name) for k, v in value.items()}
         return self.fill(value, initiative=initiative.name)
@@ -390,7 +387,7 @@ class Composer:
 
     def _stated_duties(self) -> list[str]:
         """The ad's most specific duties, each short enough to stand in a plan line."""
-        spec = self.library.plan["stated_duties"]
+        spec = self.library.plan.stated_duties
         covered = {i.sentence for i in self.analysis.initiatives}
         known = [n.lower() for n in (self.analysis.entities.systems +
                                      self.analysis.entities.regulations +
@@ -399,7 +396,7 @@ class Composer:
         verbs = self.library.ad["duty_verbs"]
         for index, duty in enumerate(self.analysis.responsibilities):
             text = _duty_clause(re.sub(r"^you(?:'ll|’ll| will) (?:also )?", "", duty.text,
-                                       flags=re.IGNORECASE), spec["max_words"], verbs)
+                                       flags=re.IGNORECASE), spec.max_words, verbs)
             text = text[:1].upper() + text[1:]
             lowered = text.lower()
             # A duty starts with what is done ("Fluency in Meta Ads Manager" is a skill) and
@@ -407,8 +404,8 @@ class Composer:
             if not text or lowered.split()[0] not in verbs or \
                     text.count("(") != text.count(")"):
                 continue
-            if not text or duty.text in covered or any(g in lowered for g in spec["generic"]) \
-                    or any(lowered.startswith(s + " ") for s in spec["not_duty_starts"]):
+            if not text or duty.text in covered or any(g in lowered for g in spec.generic) \
+                    or any(lowered.startswith(s + " ") for s in spec.not_duty_starts):
                 continue
             score = 2 * bool(re.search(r"\d", text)) + 2 * sum(n in lowered for n in known) \
                 + sum(w[:1].isupper() for w in text.split()[1:])
@@ -416,30 +413,29 @@ class Composer:
         return [text for _, _, text in sorted(scored)]
 
     def _duty_lines(self) -> dict[str, list[str]]:
-        spec = self.library.plan["stated_duties"]
+        spec = self.library.plan.stated_duties
         duties = self._stated_duties()
         lead = self.level in LEAD_LEVELS
         return {
-            "contribute": [self.fill(spec["contribute_lead" if lead else "contribute"],
+            "contribute": [self.fill(spec.contribute_lead if lead else spec.contribute,
                                      duty=d) for d in duties[:2]],
-            "own": [self.fill(spec["own"], duty=d) for d in duties[2:3]],
+            "own": [self.fill(spec.own, duty=d) for d in duties[2:3]],
         }
 
     def _profile_lines(self, section: str) -> list[str]:
         """Lines of profile.yaml's `uses` whose products/customers/markets the description named."""
-        return [self.fill(item["text"])
-                for item in self.library.profile.get("uses", {}).get(section, [])
-                if all(getattr(self.analysis, need) for need in item["needs"])]
+        return [self.fill(use.text) for use in self.library.profile.uses.get(section, [])
+                if all(getattr(self.analysis, need) for need in use.needs)]
 
     # --- the plan --------------------------------------------------------------------------
 
     def phases(self) -> list[dict[str, Any]]:
         plan_text = self.library.plan
-        names = plan_text.get("phase_names_by_level", {}).get(self.level, {})
-        adds = self.library.level_adds.get(self.level, {})
+        names = plan_text.phase_names_by_level.get(self.level)
+        adds = self.library.level_adds.get(self.level)
         out = []
         for index, key in enumerate(PHASES):
-            fixed = plan_text["phases"][key]
+            fixed = plan_text.phases[key]
             phase = self.family.phases[key]
             regulated = [
                 a for finding, v in self._signal_effect("actions") if finding is None
@@ -468,9 +464,10 @@ class Composer:
             # The level's lines aim at the initiatives in turn, phase by phase.
             focus = (self.threaded[index % len(self.threaded)]
                      if self.threaded else None)
-            level_actions = [self._situated(line, focus) for line in adds.get(key, [])]
-            sector = [self.fill(self.sector["learn"])] if key == "learn" and \
-                self.sector.get("learn") else []
+            level_actions = [self._situated(line, focus)
+                             for line in (adds[key] if adds else [])]
+            sector = [self.fill(self.sector.learn)] if key == "learn" and self.sector and \
+                self.sector.learn else []
             duties = self.duty_lines.get(key, [])
             # Chosen in order of importance, shown in the order a reader expects.
             quota = FAMILY_ACTIONS[key]
@@ -512,10 +509,10 @@ class Composer:
                 deliverables = [self._thread(thread, initiative)] + deliverables
             out.append({
                 "key": key,
-                "days": fixed["days"],
-                "name": names.get(key, fixed["name"]),
-                "posture": fixed["posture"],
-                "dates": _date_range(self.request.start_date, fixed["start"], fixed["end"]),
+                "days": fixed.days,
+                "name": (names and names[key]) or fixed.name,
+                "posture": fixed.posture,
+                "dates": _date_range(self.request.start_date, fixed.start, fixed.end),
                 "theme": self.fill(phase.theme),
                 "actions": actions,
                 "deliverables": _unique([self.fill(d) for d in deliverables])[:MAX_DELIVERABLES],
@@ -541,7 +538,7 @@ class Composer:
                 "evidence": evidence,
             })
         # A measure the ad states is a better second priority than a general one.
-        spec = self.library.plan["measure_priority"]
+        spec = self.library.plan.measure_priority
         # Only one the ad wants moved: a stated goal, or a change ("fell from 112% to 94%");
         # "production is around 86%, and we want to hold it" is no priority to move.
         moving = [m for m in self.stated_measures
@@ -549,29 +546,29 @@ class Composer:
         for measure in moving[:1]:
             if len(items) >= 2:
                 break
-            goal = self.fill(spec["goal"], goal=measure["goal"]) if measure["goal"] else ""
-            items.append({"title": self.fill(spec["title"], metric=_lower_first(measure["metric"])),
-                          "detail": self.fill(spec["detail"], goal=goal),
+            goal = self.fill(spec.goal, goal=measure["goal"]) if measure["goal"] else ""
+            items.append({"title": self.fill(spec.title, metric=_lower_first(measure["metric"])),
+                          "detail": self.fill(spec.detail, goal=goal),
                           "evidence": ""})
         for finding, priority in self._signal_effect("priority"):
             if len(items) >= 2:
                 break
             if finding is not None:
                 items.append({"title": self.fill(priority), "detail": "", "evidence": ""})
-        for default in self.library.plan["default_priorities"]:
+        for default in self.library.plan.default_priorities:
             if len(items) >= 2:
                 break
-            if self.level not in expand_levels(default.get("levels"), "plan.yaml"):
+            if self.level not in default.levels:
                 continue
-            items.append({"title": self.fill(default["title"]),
-                          "detail": self.fill(default["detail"]), "evidence": ""})
+            items.append({"title": self.fill(default.title),
+                          "detail": self.fill(default.detail), "evidence": ""})
         return items[:MAX_PRIORITIES]
 
     def measures(self) -> list[dict[str, str]]:
         items = []
-        group = self.library.groups.get("regulated", {})
-        if self.regulations and group.get("measure"):
-            items.append({k: self.fill(v) for k, v in group["measure"].items()})
+        group = self.library.groups.get("regulated")
+        if self.regulations and group and group.measure:
+            items.append({k: self.fill(v) for k, v in group.measure.items()})
         # Each stated measure without the raw value kept for the question sheet.
         items += [{k: v for k, v in m.items() if k not in ("value", "goal")}
                   for m in self.stated_measures]
@@ -584,7 +581,7 @@ class Composer:
         targets = set()
         for measure in chosen:
             if measure["target"] in targets:
-                measure["target"] = self.fill(self.library.plan["stated_measure"]["target_again"])
+                measure["target"] = self.fill(self.library.plan.stated_measure.target_again)
             targets.add(measure["target"])
         return chosen
 
@@ -592,7 +589,7 @@ class Composer:
     def stated_measures(self) -> list[dict[str, str]]:
         """The baselines the description states ("SAIDI ... is 118 minutes"), as measures
         whose starting point is known and whose target is agreed, never invented."""
-        spec = self.library.plan["stated_measure"]
+        spec = self.library.plan.stated_measure
         out = []
         for phrase, sentence in self.analysis.entities.baselines:
             average = _AVERAGE.match(phrase)
@@ -600,8 +597,8 @@ class Composer:
                 unit = average.group("value").split()[-1]
                 value = "an " + average.group(0).split(" from ")[0].split(" to ")[0]
                 out.append({"metric": f"{unit.capitalize()} {average.group('metric')}",
-                            "baseline": self.fill(spec["baseline"], evidence=value),
-                            "target": self.fill(spec["target"]), "value": f"is {value}",
+                            "baseline": self.fill(spec.baseline, evidence=value),
+                            "target": self.fill(spec.target), "value": f"is {value}",
                         "goal": ""})
                 continue
             verbs = list(_BASELINE_SPLIT.finditer(phrase))
@@ -609,10 +606,10 @@ class Composer:
                 continue
             verb = verbs[-1]  # "five-year average SAIDI ... is 118 minutes": the last verb
             metric, value = phrase[:verb.start()], phrase[verb.end():].strip()
-            baseline = spec["baseline"]
+            baseline = spec.baseline
             if verb.group(1) not in _BEING:
                 value = f"{verb.group(1)} {value}"  # "fell from 112% to 94%"
-                baseline = spec["baseline_change"]
+                baseline = spec.baseline_change
             words = metric.split()
             # "over the past twelve months our customer acquisition cost": after the last
             # determiner is the measure itself.
@@ -632,7 +629,7 @@ class Composer:
                 continue
             if {"target", "goal"} & {w.lower() for w in words}:
                 if out:  # "our board target is under 100": the target of the measure before
-                    out[-1]["target"] = self.fill(spec["stated_target"], evidence=value)
+                    out[-1]["target"] = self.fill(spec.stated_target, evidence=value)
                 continue
             metric = " ".join("the" if w.lower() == "our" else w for w in words)
             # Only in the words right after this baseline: "71% against an 80% goal, and our
@@ -641,18 +638,18 @@ class Composer:
             beside = _BESIDE_TARGET.match(after.split(",")[0].strip() + " ")
             out.append({"metric": metric[0].upper() + metric[1:],
                         "baseline": self.fill(baseline, evidence=value),
-                        "target": self.fill(spec["stated_target"], evidence=beside["value"])
-                        if beside else self.fill(spec["target"]),
+                        "target": self.fill(spec.stated_target, evidence=beside["value"])
+                        if beside else self.fill(spec.target),
                         # as a sentence says it: "is about 71%", "fell from 112% to 94%"
-                        "value": value if baseline == spec["baseline_change"] else f"is {value}",
+                        "value": value if baseline == spec.baseline_change else f"is {value}",
                         "goal": beside["value"] if beside else ""})
         self._stated_targets(out, spec)
         return out[:2]
 
-    def _stated_targets(self, measures: list[dict[str, str]], spec: dict[str, str]) -> None:
+    def _stated_targets(self, measures: list[dict[str, str]], spec: StatedMeasure) -> None:
         """A goal stated in a sentence of its own becomes the target of the measure it names,
         by name or by its initials ("NRR" for net revenue retention)."""
-        untargeted = [m for m in measures if m["target"] == self.fill(spec["target"])]
+        untargeted = [m for m in measures if m["target"] == self.fill(spec.target)]
         baseline_sentences = {s for _, s in self.analysis.entities.baselines}
         for part in self.analysis.parts:
             if part.part not in ("company", "role", "responsibilities") \
@@ -668,8 +665,8 @@ class Composer:
                 if fold(measure["metric"]) in said or (len(initials) >= 2 and
                                                         _words_in(initials, said)):
                     dated = " by " in goal["value"]
-                    measure["target"] = self.fill(spec["stated_target_dated" if dated else
-                                                       "stated_target"],
+                    measure["target"] = self.fill(spec.stated_target_dated if dated else
+                                                  spec.stated_target,
                                                   evidence=goal["value"].strip())
                     measure["goal"] = goal["value"].strip()
                     untargeted.remove(measure)
@@ -680,11 +677,11 @@ class Composer:
         manager = self.analysis.entities.manager
         if manager and family:
             # The ad names the manager: that person, not the family's guess at a title.
-            family[0] = {**family[0], "role": self.fill(self.library.plan["stated_manager"],
+            family[0] = {**family[0], "role": self.fill(self.library.plan.stated_manager,
                                                         evidence=manager)}
         # The sector's own person, unless that is the role itself ("Executive director or
         # program lead" for an executive director).
-        sector = self.sector.get("stakeholder")
+        sector = self.sector.stakeholder if self.sector else None
         itself = sector and any(fold(part).strip() in fold(self.request.role) for part in
                                 re.split(r"\bor\b|\band\b|,", sector["role"]) if part.strip())
         extra = [{k: self.fill(v) for k, v in sector.items()}] if sector and not itself else []
@@ -712,22 +709,22 @@ class Composer:
     @functools.cached_property
     def people(self) -> list[dict[str, Any]]:
         """Each interviewer with what their function cares about and questions for them."""
-        spec = self.library.questions["interviewers"]
+        spec = self.library.questions.interviewers
         manager = fold(self.analysis.entities.manager).removeprefix("the ")
         out = []
         for person in self.request.interviewers:
             name, title = split_interviewer(person)
             lowered = fold(title)
-            function = next((f for f in spec["functions"]
-                             if any(_words_in(fold(c), lowered) for c in f["cues"])),
-                            spec["default"]) if title else None
+            function = next((f for f in spec.functions
+                             if any(_words_in(fold(c), lowered) for c in f.cues)),
+                            spec.default) if title else None
             is_manager = bool(title and manager and (lowered in manager or manager in lowered))
             out.append({
                 "name": name,
-                "title": self.fill(spec["manager_title"], title=title) if is_manager else title,
-                "cares": self.fill(function["cares"]) if function else "",
-                "questions": self._texts(function["questions"]) if function else [],
-                "priority_words": list(function["priority_words"]) if function else [],
+                "title": self.fill(spec.manager_title, title=title) if is_manager else title,
+                "cares": self.fill(function.cares) if function else "",
+                "questions": self._texts(function.questions) if function else [],
+                "priority_words": list(function.priority_words) if function else [],
                 "label": f"{name}, {title}" if title else name,
             })
         return out
@@ -739,11 +736,11 @@ class Composer:
         if len(facts) < 3:
             # What the description does say about its customers sharpens what to learn first.
             known = self._profile_lines("to_learn")[:1]
-            to_learn = (known + self._texts(plan_text["unknown_company"]))[: 3 - len(facts) + 1]
+            to_learn = (known + self._texts(plan_text.unknown_company))[: 3 - len(facts) + 1]
         return {
-            "title": self.fill(plan_text["sections"]["understanding"]),
-            "note": self.fill(plan_text["sections"]["understanding_note"]) if facts else
-            self.fill(plan_text["sections"]["understanding_empty"]),
+            "title": self.fill(plan_text.sections.understanding),
+            "note": self.fill(plan_text.sections.understanding_note) if facts else
+            self.fill(plan_text.sections.understanding_empty),
             "facts": facts,
             "to_learn": to_learn,
         }
@@ -755,10 +752,10 @@ class Composer:
                  for finding, a in self._signal_effect("assumption")][:2]
         if not any(s.kind == "situation" for s in self.analysis.signals) \
                 and not self.analysis.initiatives:
-            items.append(self.fill(self.library.plan["generic_assumption_unknown"]))
+            items.append(self.fill(self.library.plan.generic_assumption_unknown))
         if self.analysis.fell_back:
-            items.append(self.fill(self.library.plan["fallback_assumption"]))
-        items += [self.fill(a) for a in self.library.plan["assumptions"]]
+            items.append(self.fill(self.library.plan.fallback_assumption))
+        items += [self.fill(a) for a in self.library.plan.assumptions]
         return _unique(items)[:MAX_ASSUMPTIONS]
 
     def checkins(self) -> list[dict[str, Any]]:
@@ -766,26 +763,27 @@ class Composer:
         named = [i.name for i in self.priority_initiatives]
         order = CHECKIN_INITIATIVE  # which initiative each check-in names, so none repeats
         out = []
-        for index, c in enumerate(self.library.plan["checkins"]):
+        for index, c in enumerate(self.library.plan.checkins):
             which = order[index] if index < len(order) else len(named)
             out.append({
-                "day": c["day"],
-                "date": _long_date(start + dt.timedelta(days=c["day"] - 1)) if start else "",
-                "text": self.fill(c["with_initiative"], initiative=named[which])
-                if which < len(named) and c.get("with_initiative") else
-                self.fill(c["with_regulations"]) if self.regulations and c.get("with_regulations")
-                else self.fill(c["text"]),
+                "day": c.day,
+                "date": _long_date(start + dt.timedelta(days=c.day - 1)) if start else "",
+                "text": self.fill(c.with_initiative, initiative=named[which])
+                if which < len(named) and c.with_initiative else
+                self.fill(c.with_regulations) if self.regulations and c.with_regulations
+                else self.fill(c.text),
             })
         return out
 
     def plan(self) -> dict[str, Any]:
         text = self.library.plan
-        sections = {k: self.fill(v) for k, v in text["sections"].items()}
+        sections = {k: self.fill(v) for k, v in text.sections.as_dict().items()}
         plan = {
             "document": "plan",
-            "title": self.fill(text["title"]),
-            "subtitle": self.fill(text["subtitle"]),
-            "introduction": self.fill(text.get("introduction") or ""),
+            "title": self.fill(text.title),
+            "subtitle": self.fill(text.subtitle),
+            "introduction": self.fill(text.introduction),
+            "labels": self._labels(text.labels),
             **self._header(),
             "sections": sections,
             "understanding": self.understanding(),
@@ -797,10 +795,15 @@ class Composer:
             "assumptions": self.assumptions(),
             "checkins": self.checkins(),
         }
-        stops = set(self.library.initiative_words["short_name_stops"])
+        stops = set(self.library.initiative_words.short_name_stops)
         for initiative in self.threaded:
             _name_once(plan, initiative.name, _short_name(initiative.name, stops))
         return plan
+
+    def _labels(self, labels: HeaderLabels) -> dict[str, str]:
+        """The words the templates put beside the request's values ("Prepared by", "Date")."""
+        return {k: self.fill(v, candidate=self.request.candidate)
+                for k, v in labels.as_dict().items()}
 
     def _header(self) -> dict[str, Any]:
         r = self.request
@@ -814,7 +817,7 @@ class Composer:
             "date": _long_date(r.date),
             "start_date": _long_date(r.start_date) if r.start_date else "",
             "family": self.family.name,
-            "level": self.library.seniority["labels"][self.level],
+            "level": self.library.seniority.labels[self.level],
         }
 
     # --- the question sheet ------------------------------------------------------------------
@@ -822,33 +825,30 @@ class Composer:
     def question_sections(self) -> list[dict[str, Any]]:
         sections = []
         signal_questions = self._signal_effect("questions")
-        for raw in self.library.questions["sections"]:
-            if self.level not in expand_levels(raw.get("levels"), "questions.yaml") or \
-                    not applies(tuple(raw.get("unless", ())), tuple(raw.get("only", ())),
-                                self.present):
+        for section in self.library.questions.sections:
+            if self.level not in section.levels or \
+                    not applies(section.unless, section.only, self.present):
                 continue
-            audience = raw["id"]
+            audience = section.id
             # The guide's questions, then the company's (signals, initiatives), then the role's.
-            questions = self._texts(raw["questions"])
+            questions = self._texts(section.questions)
             from_signals = [self.fill(q) for _, by_audience in signal_questions
                             for q in by_audience.get(audience, [])]
             questions += from_signals[:MAX_SIGNAL_QUESTIONS]
             questions += self._profile_lines(audience)
             if audience == "hiring_manager":
                 questions += [
-                    self.fill(self.threads["question"], initiative=i.name)
+                    self.fill(self.threads.question, initiative=i.name)
                     for i in self.priority_initiatives[:1]
                 ]
             questions += self._from_the_ad(audience)
             if audience in self.family.questions:
-                questions += [self.fill(q) for q in
-                              _level_lines(self.family.questions[audience], self.level,
-                                           self.present)]
+                questions += self._texts(self.family.questions[audience])
             limit = MAX_QUESTIONS.get(audience, len(questions))
             sections.append({
                 "id": audience,
-                "title": self.fill(raw["title"]),
-                "audience": self.fill(raw["audience"]),
+                "title": self.fill(section.title),
+                "audience": self.fill(section.audience),
                 "questions": _unique(questions)[:limit],
             })
             if audience == "hiring_manager":
@@ -857,9 +857,11 @@ class Composer:
 
     def _from_the_ad(self, audience: str) -> list[str]:
         """Questions on what this ad says: a stated measure, a system, an initiative."""
-        spec = self.library.questions.get("from_the_ad", {}).get(audience, {})
+        spec = self.library.questions.from_the_ad.get(audience)
         out = []
-        for kind, text in spec.items():
+        for kind, text in spec.as_dict().items() if spec else ():
+            if not text:
+                continue
             if kind == "measure":
                 out += [self.fill(text, metric=re.sub(r"^(?:the )?", "the ",
                                                       _lower_first(m["metric"])),
@@ -877,48 +879,48 @@ class Composer:
         return out
 
     def _interviewer_sections(self) -> list[dict[str, Any]]:
-        spec = self.library.questions["interviewers"]
+        spec = self.library.questions.interviewers
         return [{"id": "interviewer",
-                 "title": self.fill(spec["section_title"], name=person["name"]),
+                 "title": self.fill(spec.section_title, name=person["name"]),
                  "audience": person["title"],
                  "questions": person["questions"]}
-                for person in self.people if person["questions"]][:spec["max_sections"]]
+                for person in self.people if person["questions"]][:spec.max_sections]
 
     def research(self) -> dict[str, Any]:
-        spec = self.library.questions["research"]
-        items = self._texts(spec["items"])
-        last = self._texts(spec["last"])  # always on the list, at its end
+        spec = self.library.questions.research
+        items = self._texts(spec.items)
+        last = self._texts(spec.last)  # always on the list, at its end
         items[3:3] = self._lines(self.family.research)
         for _, lines in self._signal_effect("research"):
             items.insert(2, *[self.fill(t) for t in lines[:1]])
         # The company's own products, customers and markets take the place of the generic
         # look-ups they make specific; a line that replaces nothing comes after the website.
         added = []
-        for use in self.library.profile.get("uses", {}).get("research", []):
-            if not all(getattr(self.analysis, need) for need in use["needs"]):
+        for use in self.library.profile.uses.get("research", []):
+            if not all(getattr(self.analysis, need) for need in use.needs):
                 continue
-            generic = self.fill(use["instead_of"]) if use.get("instead_of") else None
+            generic = self.fill(use.instead_of) if use.instead_of else None
             if generic in items:
-                items[items.index(generic)] = self.fill(use["text"])
+                items[items.index(generic)] = self.fill(use.text)
             elif generic is None:
-                added.append(self.fill(use["text"]))
+                added.append(self.fill(use.text))
             # else: the generic line does not apply to this employer, nor does its specific one
         items[1:1] = added
         return {
-            "title": self.fill(spec["title"]),
+            "title": self.fill(spec.title),
             "items": _unique(items)[:MAX_RESEARCH - len(last)] + last,
             "known": list(self.analysis.facts[:3]),
-            "known_title": self.fill(spec["known_title"]),
+            "known_title": self.fill(spec.known_title),
         }
 
     def questions(self) -> dict[str, Any]:
         text = self.library.questions
         return {
             "document": "questions",
-            "title": self.fill(text["title"]),
-            "subtitle": self.fill(text["subtitle"]),
-            "introduction": self.fill(text.get("introduction") or ""),
-            "labels": {k: self.fill(v) for k, v in text["labels"].items()},
+            "title": self.fill(text.title),
+            "subtitle": self.fill(text.subtitle),
+            "introduction": self.fill(text.introduction),
+            "labels": self._labels(text.labels),
             **self._header(),
             "people": [{k: p[k] for k in ("name", "title", "cares")} for p in self.people],
             "sections": self.question_sections(),

@@ -1,0 +1,316 @@
+"""Typed content: YAML read into frozen dataclasses, checked against their type hints.
+
+One description of each content file (the classes in model.py) gives three things: the
+objects composition reads by attribute, the plain messages that name the file and field of a
+mistake ("plan.yaml: sections.priorities: expected a text, found a list"), and the JSON Schema
+that editors use to complete and check a content pack (`nextround templates schema`).
+
+The types understood: str, int, bool, list[T], tuple[T, ...], frozenset[T], dict[str, T],
+re.Pattern[str] (a text compiled, case-insensitive), X | Y (chosen by the kind of value: a
+text, a list or a mapping), Annotated[T, check] (a callable check(value, where) that returns
+the value, as Text checks its {placeholders}) and Model subclasses. A Model may read itself
+(`read_data`) when its YAML has a short form, as a line that is either a text or a mapping
+with `text:`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import re
+import string
+import types
+import typing
+from functools import cache
+from typing import Annotated, Any, ClassVar, Union, get_args, get_origin
+
+from ..errors import ContentError
+
+# The values every text may name: the request's and what the description states.
+PLACEHOLDERS = frozenset({"company", "role", "family", "regulations", "initiative", "facts",
+                          "products", "customers", "markets", "evidence"})
+
+
+@dataclasses.dataclass(frozen=True)
+class Placeholders:
+    """A check on a text: the {names} it may hold besides PLACEHOLDERS (a check-in's
+    {initiative} is common; a stated measure's {metric} is not)."""
+
+    extra: frozenset[str] = frozenset()
+
+    def __call__(self, text: str, where: str) -> str:
+        check_placeholders(text, PLACEHOLDERS | self.extra, where)
+        return text
+
+
+Text = Annotated[str, Placeholders()]
+
+
+def text_with(*names: str) -> Any:
+    """A Text that may also name these placeholders."""
+    return Annotated[str, Placeholders(frozenset(names))]
+
+
+def at(file: str, path: str) -> str:
+    """'plan.yaml: sections.measure', or the file alone at the top of it."""
+    return f"{file}: {path}" if path else file
+
+
+def kind_of(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, int | float):
+        return "a number"
+    return "a text" if isinstance(value, str) else type(value).__name__
+
+
+def check_placeholders(text: str, allowed: frozenset[str], where: str) -> None:
+    try:
+        names = [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
+    except ValueError as exc:  # a lone "{" or "}"
+        raise ContentError(f"{where}: {exc} in {text!r} (write {{{{ or }}}} for a brace)") \
+            from None
+    for name in names:
+        if name not in allowed:
+            raise ContentError(
+                f"{where}: unknown placeholder {{{name}}} in {text!r}; "
+                f"allowed: {', '.join('{' + p + '}' for p in sorted(allowed))}")
+
+
+class Model:
+    """The base of every typed content class (a frozen dataclass).
+
+    By-key access (`spec["cues"]`, `spec.get("heads", [])`) is kept for the analysis, which
+    still reads its word lists as mappings; new code reads attributes.
+    """
+
+    # A sentence for the JSON Schema's description, when the docstring is too long.
+    schema_note: ClassVar[str] = ""
+
+    def __getitem__(self, key: str) -> Any:
+        try:
+            return getattr(self, key)
+        except AttributeError:
+            raise KeyError(key) from None
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return getattr(self, key, default)
+
+    def __contains__(self, key: str) -> bool:
+        return key in field_names(type(self))
+
+    def as_dict(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in field_names(type(self))}
+
+
+@dataclasses.dataclass(frozen=True)
+class Field:
+    name: str
+    type: Any
+    required: bool
+
+
+@cache
+def fields_of(cls: type) -> tuple[Field, ...]:
+    hints = typing.get_type_hints(cls, include_extras=True)
+    return tuple(Field(f.name, hints[f.name], f.default is dataclasses.MISSING
+                       and f.default_factory is dataclasses.MISSING)
+                 for f in dataclasses.fields(cls) if not f.name.startswith("_"))
+
+
+@cache
+def field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields_of(cls))
+
+
+def _is_model(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, Model)
+
+
+def expected(tp: Any) -> str:
+    """How a message names what a type wants: 'a text', 'a list', 'a mapping'."""
+    origin = get_origin(tp)
+    if origin is Annotated:
+        return expected(get_args(tp)[0])
+    if origin in (Union, types.UnionType):
+        return " or ".join(dict.fromkeys(expected(a) for a in get_args(tp) if a is not type(None)))
+    if tp is str:
+        return "a text"
+    if tp is bool:
+        return "true or false"
+    if tp in (int, float):
+        return "a number"
+    if origin in (list, tuple, frozenset):
+        return "a list"
+    if origin is re.Pattern:
+        return "a pattern (a text)"
+    return "a mapping" if origin is dict or _is_model(tp) else getattr(tp, "__name__", str(tp))
+
+
+def _fits(tp: Any, value: Any) -> bool:
+    """Whether a value is of the kind a type reads (for choosing among X | Y)."""
+    origin = get_origin(tp)
+    if origin is Annotated:
+        return _fits(get_args(tp)[0], value)
+    if tp is str:
+        return isinstance(value, str)
+    if tp is bool:
+        return isinstance(value, bool)
+    if tp in (int, float):
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if origin is re.Pattern:
+        return isinstance(value, str)
+    if origin in (list, tuple, frozenset):
+        return isinstance(value, list)
+    return isinstance(value, dict)
+
+
+def read(tp: Any, value: Any, file: str, path: str = "") -> Any:
+    """`value` (parsed YAML) as type `tp`; a ContentError naming file and field if it is not."""
+    origin = get_origin(tp)
+    if tp is Any:
+        return value
+    if origin is Annotated:
+        base, *checks = get_args(tp)
+        out = read(base, value, file, path)
+        for check in checks:
+            out = check(out, at(file, path))
+        return out
+    if origin is re.Pattern:
+        if not isinstance(value, str):
+            raise ContentError(f"{at(file, path)}: expected a pattern (a text), found "
+                               f"{kind_of(value)}")
+        try:
+            return re.compile(value, re.IGNORECASE)
+        except re.error as exc:
+            raise ContentError(f"{at(file, path)}: {value!r} is not a valid pattern: {exc}") \
+                from None
+    if origin in (Union, types.UnionType):
+        arms = [a for a in get_args(tp) if a is not type(None)]
+        if value is None and len(arms) < len(get_args(tp)):
+            return None
+        for arm in arms:
+            if _fits(arm, value):
+                return read(arm, value, file, path)
+        raise ContentError(f"{at(file, path)}: expected {expected(tp)}, found {kind_of(value)}")
+    if _is_model(tp):
+        reader = getattr(tp, "read_data", None)
+        return reader(value, file, path) if reader else read_model(tp, value, file, path)
+    if origin in (list, tuple, frozenset):
+        if value is None:
+            value = []
+        if not isinstance(value, list):
+            raise ContentError(f"{at(file, path)}: expected a list, found {kind_of(value)}")
+        item = get_args(tp)[0]
+        out = [read(item, v, file, f"{path}[{i}]") for i, v in enumerate(value)]
+        return out if origin is list else origin(out)
+    if origin is dict:
+        if value is None:
+            value = {}
+        if not isinstance(value, dict):
+            raise ContentError(f"{at(file, path)}: expected a mapping, found {kind_of(value)}")
+        item = get_args(tp)[1]
+        return {str(k): read(item, v, file, f"{path}.{k}" if path else str(k))
+                for k, v in value.items()}
+    if not _fits(tp, value):
+        raise ContentError(f"{at(file, path)}: expected {expected(tp)}, found {kind_of(value)}")
+    return value
+
+
+def read_model(cls: type, data: Any, file: str, path: str = "") -> Any:
+    """A Model from a mapping: every key known, every field without a default given."""
+    if not isinstance(data, dict):
+        raise ContentError(f"{at(file, path)}: expected a mapping, found {kind_of(data)}")
+    for f in fields_of(cls):
+        if f.required and f.name not in data:
+            names = field_names(cls)
+            typo = difflib.get_close_matches(f.name, [k for k in data if k not in names], 1)
+            raise ContentError(f"{at(file, path)}: missing {f.name!r}" + (
+                f" ({typo[0]!r} is no field here: a misspelling?)" if typo else ""))
+    unknown_field(cls, data, file, path)
+    return cls(**{f.name: read(f.type, data[f.name], file, f"{path}.{f.name}" if path
+                               else f.name)
+                  for f in fields_of(cls) if f.name in data})
+
+
+def unknown_field(cls: type, data: dict[str, Any], file: str, path: str) -> None:
+    names = field_names(cls)
+    for key in data:
+        if key not in names:
+            raise ContentError(f"{file}: unknown field {(path + '.' if path else '') + str(key)!r}"
+                               f"; the fields here are {', '.join(names)}")
+
+
+def overlay(base: Any, tp: Any, data: Any, file: str, path: str = "") -> Any:
+    """`data` (a content pack's file) laid over `base`: a mapping changes the fields it names,
+    key by key, and keeps the rest; anything else replaces the value, read as its type."""
+    if data is None:
+        return base
+    if _is_model(tp) and getattr(tp, "read_data", None) is None:
+        if not isinstance(data, dict):
+            raise ContentError(f"{at(file, path)}: expected a mapping, found {kind_of(data)}")
+        unknown_field(tp, data, file, path)
+        types_ = {f.name: f.type for f in fields_of(tp)}
+        return dataclasses.replace(base, **{
+            key: overlay(getattr(base, key), types_[key], value, file,
+                         f"{path}.{key}" if path else key)
+            for key, value in data.items()})
+    if get_origin(tp) is dict and isinstance(base, dict) and isinstance(data, dict):
+        merged = dict(base)
+        for key, value in data.items():
+            if key not in base:
+                raise ContentError(f"{file}: unknown field {path + '.' + str(key)!r}; the "
+                                   f"fields here are {', '.join(map(str, base))}")
+            merged[key] = overlay(base[key], get_args(tp)[1], value, file, f"{path}.{key}")
+        return merged
+    return read(tp, data, file, path)
+
+
+# --- JSON Schema ---------------------------------------------------------------------------------
+
+
+def json_schema(tp: Any, partial: bool = False) -> dict[str, Any]:
+    """The JSON Schema of a type; `partial`: no field is required (a pack's changes)."""
+    origin = get_origin(tp)
+    if origin is Annotated:
+        base, *checks = get_args(tp)
+        own = next((c.schema for c in checks if hasattr(c, "schema")), None)
+        return own or json_schema(base, partial)
+    if origin is re.Pattern:
+        return {"type": "string", "format": "regex"}
+    if origin in (Union, types.UnionType):
+        arms = [json_schema(a, partial) for a in get_args(tp)]
+        return {"anyOf": arms}
+    if tp is type(None):
+        return {"type": "null"}
+    if _is_model(tp):
+        own = getattr(tp, "schema", None)
+        if own:
+            return own(partial)
+        return model_schema(tp, partial)
+    if origin in (list, tuple, frozenset):
+        return {"type": ["array", "null"], "items": json_schema(get_args(tp)[0], partial)}
+    if origin is dict:
+        return {"type": ["object", "null"],
+                "additionalProperties": json_schema(get_args(tp)[1], partial)}
+    simple = {str: "string", bool: "boolean", int: "integer", float: "number"}
+    return {"type": simple[tp]} if tp in simple else {}
+
+
+def model_schema(cls: type, partial: bool = False) -> dict[str, Any]:
+    doc = cls.schema_note or " ".join((cls.__doc__ or "").split())
+    schema: dict[str, Any] = {
+        "type": "object",
+        "properties": {f.name: json_schema(f.type, partial) for f in fields_of(cls)},
+        "additionalProperties": False,
+    }
+    if doc:
+        schema["description"] = doc
+    required = [f.name for f in fields_of(cls) if f.required]
+    if required and not partial:
+        schema["required"] = required
+    return schema
