@@ -355,6 +355,7 @@ class HeaderLabels(Model):
 @dataclass(frozen=True)
 class PlanLabels(HeaderLabels):
     day: Text
+    deliverable: Text  # before each deliverable, in themes that mark them one by one
 
 
 @dataclass(frozen=True)

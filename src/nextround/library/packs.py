@@ -14,7 +14,7 @@ from typing import Any
 from ..errors import ContentError
 from .cache import read_yaml
 from .model import Family, PlanText, QuestionSection, QuestionsText, expand_levels
-from .typed import at, overlay, read
+from .typed import at, json_schema, overlay, read
 
 PACK_FILES = ("plan.yaml", "questions.yaml")
 SECTION_KEYS = {"id", "title", "audience", "questions", "levels", "unless", "only", "after"}
@@ -88,3 +88,31 @@ def overlay_questions(base: QuestionsText, data: Any, file: str) -> QuestionsTex
         sections.insert(ids.index(after) + 1 if after else len(sections), section)
     return dataclasses.replace(merged, sections=sections)
 
+
+
+# --- JSON Schema of a pack's files ---------------------------------------------------------------
+
+SCHEMA_KINDS = ("family", "plan", "questions")
+
+
+def pack_schema(kind: str) -> dict[str, Any]:
+    """The JSON Schema of one file of a content pack: a family (families/*.yaml, whole), or
+    the plan.yaml or questions.yaml of a pack (only what it changes)."""
+    if kind == "family":
+        schema = json_schema(Family)
+    elif kind == "plan":
+        schema = json_schema(PlanText, partial=True)
+    elif kind == "questions":
+        schema = json_schema(QuestionsText, partial=True)
+        section = json_schema(QuestionSection, partial=True)
+        section["properties"]["after"] = {
+            "type": "string", "description": "the id of the section a new one follows"}
+        section["required"] = ["id"]
+        section["description"] = ("A section: one with a built-in id changes that section; "
+                                  "a new id adds one (with title, audience and questions).")
+        schema["properties"]["sections"] = {"type": "array", "items": section}
+    else:
+        raise ValueError(f"unknown kind {kind!r}; one of {', '.join(SCHEMA_KINDS)}")
+    where = "families/<id>.yaml" if kind == "family" else f"{kind}.yaml"
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
+            "title": f"nextround content pack: {where}", **schema}

@@ -21,6 +21,7 @@ import re
 import string
 import types
 import typing
+from collections.abc import Callable
 from functools import cache
 from typing import Annotated, Any, ClassVar, Union, get_args, get_origin
 
@@ -69,6 +70,8 @@ def kind_of(value: Any) -> str:
 
 
 def check_placeholders(text: str, allowed: frozenset[str], where: str) -> None:
+    if "{" not in text and "}" not in text:
+        return
     try:
         names = [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
     except ValueError as exc:  # a lone "{" or "}"
@@ -171,70 +174,116 @@ def _fits(tp: Any, value: Any) -> bool:
 
 def read(tp: Any, value: Any, file: str, path: str = "") -> Any:
     """`value` (parsed YAML) as type `tp`; a ContentError naming file and field if it is not."""
+    return reader(tp)(value, file, path)
+
+
+Reader = Callable[[Any, str, str], Any]
+
+
+def _wrong(tp: Any, value: Any, file: str, path: str) -> ContentError:
+    return ContentError(f"{at(file, path)}: expected {expected(tp)}, found {kind_of(value)}")
+
+
+@cache
+def reader(tp: Any) -> Reader:
+    """The function that reads a type, made once per type: the library is read at every start
+    of `roles` and `explain`, so the type is looked at here, not at each value."""
     origin = get_origin(tp)
     if tp is Any:
-        return value
+        return lambda value, file, path: value
     if origin is Annotated:
         base, *checks = get_args(tp)
-        out = read(base, value, file, path)
-        for check in checks:
-            out = check(out, at(file, path))
-        return out
+        read_base = reader(base)
+
+        def read_checked(value: Any, file: str, path: str) -> Any:
+            out = read_base(value, file, path)
+            for check in checks:
+                out = check(out, at(file, path))
+            return out
+        return read_checked
     if origin is re.Pattern:
-        if not isinstance(value, str):
-            raise ContentError(f"{at(file, path)}: expected a pattern (a text), found "
-                               f"{kind_of(value)}")
-        try:
-            return re.compile(value, re.IGNORECASE)
-        except re.error as exc:
-            raise ContentError(f"{at(file, path)}: {value!r} is not a valid pattern: {exc}") \
-                from None
+        def read_pattern(value: Any, file: str, path: str) -> re.Pattern[str]:
+            if not isinstance(value, str):
+                raise _wrong(tp, value, file, path)
+            try:
+                return re.compile(value, re.IGNORECASE)
+            except re.error as exc:
+                raise ContentError(f"{at(file, path)}: {value!r} is not a valid pattern: "
+                                   f"{exc}") from None
+        return read_pattern
     if origin in (Union, types.UnionType):
-        arms = [a for a in get_args(tp) if a is not type(None)]
-        if value is None and len(arms) < len(get_args(tp)):
-            return None
-        for arm in arms:
-            if _fits(arm, value):
-                return read(arm, value, file, path)
-        raise ContentError(f"{at(file, path)}: expected {expected(tp)}, found {kind_of(value)}")
+        arms = [(arm, reader(arm)) for arm in get_args(tp) if arm is not type(None)]
+        optional = len(arms) < len(get_args(tp))
+
+        def read_either(value: Any, file: str, path: str) -> Any:
+            if value is None and optional:
+                return None
+            for arm, read_arm in arms:
+                if _fits(arm, value):
+                    return read_arm(value, file, path)
+            raise _wrong(tp, value, file, path)
+        return read_either
     if _is_model(tp):
-        reader = getattr(tp, "read_data", None)
-        return reader(value, file, path) if reader else read_model(tp, value, file, path)
+        return getattr(tp, "read_data", None) or (
+            lambda value, file, path: read_model(tp, value, file, path))
     if origin in (list, tuple, frozenset):
-        if value is None:
-            value = []
-        if not isinstance(value, list):
-            raise ContentError(f"{at(file, path)}: expected a list, found {kind_of(value)}")
         item = get_args(tp)[0]
-        out = [read(item, v, file, f"{path}[{i}]") for i, v in enumerate(value)]
-        return out if origin is list else origin(out)
+        read_item = reader(item)
+        make = list if origin is list else origin
+
+        def read_list(value: Any, file: str, path: str) -> Any:
+            if value is None:
+                return make()
+            if not isinstance(value, list):
+                raise _wrong(tp, value, file, path)
+            if item is str and all(isinstance(v, str) for v in value):
+                return make(value)
+            return make([read_item(v, file, f"{path}[{i}]") for i, v in enumerate(value)])
+        return read_list
     if origin is dict:
-        if value is None:
-            value = {}
-        if not isinstance(value, dict):
-            raise ContentError(f"{at(file, path)}: expected a mapping, found {kind_of(value)}")
-        item = get_args(tp)[1]
-        return {str(k): read(item, v, file, f"{path}.{k}" if path else str(k))
-                for k, v in value.items()}
-    if not _fits(tp, value):
-        raise ContentError(f"{at(file, path)}: expected {expected(tp)}, found {kind_of(value)}")
-    return value
+        read_value = reader(get_args(tp)[1])
+
+        def read_dict(value: Any, file: str, path: str) -> dict[str, Any]:
+            if value is None:
+                return {}
+            if not isinstance(value, dict):
+                raise _wrong(tp, value, file, path)
+            return {str(k): read_value(v, file, f"{path}.{k}" if path else str(k))
+                    for k, v in value.items()}
+        return read_dict
+
+    def read_plain(value: Any, file: str, path: str) -> Any:
+        if not _fits(tp, value):
+            raise _wrong(tp, value, file, path)
+        return value
+    return read_plain
 
 
 def read_model(cls: type, data: Any, file: str, path: str = "") -> Any:
     """A Model from a mapping: every key known, every field without a default given."""
     if not isinstance(data, dict):
         raise ContentError(f"{at(file, path)}: expected a mapping, found {kind_of(data)}")
-    for f in fields_of(cls):
-        if f.required and f.name not in data:
+    fields = _model_fields(cls)
+    for name, _, required in fields:
+        if required and name not in data:
             names = field_names(cls)
-            typo = difflib.get_close_matches(f.name, [k for k in data if k not in names], 1)
-            raise ContentError(f"{at(file, path)}: missing {f.name!r}" + (
+            typo = difflib.get_close_matches(name, [k for k in data if k not in names], 1)
+            raise ContentError(f"{at(file, path)}: missing {name!r}" + (
                 f" ({typo[0]!r} is no field here: a misspelling?)" if typo else ""))
-    unknown_field(cls, data, file, path)
-    return cls(**{f.name: read(f.type, data[f.name], file, f"{path}.{f.name}" if path
-                               else f.name)
-                  for f in fields_of(cls) if f.name in data})
+    if len(data) > len(fields) or any(key not in fields_by_name(cls) for key in data):
+        unknown_field(cls, data, file, path)
+    return cls(**{name: read_field(data[name], file, f"{path}.{name}" if path else name)
+                  for name, read_field, _ in fields if name in data})
+
+
+@cache
+def _model_fields(cls: type) -> tuple[tuple[str, Reader, bool], ...]:
+    return tuple((f.name, reader(f.type), f.required) for f in fields_of(cls))
+
+
+@cache
+def fields_by_name(cls: type) -> frozenset[str]:
+    return frozenset(field_names(cls))
 
 
 def unknown_field(cls: type, data: dict[str, Any], file: str, path: str) -> None:
