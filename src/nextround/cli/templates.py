@@ -58,7 +58,7 @@ def check(path: str) -> None:
     (file and line). Exit 1 when there is one."""
     import sys
 
-    from ..authoring import FORMATS, check_theme
+    from ..authoring import CHECKED_FORMATS, check_theme
 
     problems = check_theme(path)
     for problem in problems:
@@ -68,7 +68,7 @@ def check(path: str) -> None:
                    err=True)
         sys.exit(1)
     click.echo(f"{path}: no problems (plan and question sheet rendered as "
-               f"{', '.join(FORMATS)}).")
+               f"{', '.join(CHECKED_FORMATS)}).")
 
 
 @templates.command("schema", epilog="""\b
