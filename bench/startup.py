@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -44,20 +45,32 @@ def main() -> None:
         commands[f"roles ({tree})"] = ([sys.executable, "-m", "nextround", "roles"], env)
         commands[f"explain ({tree})"] = ([sys.executable, "-m", "nextround", *explain], env)
     times: dict[str, list[float]] = {name: [] for name in commands}
+    cpu: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(args.runs + 1):  # the first round fills the content cache: not counted
         for name, (command, env) in commands.items():
-            start = time.perf_counter()
+            start, used = time.perf_counter(), _children_cpu()
             subprocess.run(command, env={**os.environ, **env}, check=True,
                            stdout=subprocess.DEVNULL)
             times[name].append(time.perf_counter() - start)
+            cpu[name].append(_children_cpu() - used)
     bare = statistics.median(times["bare python"][1:])
-    print(f"{'command':22} {'median s':>9} {'fastest s':>10} {'- bare s':>9} {'ratio':>7}")
+    # CPU seconds too: on a busy machine they vary far less than the wall clock.
+    print(f"{'command':22} {'median s':>9} {'fastest s':>10} {'- bare s':>9} {'ratio':>7} "
+          f"{'cpu s':>7} {'cpu ratio':>10}")
     for name, values in times.items():
-        values = values[1:]
+        values, used = values[1:], statistics.median(cpu[name][1:])
         median = statistics.median(values)
         first = name.replace("(against)", "(this)")
         ratio = median / statistics.median(times[first][1:]) if first in times else 1.0
-        print(f"{name:22} {median:9.3f} {min(values):10.3f} {median - bare:9.3f} {ratio:7.2f}")
+        cpu_ratio = used / statistics.median(cpu[first][1:]) if first in cpu else 1.0
+        print(f"{name:22} {median:9.3f} {min(values):10.3f} {median - bare:9.3f} {ratio:7.2f} "
+              f"{used:7.3f} {cpu_ratio:10.2f}")
+
+
+def _children_cpu() -> float:
+    """User and system seconds of the processes this one has waited for."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 if __name__ == "__main__":

@@ -12,13 +12,11 @@ A field added to a handout in composition.py is added here too; the golden tests
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from .library.typed import Model, read
 
 
-@dataclass(frozen=True)
 class Understanding(Model):
     title: str
     note: str
@@ -26,14 +24,12 @@ class Understanding(Model):
     to_learn: list[str]
 
 
-@dataclass(frozen=True)
 class Priority(Model):
     title: str
     detail: str
     evidence: str
 
 
-@dataclass(frozen=True)
 class PlanPhase(Model):
     key: str
     days: str
@@ -45,27 +41,23 @@ class PlanPhase(Model):
     deliverables: list[str]
 
 
-@dataclass(frozen=True)
 class MeasureRow(Model):
     metric: str
     baseline: str
     target: str
 
 
-@dataclass(frozen=True)
 class PersonToMeet(Model):
     role: str
     why: str
 
 
-@dataclass(frozen=True)
 class CheckinRow(Model):
     day: int
     date: str
     text: str
 
 
-@dataclass(frozen=True)
 class Header(Model):
     """What both handouts open with: the request's values, and the words beside them."""
 
@@ -84,7 +76,6 @@ class Header(Model):
     level: str
 
 
-@dataclass(frozen=True)
 class Plan(Header):
     sections: dict[str, str]
     understanding: Understanding
@@ -97,14 +88,12 @@ class Plan(Header):
     checkins: list[CheckinRow]
 
 
-@dataclass(frozen=True)
 class Interviewer(Model):
     name: str
     title: str
     cares: str
 
 
-@dataclass(frozen=True)
 class QuestionSection(Model):
     id: str
     title: str
@@ -112,7 +101,6 @@ class QuestionSection(Model):
     questions: list[str]
 
 
-@dataclass(frozen=True)
 class Research(Model):
     title: str
     items: list[str]
@@ -120,7 +108,6 @@ class Research(Model):
     known_title: str
 
 
-@dataclass(frozen=True)
 class Questions(Header):
     people: list[Interviewer]
     sections: list[QuestionSection]

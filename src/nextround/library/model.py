@@ -7,14 +7,14 @@ field is for, in their comments; the classes follow their order.
 
 from __future__ import annotations
 
-import dataclasses
 import re
-from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Annotated, Any, ClassVar
 
 from ..errors import ContentError
 from .typed import (
     PLACEHOLDERS,
+    Factory,
     Model,
     Text,
     at,
@@ -68,11 +68,22 @@ def _ids(value: Any, where: str) -> tuple[str, ...]:
 
 
 def _levels(value: Any, where: str) -> tuple[str, ...]:
-    if value is not None and not (isinstance(value, list) and
-                                  all(isinstance(v, str) for v in value)):
+    if value is None:
+        return LEVELS
+    if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
         raise ContentError(f"{where}: expected a list of levels ({', '.join(LEVELS)}, "
                            f"'manager+' or 'senior-')")
-    return expand_levels(value, where)
+    return _expanded(tuple(value)) or expand_levels(value, where)
+
+
+@lru_cache(maxsize=64)
+def _expanded(spec: tuple[str, ...]) -> tuple[str, ...] | None:
+    """expand_levels of a spec seen before (a few dozen kinds among thousands of lines);
+    None when it is wrong, for expand_levels to say how."""
+    try:
+        return expand_levels(spec, "")
+    except ContentError:
+        return None
 
 
 class _ExpandLevels:
@@ -104,7 +115,6 @@ Word = Annotated[str | bool | int, _AsText()]
 # --- lines ---------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
 class Line(Model):
     """One line of content, the levels it applies to, and the signals or initiative types
     that rule it out ("Read the latest sustainability report" is wrong for a company's first
@@ -117,16 +127,28 @@ class Line(Model):
 
     placeholders: ClassVar[frozenset[str]] = PLACEHOLDERS
 
+    def __init__(self, text: str, levels: tuple[str, ...] = LEVELS, unless: tuple[str, ...] = (),
+                 only: tuple[str, ...] = ()):
+        # Spelled out: thousands of lines are read at every start, and Model's general
+        # __init__ is slower.
+        set_field = object.__setattr__
+        set_field(self, "text", text)
+        set_field(self, "levels", levels)
+        set_field(self, "unless", unless)
+        set_field(self, "only", only)
+
     def fits(self, level: str, present: frozenset[str] = frozenset()) -> bool:
         return level in self.levels and applies(self.unless, self.only, present)
 
     @classmethod
     def read_data(cls, item: Any, file: str, path: str) -> Line:
-        here = at(file, path)
         if isinstance(item, str):
-            line = cls(item)
-        elif isinstance(item, dict) and isinstance(item.get("text"), str) and \
-                set(item) <= {"text", "levels", "unless", "only"}:
+            if "{" in item or "}" in item:
+                check_placeholders(item, cls.placeholders, at(file, path))
+            return cls(item)
+        here = at(file, path)
+        if isinstance(item, dict) and isinstance(item.get("text"), str) and \
+                item.keys() <= {"text", "levels", "unless", "only"}:
             line = cls(item["text"], _levels(item.get("levels"), f"{here}.levels"),
                        _ids(item.get("unless"), f"{here}.unless"),
                        _ids(item.get("only"), f"{here}.only"))
@@ -154,7 +176,6 @@ class QuestionLine(Line):
     placeholders: ClassVar[frozenset[str]] = PLACEHOLDERS | {"peer"}
 
 
-@dataclass(frozen=True)
 class SituatedLine(Model):
     """A line whose wording follows the company's situation: the first `when` key that applies
     (a signal id, 'regulated' or 'initiative') gives the text; otherwise `text` does."""
@@ -186,7 +207,6 @@ class SituatedLine(Model):
                 "description": "signal id, 'regulated' or 'initiative': the wording then"}}}]}
 
 
-@dataclass(frozen=True)
 class Record(Model):
     """A row of a table (a measure, a person to meet): for the `levels` it names (those come
     first) or every level, and only where the description states what `only` names and none
@@ -199,7 +219,7 @@ class Record(Model):
     @classmethod
     def read_data(cls, item: Any, file: str, path: str) -> Any:
         here = at(file, path)
-        texts = [f.name for f in dataclasses.fields(cls) if f.name not in Record.__annotations__]
+        texts = cls.text_fields()
         if not isinstance(item, dict) or any(not isinstance(item.get(k), str) for k in texts):
             raise ContentError(f"{here}: expected a mapping with {', '.join(texts)}")
         for k in texts:
@@ -212,26 +232,28 @@ class Record(Model):
 
     @classmethod
     def schema(cls, partial: bool = False) -> dict[str, Any]:
-        texts = [f.name for f in dataclasses.fields(cls) if f.name not in Record.__annotations__]
+        texts = cls.text_fields()
         return {"type": "object", "required": texts,
                 "properties": {**{k: {"type": "string"} for k in texts},
                                "levels": {"type": "array", "items": _LEVEL_SCHEMA},
                                "unless": _IDS_SCHEMA, "only": _IDS_SCHEMA}}
 
+    @classmethod
+    def text_fields(cls) -> list[str]:
+        """The row's own words (metric, baseline, target), not what limits where it shows."""
+        return [slot.name for slot in cls.__fields__ if slot.name not in Record.__annotations__]
+
     def texts(self) -> dict[str, str]:
         """The row's own words, as the handout shows them."""
-        return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)
-                if f.name not in Record.__annotations__}
+        return {name: getattr(self, name) for name in self.text_fields()}
 
 
-@dataclass(frozen=True, kw_only=True)
 class Measure(Record):
     metric: str
     baseline: str
     target: str
 
 
-@dataclass(frozen=True, kw_only=True)
 class Person(Record):
     role: str
     why: str
@@ -240,31 +262,27 @@ class Person(Record):
 # --- a role family (families/*.yaml, fallback.yaml) ----------------------------------------------
 
 
-@dataclass(frozen=True)
 class Phase(Model):
     theme: Text
-    actions: list[Line] = field(default_factory=list)
-    deliverables: list[Line] = field(default_factory=list)
+    actions: list[Line] = Factory(list)
+    deliverables: list[Line] = Factory(list)
 
 
-@dataclass(frozen=True)
 class FamilyPhases(Model):
     learn: Phase
     contribute: Phase
     own: Phase
 
 
-@dataclass(frozen=True)
 class FamilyQuestions(Model):
     """Questions for each audience of the question sheet."""
 
-    hiring_manager: list[QuestionLine] = field(default_factory=list)
-    peers: list[QuestionLine] = field(default_factory=list)
-    executives: list[QuestionLine] = field(default_factory=list)
-    reports: list[QuestionLine] = field(default_factory=list)
+    hiring_manager: list[QuestionLine] = Factory(list)
+    peers: list[QuestionLine] = Factory(list)
+    executives: list[QuestionLine] = Factory(list)
+    reports: list[QuestionLine] = Factory(list)
 
 
-@dataclass(frozen=True)
 class Family(Model):
     """A role family: how its titles read, and what its plan and questions say."""
 
@@ -273,12 +291,12 @@ class Family(Model):
     phases: FamilyPhases
     measures: list[Measure]
     stakeholders: list[Person]
-    examples: list[str] = field(default_factory=list)
-    match: list[str] = field(default_factory=list)  # the title words of this family
-    banned: list[str] = field(default_factory=list)
-    early_wins: list[Line] = field(default_factory=list)
+    examples: list[str] = Factory(list)
+    match: list[str] = Factory(list)  # the title words of this family
+    banned: list[str] = Factory(list)
+    early_wins: list[Line] = Factory(list)
     questions: FamilyQuestions = FamilyQuestions()
-    research: list[Line] = field(default_factory=list)
+    research: list[Line] = Factory(list)
     # Sectors whose words the family's own lines already speak (a nurse in a hospital): the
     # sector's general first-month action and person to meet (sectors.yaml) are not added.
     home_sectors: tuple[str, ...] = ()
@@ -288,14 +306,13 @@ class Family(Model):
         family = read_model(cls, data, where)
         if needs_match and not family.match:
             raise ContentError(f"{where}: missing 'match' (the title words of this family)")
-        return dataclasses.replace(family, match=[m.lower() for m in family.match],
-                                   banned=[b.lower() for b in family.banned])
+        return family.replace(match=[m.lower() for m in family.match],
+                              banned=[b.lower() for b in family.banned])
 
 
 # --- plan.yaml -----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
 class PhaseText(Model):
     days: str
     name: str
@@ -304,14 +321,12 @@ class PhaseText(Model):
     end: int
 
 
-@dataclass(frozen=True)
 class PlanPhases(Model):
     learn: PhaseText
     contribute: PhaseText
     own: PhaseText
 
 
-@dataclass(frozen=True)
 class PlanSections(Model):
     """The plan's section titles and its tables' column names."""
 
@@ -337,7 +352,6 @@ class PlanSections(Model):
     review: Text
 
 
-@dataclass(frozen=True)
 class HeaderLabels(Model):
     """The words the templates put beside the request's own values, in both handouts: the
     masthead's, the running line's at the top or foot of each page, the Word footer's."""
@@ -352,13 +366,11 @@ class HeaderLabels(Model):
     of: Text
 
 
-@dataclass(frozen=True)
 class PlanLabels(HeaderLabels):
     day: Text
     deliverable: Text  # before each deliverable, in themes that mark them one by one
 
 
-@dataclass(frozen=True)
 class Checkin(Model):
     day: int
     text: Text
@@ -366,14 +378,12 @@ class Checkin(Model):
     with_regulations: Text = ""
 
 
-@dataclass(frozen=True)
 class MeasurePriority(Model):
     title: text_with("metric")
     detail: text_with("goal")
     goal: text_with("goal")
 
 
-@dataclass(frozen=True)
 class StatedMeasure(Model):
     baseline: Text
     baseline_change: Text
@@ -383,28 +393,25 @@ class StatedMeasure(Model):
     stated_target_dated: Text
 
 
-@dataclass(frozen=True)
 class DefaultPriority(Model):
     title: Text
     detail: Text
     levels: Levels = LEVELS
 
 
-@dataclass(frozen=True)
 class StatedDuties(Model):
     max_words: int
     contribute: text_with("duty")
     contribute_lead: text_with("duty")
     own: text_with("duty")
-    not_duty_starts: list[str] = field(default_factory=list)
-    generic: list[str] = field(default_factory=list)
+    not_duty_starts: list[str] = Factory(list)
+    generic: list[str] = Factory(list)
 
 
 class PlanLine(Line):
     placeholders: ClassVar[frozenset[str]] = PLACEHOLDERS | {"served"}
 
 
-@dataclass(frozen=True)
 class PlanText(Model):
     """plan.yaml: the plan's fixed wording."""
 
@@ -423,11 +430,10 @@ class PlanText(Model):
     generic_assumption_unknown: Text
     fallback_assumption: Text
     stated_duties: StatedDuties
-    phase_names_by_level: dict[str, PlanPhaseNames] = field(default_factory=dict)
+    phase_names_by_level: dict[str, PlanPhaseNames] = Factory(dict)
     introduction: Text = ""
 
 
-@dataclass(frozen=True)
 class PlanPhaseNames(Model):
     learn: str = ""
     contribute: str = ""
@@ -437,7 +443,6 @@ class PlanPhaseNames(Model):
 # --- questions.yaml ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
 class QuestionLabels(HeaderLabels):
     """The question sheet's labels: those of both handouts, the "Who I meet" table's, and
     the answer line's in Markdown."""
@@ -449,7 +454,6 @@ class QuestionLabels(HeaderLabels):
     answer: Text
 
 
-@dataclass(frozen=True)
 class QuestionSection(Model):
     id: str
     title: Text
@@ -460,14 +464,12 @@ class QuestionSection(Model):
     only: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
 class FromTheAd(Model):
     measure: text_with("metric", "value") = ""
     system: text_with("system") = ""
     initiative: Text = ""
 
 
-@dataclass(frozen=True)
 class ResearchText(Model):
     title: Text
     items: list[QuestionLine]
@@ -475,16 +477,14 @@ class ResearchText(Model):
     known_title: Text
 
 
-@dataclass(frozen=True)
 class InterviewerFunction(Model):
     cares: Text
     questions: list[QuestionLine]
     priority_words: list[str]
     id: str = ""
-    cues: list[str] = field(default_factory=list)
+    cues: list[str] = Factory(list)
 
 
-@dataclass(frozen=True)
 class Interviewers(Model):
     section_title: text_with("name")
     manager_title: text_with("title")
@@ -493,7 +493,6 @@ class Interviewers(Model):
     default: InterviewerFunction
 
 
-@dataclass(frozen=True)
 class QuestionsText(Model):
     """questions.yaml: the question sheet's fixed wording and sections."""
 
@@ -503,43 +502,39 @@ class QuestionsText(Model):
     sections: list[QuestionSection]
     research: ResearchText
     interviewers: Interviewers
-    from_the_ad: dict[str, FromTheAd] = field(default_factory=dict)
+    from_the_ad: dict[str, FromTheAd] = Factory(dict)
     introduction: Text = ""
 
 
 # --- seniority.yaml, signals.yaml's groups, initiatives.yaml's words, profile.yaml, sectors ------
 
 
-@dataclass(frozen=True)
 class LevelAdds(Model):
-    learn: list[SituatedLine] = field(default_factory=list)
-    contribute: list[SituatedLine] = field(default_factory=list)
-    own: list[SituatedLine] = field(default_factory=list)
+    learn: list[SituatedLine] = Factory(list)
+    contribute: list[SituatedLine] = Factory(list)
+    own: list[SituatedLine] = Factory(list)
 
 
-@dataclass(frozen=True)
 class Seniority(Model):
     """seniority.yaml: how a title says its level, and what each level adds to a plan."""
 
     order: list[str]
     labels: dict[str, str]
-    neutral: list[str] = field(default_factory=list)
-    cues: dict[str, list[str]] = field(default_factory=dict)
-    abbreviations: dict[str, str] = field(default_factory=dict)
-    adds: dict[str, LevelAdds] = field(default_factory=dict)
+    neutral: list[str] = Factory(list)
+    cues: dict[str, list[str]] = Factory(dict)
+    abbreviations: dict[str, str] = Factory(dict)
+    adds: dict[str, LevelAdds] = Factory(dict)
 
 
-@dataclass(frozen=True)
 class GroupEffects(Model):
     """What every signal of a group adds (the `regulated` group: any regulation named)."""
 
-    actions: dict[str, list[Text]] = field(default_factory=dict)
-    questions: dict[str, list[Text]] = field(default_factory=dict)
-    research: list[Text] = field(default_factory=list)
+    actions: dict[str, list[Text]] = Factory(dict)
+    questions: dict[str, list[Text]] = Factory(dict)
+    research: list[Text] = Factory(list)
     measure: dict[str, Text] | None = None
 
 
-@dataclass(frozen=True)
 class ThreadText(Model):
     learn: Text = ""
     contribute: Text = ""
@@ -550,7 +545,6 @@ class ThreadText(Model):
     question: Text = ""
 
 
-@dataclass(frozen=True)
 class Threads(ThreadText):
     """How an initiative runs through the plan; `lead` and `frontline` change some lines."""
 
@@ -558,7 +552,6 @@ class Threads(ThreadText):
     frontline: ThreadText = ThreadText()
 
 
-@dataclass(frozen=True)
 class InitiativeWords(Model):
     """initiatives.yaml besides its initiatives: reading their names, and their threads."""
 
@@ -571,27 +564,24 @@ class InitiativeWords(Model):
     short_name_stops: list[Word]
 
 
-@dataclass(frozen=True)
 class ProfileField(Model):
     label: str
     cues: list[re.Pattern[str]]
     max_words: int
-    stop_words: list[str] = field(default_factory=list)
-    heads: list[str] = field(default_factory=list)
-    not_heads: list[str] = field(default_factory=list)
-    not_places: list[str] = field(default_factory=list)
-    not_after: list[str] = field(default_factory=list)
+    stop_words: list[str] = Factory(list)
+    heads: list[str] = Factory(list)
+    not_heads: list[str] = Factory(list)
+    not_places: list[str] = Factory(list)
+    not_after: list[str] = Factory(list)
     subject_within: int | None = None
 
 
-@dataclass(frozen=True)
 class ProfileUse(Model):
     needs: list[str]
     text: text_with("products", "customers", "markets")
     instead_of: Text = ""
 
 
-@dataclass(frozen=True)
 class Profile(Model):
     """profile.yaml: what the company sells, to whom and where, and where the handouts use it."""
 
@@ -600,10 +590,9 @@ class Profile(Model):
     clause_words: list[str]
     trailing_words: list[str]
     max_items: int
-    uses: dict[str, list[ProfileUse]] = field(default_factory=dict)
+    uses: dict[str, list[ProfileUse]] = Factory(dict)
 
 
-@dataclass(frozen=True)
 class Sector(Model):
     id: str
     label: str
@@ -613,12 +602,11 @@ class Sector(Model):
     stakeholder: dict[str, Text] | None = None
 
 
-@dataclass(frozen=True)
 class Sectors(Model):
     """sectors.yaml: the employer's sector, from a closed list."""
 
     sectors: list[Sector]
-    client_markers: list[str] = field(default_factory=list)
+    client_markers: list[str] = Factory(list)
     default_served: str = "customers"
 
 

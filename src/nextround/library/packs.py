@@ -86,7 +86,7 @@ def overlay_questions(base: QuestionsText, data: Any, file: str) -> QuestionsTex
                                f"{', '.join(ids)}")
         section = read(QuestionSection, changes, file, path)
         sections.insert(ids.index(after) + 1 if after else len(sections), section)
-    return dataclasses.replace(merged, sections=sections)
+    return merged.replace(sections=sections)
 
 
 

@@ -1,4 +1,4 @@
-"""Typed content: YAML read into frozen dataclasses, checked against their type hints.
+"""Typed content: YAML read into frozen records (Model), checked against their type hints.
 
 One description of each content file (the classes in model.py) gives three things: the
 objects composition reads by attribute, the plain messages that name the file and field of a
@@ -15,7 +15,6 @@ with `text:`.
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
 import re
 import string
@@ -32,12 +31,12 @@ PLACEHOLDERS = frozenset({"company", "role", "family", "regulations", "initiativ
                           "products", "customers", "markets", "evidence"})
 
 
-@dataclasses.dataclass(frozen=True)
 class Placeholders:
     """A check on a text: the {names} it may hold besides PLACEHOLDERS (a check-in's
     {initiative} is common; a stated measure's {metric} is not)."""
 
-    extra: frozenset[str] = frozenset()
+    def __init__(self, extra: frozenset[str] = frozenset()):
+        self.extra = extra
 
     def __call__(self, text: str, where: str) -> str:
         check_placeholders(text, PLACEHOLDERS | self.extra, where)
@@ -84,15 +83,93 @@ def check_placeholders(text: str, allowed: frozenset[str], where: str) -> None:
                 f"allowed: {', '.join('{' + p + '}' for p in sorted(allowed))}")
 
 
+_MISSING = object()
+
+
+class Factory:
+    """A field's default made anew for each object (`tags: list[str] = Factory(list)`)."""
+
+    __slots__ = ("make",)
+
+    def __init__(self, make: Callable[[], Any]):
+        self.make = make
+
+
+class _Slot:
+    """One field of a Model: its name and its default (or the factory of one)."""
+
+    __slots__ = ("default", "factory", "name")
+
+    def __init__(self, name: str, default: Any, factory: Callable[[], Any] | None):
+        self.name, self.default, self.factory = name, default, factory
+
+
 class Model:
-    """The base of every typed content class (a frozen dataclass).
+    """The base of every typed content class: a frozen record of the fields its class
+    annotates, like a frozen dataclass.
+
+    Not a dataclass: making ~60 dataclasses costs 50 ms at every start of `roles` and
+    `explain` (each compiles its own methods); these share one set. Fields are keyword or
+    positional arguments in the order declared (base classes' first), a field with a default
+    may come before one without, and `Factory(list)` gives each object its own list.
 
     By-key access (`spec["cues"]`, `spec.get("heads", [])`) is kept for the analysis, which
     still reads its word lists as mappings; new code reads attributes.
     """
 
+    __fields__: ClassVar[tuple[_Slot, ...]] = ()
     # A sentence for the JSON Schema's description, when the docstring is too long.
     schema_note: ClassVar[str] = ""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        slots = {slot.name: slot for slot in cls.__fields__}
+        for name, hint in cls.__dict__.get("__annotations__", {}).items():
+            if name.startswith("_") or str(hint).startswith("ClassVar"):
+                continue
+            default = cls.__dict__.get(name, _MISSING)
+            factory = default.make if isinstance(default, Factory) else None
+            if factory is not None:
+                default = _MISSING
+                delattr(cls, name)
+            slots[name] = _Slot(name, default, factory)
+        cls.__fields__ = tuple(slots.values())
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        slots = self.__fields__
+        if len(args) > len(slots):
+            raise TypeError(f"{type(self).__name__} takes {len(slots)} fields")
+        for slot, value in zip(slots, args, strict=False):
+            object.__setattr__(self, slot.name, value)
+        for slot in slots[len(args):]:
+            if slot.name in kwargs:
+                value = kwargs.pop(slot.name)
+            elif slot.factory is not None:
+                value = slot.factory()
+            elif slot.default is not _MISSING:
+                value = slot.default
+            else:
+                raise TypeError(f"{type(self).__name__}: missing {slot.name!r}")
+            object.__setattr__(self, slot.name, value)
+        if kwargs:
+            raise TypeError(f"{type(self).__name__}: no field {next(iter(kwargs))!r}")
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"{type(self).__name__} is read-only: use .replace()")
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and self.as_dict() == other.as_dict()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash((type(self), *(repr(v) for v in self.as_dict().values())))
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{k}={v!r}" for k, v in self.as_dict().items())
+        return f"{type(self).__name__}({fields})"
+
+    def replace(self, **changes: Any) -> Any:
+        """A copy with these fields changed."""
+        return type(self)(**{**self.as_dict(), **changes})
 
     def __getitem__(self, key: str) -> Any:
         try:
@@ -107,22 +184,23 @@ class Model:
         return key in field_names(type(self))
 
     def as_dict(self) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in field_names(type(self))}
+        return {slot.name: getattr(self, slot.name) for slot in self.__fields__}
 
 
-@dataclasses.dataclass(frozen=True)
 class Field:
-    name: str
-    type: Any
-    required: bool
+    """A field as typed reading sees it: its name, type and whether it must be given."""
+
+    __slots__ = ("name", "required", "type")
+
+    def __init__(self, name: str, type_: Any, required: bool):
+        self.name, self.type, self.required = name, type_, required
 
 
 @cache
 def fields_of(cls: type) -> tuple[Field, ...]:
     hints = typing.get_type_hints(cls, include_extras=True)
-    return tuple(Field(f.name, hints[f.name], f.default is dataclasses.MISSING
-                       and f.default_factory is dataclasses.MISSING)
-                 for f in dataclasses.fields(cls) if not f.name.startswith("_"))
+    return tuple(Field(s.name, hints[s.name], s.default is _MISSING and s.factory is None)
+                 for s in cls.__fields__)
 
 
 @cache
@@ -304,7 +382,7 @@ def overlay(base: Any, tp: Any, data: Any, file: str, path: str = "") -> Any:
             raise ContentError(f"{at(file, path)}: expected a mapping, found {kind_of(data)}")
         unknown_field(tp, data, file, path)
         types_ = {f.name: f.type for f in fields_of(tp)}
-        return dataclasses.replace(base, **{
+        return base.replace(**{
             key: overlay(getattr(base, key), types_[key], value, file,
                          f"{path}.{key}" if path else key)
             for key, value in data.items()})
