@@ -380,17 +380,26 @@ class Checkin(Model):
 
 class MeasurePriority(Model):
     title: text_with("metric")
-    detail: text_with("goal")
-    goal: text_with("goal")
+    detail: Text
+    title_goal: text_with("metric", "goal")
+
+
+class PlanEarlyWins(Model):
+    measure: text_with("metric")
+    initiative_senior: Text
 
 
 class StatedMeasure(Model):
     baseline: Text
     baseline_change: Text
     target: Text
+    target_lower: text_with("value")
+    target_higher: text_with("value")
     target_again: Text
     stated_target: Text
     stated_target_dated: Text
+    lower_is_better: list[str] = Factory(list)
+    higher_is_better: list[str] = Factory(list)
 
 
 class DefaultPriority(Model):
@@ -422,6 +431,7 @@ class PlanText(Model):
     labels: PlanLabels
     checkins: list[Checkin]
     stated_manager: Text
+    early_wins: PlanEarlyWins
     measure_priority: MeasurePriority
     stated_measure: StatedMeasure
     unknown_company: list[PlanLine]
