@@ -479,3 +479,33 @@ def test_an_initiative_is_named_in_full_once_then_by_its_short_name():
     assert full == "The warehouse management system rollout"
     assert text.lower().count(full.lower()) == 1
     assert text.count("the system rollout") >= 2
+
+
+def test_the_training_the_ad_sets_out_is_the_newcomers_first_priority():
+    """Review of 2026-12-01: a nurse aide trainee's plan left out the 75-hour class and said
+    "deliver on my own by day 60"; the ad's own path in comes first for a newcomer."""
+    description = ("Willow Creek is a 120-bed skilled nursing community in Columbia. How it "
+                   "works:\n1. You are hired on day one as a Nurse Aide Trainee.\n2. You attend "
+                   "our state-approved 75-hour CNA classroom and clinical program on site.\n3. "
+                   "You are paired with a CNA mentor for your first 30 days on the floor.")
+    plan = plan_for("Nurse Aide Trainee", "Willow Creek", description)["plan"]
+    first = plan["priorities"][0]
+    assert first["title"] == "Completing the training Willow Creek sets out"
+    assert first["evidence"] == ("You attend our state-approved 75-hour CNA classroom and "
+                                 "clinical program on site.")
+    assert "on my own by day 60" not in " ".join(document_lines(plan))
+
+
+def test_an_initiative_dated_after_day_90_reports_no_results_by_then():
+    """Review of 2026-12-01: a plan dated December reported "what the tower opening has
+    changed so far" for a tower that opens in September."""
+    description = ("Valley Regional is a 420-bed hospital in Fresno. Our new 96-bed patient "
+                   "tower opens in September with a satellite pharmacy.")
+    plan = plan_for("Clinical Pharmacist", "Valley Regional", description)["plan"]
+    lines = " ".join(document_lines(plan))
+    assert "on track for its date" in lines and "stands ahead of its date" in lines
+    assert "changed so far" not in lines
+    assert plan["checkins"][1]["text"].startswith(("Progress toward", "First results, "))
+    soon = plan_for("Clinical Pharmacist", "Valley Regional",
+                    description.replace("September", "January"))["plan"]
+    assert "on track for its date" not in " ".join(document_lines(soon))

@@ -19,7 +19,7 @@ from typing import Any
 from .analysis import ABOUT_THE_COMPANY, Analysis, Initiative
 from .analysis.title import fold
 from .library import PHASES, Library, Line, SituatedLine, applies
-from .library.model import HeaderLabels, Record, StatedMeasure
+from .library.model import HeaderLabels, Record, StatedMeasure, ThreadText
 from .request import Request
 
 # Space on two printed pages: how many lines each part may take. Detail fades with distance.
@@ -78,6 +78,11 @@ _AFTER_GOAL = re.compile(
     rf"|(?:against |with )?(?:a |an |the )?target (?:of |is )?(?P<target>{_GOAL_FIGURE})"
     r"|(?P<benchmark>(?:below|under|above) the (?:national |state |industry |regional )?"
     r"(?:average|benchmark|median)))", re.IGNORECASE)
+_AMOUNT_BASELINE = re.compile(r"^.*?an? (?P<value>\$[\d,.]+\s*(?:k|m|million|billion)?) "
+                              r"(?P<metric>(?:operating |net |budget |annual )?"
+                              r"(?:deficit|loss|shortfall))$", re.IGNORECASE)
+_BALANCED = re.compile(r"\b(?:a )?(?:balanced budget|break[- ]even|an operating surplus)"
+                       r"(?: by [^.;,]+)?", re.IGNORECASE)
 _STATED_GOAL = re.compile(r"^(?:a )?target of (?P<value>.+)$", re.IGNORECASE)
 # A duty's verb before the measure it moves: "Cut agency use, currently 28% of nursing hours".
 _GOAL_VERBS = {"cut", "bring", "reduce", "improve", "lower", "raise", "grow", "increase",
@@ -206,7 +211,46 @@ def _measure_words(metric: str) -> set[str]:
             if w not in _MEASURE_STOPS and not w.isdigit()}
 
 
+_TRAINING_WORD = re.compile(r"\b(?:train\w*|classroom|course|orientation|preceptor\w*|"
+                            r"residency|mentor\w*|shadow\w*|apprentice\w*|onboarding)\b",
+                            re.IGNORECASE)
 _GENERIC_MANAGER = re.compile(r"\breports? to\b|\bmy manager\b|\bI report to\b", re.IGNORECASE)
+
+
+_MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june",
+                                        "july", "august", "september", "october", "november",
+                                        "december"), start=1)}
+_SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
+_WHEN = re.compile(r"\b(?:(?P<month>january|february|march|april|may|june|july|august|september|"
+                   r"october|november|december)|(?P<season>spring|summer|fall|autumn|winter)|"
+                   r"q(?P<quarter>[1-4])|(?P<ordinal>first|second|third|fourth) quarter)"
+                   r"(?:,? (?:of )?(?P<year>20\d\d))?\b|\b(?P<next_year>next year)\b",
+                   re.IGNORECASE)
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def _stated_date(sentence: str, today: dt.date) -> dt.date | None:
+    """The first date a sentence gives ("in March 2027", "this fall", "in Q3", "next year"),
+    as the first day of it; a month or season without a year is its next one from today.
+    "May" is read only with a year or after "in"/"by": it is a verb too."""
+    for match in _WHEN.finditer(sentence):
+        if match["next_year"]:
+            return dt.date(today.year + 1, 1, 1)
+        if match["month"] and match["month"].lower() == "may" and not match["year"] and \
+                not re.match(r" \d", sentence[match.end():]) and \
+                not re.search(r"\b(?:in|by|on|from|until|through) $",
+                              sentence[:match.start()].lower()[-8:]):
+            continue
+        quarter = match["quarter"] or _ORDINALS.get((match["ordinal"] or "").lower())
+        month = _MONTHS.get((match["month"] or "").lower()) or \
+            _SEASONS.get((match["season"] or "").lower()) or \
+            (3 * (int(quarter) - 1) + 1 if quarter else None)
+        if month is None:
+            continue
+        year = int(match["year"]) if match["year"] else \
+            today.year + (1 if month < today.month else 0)
+        return dt.date(year, month, 1)
+    return None
 
 
 def _short_metric(metric: str) -> str:
@@ -264,7 +308,10 @@ def _short_name(name: str, stops: set[str]) -> str:
         return name
     core = words[1:]
     cut = next((i for i, w in enumerate(core) if i and w.lower() in stops), len(core))
-    core = core[:cut][-2:]
+    start = max(cut - 2, 0)
+    while start and core[start][:1].isupper() and core[start - 1][:1].isupper():
+        start -= 1  # not into a name: "the Rock Hill opening", never "the Hill opening"
+    core = core[start:cut]
     while len(core) > 1 and re.match(r"v?\d", core[0].lower()):
         core = core[1:]  # "the PCI DSS v4.0 Level 1 assessment" -> "the assessment"
     return " ".join(["the", *core]) if core else name
@@ -397,6 +444,8 @@ class Composer:
         for initiative in self.analysis.initiatives:
             if initiative not in chosen:
                 chosen.append(initiative)
+        if self.level in ("director", "executive"):  # the job before its projects
+            chosen.sort(key=lambda i: self.kinds[i.id].effects.get("leader_rank", 2))
         return chosen[:MAX_PRIORITIES]
 
     def _signal_effect(self, key: str) -> list[tuple[Any, Any]]:
@@ -412,11 +461,25 @@ class Composer:
             out.insert(0, (None, regulated.get(key)))
         return out
 
+    def _after_day_90(self, initiative: Initiative) -> bool:
+        """Whether the ad dates the initiative after this plan's 90 days ("opens in September",
+        "go-live in Q3", "next year"): its results cannot be reported by day 90."""
+        start = self.request.start_date or self.request.date
+        when = _stated_date(initiative.sentence, start)
+        return when is not None and when > start + dt.timedelta(days=90)
+
     def _thread(self, key: str, initiative: Initiative) -> Any:
+        if self._after_day_90(initiative) and self.threads.ahead.get(key):
+            return self.fill(self.threads.ahead[key], initiative=initiative.name)
         variant = self.threads.frontline if self.level in FRONTLINE_LEVELS else \
-            self.threads.lead if self.level in LEAD_LEVELS else None
+            self.threads.lead if self.level in LEAD_LEVELS else ThreadText()
         own_kind = self.kinds[initiative.id].effects.get("threads", {})
-        value = own_kind.get(key, (variant and variant.get(key)) or self.threads.get(key))
+        # A leader's own wording first (they set owners and dates), then the kind's own
+        # lines, then the level's, then the general ones.
+        if self.level in LEAD_LEVELS and variant.get(key):
+            value = variant[key]
+        else:
+            value = own_kind.get(key, variant.get(key) or self.threads[key])
         if isinstance(value, dict):
             return {k: self.fill(v, initiative=initiative.name) for k, v in value.items()}
         return self.fill(value, initiative=initiative.name)
@@ -478,7 +541,8 @@ class Composer:
     def _profile_lines(self, section: str) -> list[str]:
         """Lines of profile.yaml's `uses` whose products/customers/markets the description named."""
         return [self.fill(use.text) for use in self.library.profile.uses.get(section, [])
-                if all(getattr(self.analysis, need) for need in use.needs)]
+                if all(getattr(self.analysis, need) for need in use.needs)
+                and not set(use.unless) & self.present]
 
     # --- the plan --------------------------------------------------------------------------
 
@@ -585,6 +649,9 @@ class Composer:
             quoted.add(initiative.sentence)
             detail = kind.get("lead") if self.level in LEAD_LEVELS else \
                 kind.get("frontline") if self.level in FRONTLINE_LEVELS else None
+            if self.level in ("director", "executive") and kind.get("leader_rank", 2) > 1:
+                # A director leads the project itself, not "my team's part of it".
+                detail = self.library.plan.initiative_senior_detail
             detail = self.fill(detail or kind["contribution"])
             items.append({
                 "title": name[0].upper() + name[1:],
@@ -604,8 +671,12 @@ class Composer:
             goal = measure["goal"]
             if goal and re.match(r"[~$\d]", goal):
                 goal = f"to {goal}"  # "80%" -> "to 80%"; "under 10% by year-end" as it is
-            title = self.fill(spec.title_goal, metric=metric, goal=goal) if goal else \
-                self.fill(spec.title, metric=metric)
+            if re.match(r"an? ", goal):  # "a balanced budget by fiscal year 2027"
+                title = self.fill(spec.title_reach, goal=goal)
+            elif goal:
+                title = self.fill(spec.title_goal, metric=metric, goal=goal)
+            else:
+                title = self.fill(spec.title, metric=metric)
             item = {"title": title, "detail": self.fill(spec.detail), "evidence": ""}
             if measure["goal"]:
                 # A measure the ad sets a goal for is what the job will be judged on: first.
@@ -617,9 +688,24 @@ class Composer:
                 break
             if finding is not None:
                 items.append({"title": self.fill(priority), "detail": "", "evidence": ""})
+        training = self.analysis.training[:1] if self.level in (*FRONTLINE_LEVELS, "senior") \
+            else []
+        for sentence in training:  # the ad's own path in, not "productive by day 60"
+            if len(items) >= 2:
+                break
+            training_spec = self.library.plan.training_priority
+            item = {"title": self.fill(training_spec.title),
+                    "detail": self.fill(training_spec.detail),
+                    "evidence": "" if sentence in quoted else
+                    _quote(sentence, _TRAINING_WORD.search(sentence).group(0),
+                           MAX_EVIDENCE_WORDS)}
+            # For a newcomer to the work, the training is the first 30 days: it comes first.
+            items.insert(0 if self.level == "entry" else len(items), item)
         for default in self.library.plan.default_priorities:
             if len(items) >= 2:
                 break
+            if training and default.unless_training:
+                continue
             if self.level not in default.levels:
                 continue
             items.append({"title": self.fill(default.title),
@@ -665,6 +751,19 @@ class Composer:
                             "baseline": self.fill(spec.baseline, evidence=value),
                             "target": self._direction(metric, value, spec),
                             "value": f"is {value}", "goal": ""})
+                continue
+            amount = _AMOUNT_BASELINE.match(phrase)
+            if amount:  # "ran a $380,000 operating deficit": the amount is where it stands
+                balanced = _BALANCED.search(sentence)
+                goal = balanced.group(0) if balanced else ""
+                metric = amount["metric"][0].upper() + amount["metric"][1:]
+                out.append({"metric": metric,
+                            "baseline": self.fill(spec.baseline_change,
+                                                  evidence=f"{amount['value']} last year"),
+                            "target": self.fill(spec.stated_target_dated if " by " in goal
+                                                else spec.stated_target, evidence=goal)
+                            if goal else self._direction(metric, amount["value"], spec),
+                            "value": f"was {amount['value']} last year", "goal": goal})
                 continue
             verbs = list(_BASELINE_SPLIT.finditer(phrase))
             stated_goal = _STATED_GOAL.match(phrase)
@@ -809,7 +908,7 @@ class Composer:
         # A measure the ad wants moved first: what the job will be judged on.
         wins = [self.fill(spec.measure, metric=_short_metric(m["metric"]))
                 for m in self.stated_measures[:1]
-                if m["goal"] or not m["value"].startswith("is ")]
+                if (m["goal"] or not m["value"].startswith("is ")) and "$" not in m["value"]]
         # An initiative's own early win, concrete for its kind (initiatives.yaml); never the
         # general "an early, visible step on X", which only repeats its name. A director
         # or an executive leads it: a milestone, not one area made ready.
@@ -873,15 +972,20 @@ class Composer:
 
     def checkins(self) -> list[dict[str, Any]]:
         start = self.request.start_date
-        named = [i.name for i in self.priority_initiatives]
+        initiatives = self.priority_initiatives
+        named = [i.name for i in initiatives]
         order = CHECKIN_INITIATIVE  # which initiative each check-in names, so none repeats
         out = []
         for index, c in enumerate(self.library.plan.checkins):
             which = order[index] if index < len(order) else len(named)
+            # No "first results" on what the ad dates after day 90: progress toward it.
+            wording = c.with_initiative_ahead if which < len(named) and \
+                c.with_initiative_ahead and self._after_day_90(initiatives[which]) \
+                else c.with_initiative
             out.append({
                 "day": c.day,
                 "date": _long_date(start + dt.timedelta(days=c.day - 1)) if start else "",
-                "text": self.fill(c.with_initiative, initiative=named[which])
+                "text": self.fill(wording, initiative=named[which])
                 if which < len(named) and c.with_initiative else
                 self.fill(c.with_regulations) if self.regulations and c.with_regulations
                 else self.fill(c.text),

@@ -375,6 +375,7 @@ class Checkin(Model):
     day: int
     text: Text
     with_initiative: Text = ""
+    with_initiative_ahead: Text = ""  # the initiative is dated after day 90: progress toward it
     with_regulations: Text = ""
 
 
@@ -382,6 +383,12 @@ class MeasurePriority(Model):
     title: text_with("metric")
     detail: Text
     title_goal: text_with("metric", "goal")
+    title_reach: text_with("goal")
+
+
+class TrainingPriority(Model):
+    title: Text
+    detail: Text
 
 
 class PlanEarlyWins(Model):
@@ -406,6 +413,7 @@ class DefaultPriority(Model):
     title: Text
     detail: Text
     levels: Levels = LEVELS
+    unless_training: bool = False  # left out when the ad sets out the training
 
 
 class StatedDuties(Model):
@@ -432,7 +440,9 @@ class PlanText(Model):
     checkins: list[Checkin]
     stated_manager: Text
     early_wins: PlanEarlyWins
+    initiative_senior_detail: Text
     measure_priority: MeasurePriority
+    training_priority: TrainingPriority
     stated_measure: StatedMeasure
     unknown_company: list[PlanLine]
     default_priorities: list[DefaultPriority]
@@ -556,10 +566,12 @@ class ThreadText(Model):
 
 
 class Threads(ThreadText):
-    """How an initiative runs through the plan; `lead` and `frontline` change some lines."""
+    """How an initiative runs through the plan; `lead` and `frontline` change some lines,
+    `ahead` those of an initiative the ad dates after day 90."""
 
     lead: ThreadText = ThreadText()
     frontline: ThreadText = ThreadText()
+    ahead: ThreadText = ThreadText()
 
 
 class InitiativeWords(Model):
@@ -590,6 +602,7 @@ class ProfileUse(Model):
     needs: list[str]
     text: text_with("products", "customers", "markets")
     instead_of: Text = ""
+    unless: tuple[str, ...] = ()  # left out where the description states one of these
 
 
 class Profile(Model):
