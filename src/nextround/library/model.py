@@ -3,6 +3,9 @@
 Each class is read by typed.read (a mistake is reported with its file and field) and described
 by typed.json_schema (`nextround templates schema`). The YAML files themselves say what each
 field is for, in their comments; the classes follow their order.
+
+Longer than most modules on purpose: it is the one list of what the content files hold, file
+by file, and reads best whole (the lines, records and levels are shared by all of them).
 """
 
 from __future__ import annotations
