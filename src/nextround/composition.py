@@ -18,7 +18,7 @@ from typing import Any
 
 from .analysis import ABOUT_THE_COMPANY, Analysis, Initiative
 from .analysis.title import fold
-from .library import PHASES, Library, Line, SituatedLine, applies
+from .library import PHASES, Library, Line, SituatedLine, applies, expand_levels
 from .library.model import HeaderLabels, Record, StatedMeasure, ThreadText
 from .request import Request
 
