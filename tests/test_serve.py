@@ -8,10 +8,8 @@ import io
 import json
 import os
 import re
-import signal
 import socket
 import subprocess
-import sys
 import threading
 import time
 import urllib.error
@@ -22,10 +20,10 @@ from pathlib import Path
 import pytest
 from conftest import SAMPLES, pdf_pages, pdf_text, qpdf_check
 from pypdf import PdfReader
+from serving import NEXTROUND, running_server
 
 from nextround.web.app import create_app
 
-NEXTROUND = str(Path(sys.executable).with_name("nextround"))
 DESCRIPTION = (SAMPLES / "acme-grocers.txt").read_text(encoding="utf-8")
 FIELDS = {"role": "Senior Data Engineer", "company": "Acme Grocers", "description": DESCRIPTION,
           "candidate": "Jane Doe", "start_date": "2027-01-04", "date": "2026-11-25"}
@@ -466,32 +464,6 @@ def test_a_spreadsheet_dry_run_then_run_with_its_report(app, tmp_path):
 
 
 # -- a real server --------------------------------------------------------------------------------
-
-
-class running_server:
-    """`nextround serve --no-browser` in its own process: (address, stderr reader)."""
-
-    def __init__(self, *args: str, env: dict | None = None):
-        self.args, self.env = args, env
-
-    def __enter__(self):
-        self.process = subprocess.Popen(
-            [NEXTROUND, "serve", "--no-browser", *self.args], stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE, text=True, env=self.env)
-        line = self.process.stdout.readline()
-        match = re.search(r"(http://\S+)", line)
-        assert match, line + self.process.stderr.read()
-        self.stderr_text = ""
-        return match.group(1), lambda: self.stderr_text
-
-    def __exit__(self, *exc):
-        self.process.send_signal(signal.SIGINT)
-        try:
-            _, self.stderr_text = self.process.communicate(timeout=60)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            raise
-        return False
 
 
 def test_a_real_server_over_http(tmp_path, cli_files):
