@@ -8,6 +8,7 @@ import io
 import json
 import os
 import re
+import signal
 import socket
 import subprocess
 import threading
@@ -496,3 +497,19 @@ def test_a_real_server_over_http(tmp_path, cli_files):
         assert len(served) == 1 and list(served[0].iterdir()) == []
     # Stopped: its work folder is gone.
     assert list((tmp_path / "tmp").glob("nextround-serve-*")) == []
+
+
+def test_a_worker_that_dies_is_a_message_and_the_next_request_works():
+    app = create_app()
+    try:
+        client, token = browser(app)
+        assert client.post("/make", data=form(token)).status_code == 200
+        pool = workspace(app).pool()
+        for process in list(pool._processes.values()):
+            os.kill(process.pid, signal.SIGKILL)
+        answer = client.post("/make", data=form(token))
+        assert answer.status_code == 400
+        assert "stopped unexpectedly" in answer.get_json()["error"]
+        assert client.post("/make", data=form(token)).status_code == 200
+    finally:
+        app.extensions["nextround"].close()

@@ -141,9 +141,16 @@ def explain_data(req) -> dict[str, Any]:
 
 
 def render_into(workspace: Workspace, req, folder: Path, *, pages: bool) -> dict[str, Any]:
+    from concurrent.futures.process import BrokenProcessPool
+
     from .work import make_handouts
 
-    return workspace.pool().submit(make_handouts, req, str(folder), pages=pages).result()
+    try:
+        return workspace.pool().submit(make_handouts, req, str(folder), pages=pages).result()
+    except BrokenProcessPool:
+        workspace.reset_pool()  # the next request starts a fresh worker
+        return {"error": "The process rendering the handouts stopped unexpectedly (out of "
+                         "memory, or killed); nothing was written. Try again."}
 
 
 def zip_folder(folder: Path, names: list[str]) -> bytes:

@@ -95,6 +95,12 @@ class Workspace:
                     max_tasks_per_child=ROWS_PER_WORKER)
             return self._pool
 
+    def reset_pool(self) -> None:
+        with self.lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
+
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=False, cancel_futures=True)
