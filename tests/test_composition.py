@@ -245,8 +245,32 @@ def test_a_stated_baseline_and_target_become_a_measure():
     plan = plan_for("Distribution Engineer", "Oconee Valley EMC", description)["plan"]
     assert plan["measures"][0] == {
         "metric": "Five-year average SAIDI excluding major events",
-        "baseline": "118 minutes today, as the description states",
+        "baseline": "118 minutes today",
         "target": "under 100, the stated target, on a timeline agreed with you"}
+
+
+def test_a_goal_right_after_a_baseline_and_the_way_a_measure_should_move():
+    """Review of 2026-12-01: "28% ... to under 10%" and "(currently 24.8%) below the national
+    average" were lost, and a baseline with no goal got no direction ("agreed with you")."""
+    description = ("Magnolia Terrace is a 120-bed skilled nursing facility in Mobile. In your "
+                   "first year you will:\n- Cut agency use, currently 28% of nursing hours, to "
+                   "under 10% by year-end\n- Bring our short-stay rehospitalization rate "
+                   "(currently 24.8%) below the national average\nOur staff turnover rose to "
+                   "61% last year.")
+    measures = plan_for("Director of Nursing", "Magnolia Terrace", description)["plan"][
+        "measures"]
+    assert measures[:2] == [
+        {"metric": "Agency use", "baseline": "28% of nursing hours today",
+         "target": "under 10% by year-end, the stated target; my part of it agreed with you"},
+        {"metric": "Short-stay rehospitalization rate", "baseline": "24.8% today",
+         "target": "below the national average, the stated target, on a timeline agreed "
+                   "with you"}]
+    # The family's own agency measure is the same thing said again: left out.
+    assert not [m for m in measures if "agency hours" in m["metric"].lower()]
+    churn = plan_for("Data Analyst", "Lakeshore Fiber", "Lakeshore Fiber serves 310,000 homes. "
+                     "Monthly residential churn is running at about 1.6%.")["plan"]["measures"]
+    assert churn[0] == {"metric": "Monthly residential churn", "baseline": "about 1.6% today",
+                        "target": "below 1.6%, the figure and the date agreed with you"}
 
 
 def test_a_public_body_is_researched_as_one_and_the_plan_is_always_printed():
@@ -357,7 +381,7 @@ def test_the_company_is_named_in_the_third_person():
 def test_a_goal_beside_a_baseline_is_its_target():
     plan = plan_for("Teller", "Prairie Hills Credit Union", CREDIT_UNION)["plan"]
     wait = next(m for m in plan["measures"] if m["metric"] == "Average wait time")
-    assert wait["baseline"] == "6 minutes today, as the description states"
+    assert wait["baseline"] == "6 minutes today"
     assert wait["target"] == "4 minute, the stated target, on a timeline agreed with you"
 
 

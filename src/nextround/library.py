@@ -490,6 +490,7 @@ def _ad(data: dict[str, Any], where: str) -> dict[str, Any]:
         "chrome": _compile(data["chrome"], f"{where}: chrome"),
         "pay": _compile(data["pay"], f"{where}: pay"),
         "header": _compile(data["header"], f"{where}: header"),
+        "schedule": _compile(data["schedule"], f"{where}: schedule"),
         "sentence_cues": {k: [str(p).lower() for p in v]
                           for k, v in data["sentence_cues"].items()},
         "duty_verbs": {str(v) for v in data["duty_verbs"]},

@@ -108,9 +108,13 @@ class AdReader:
         text = fold(line).strip()
         if any(p.search(text) for p in self.spec["chrome"]):
             return "chrome"
-        if any(p.search(text) for p in self.spec["pay"]):
-            return "benefits" if len(text.split()) > 14 else "header"
+        # A short pay line is the header's; a paragraph that mentions pay is read sentence by
+        # sentence ("Get paid while you train. Millbrook transports 2,600 students a day.").
+        if len(text.split()) <= 14 and any(p.search(text) for p in self.spec["pay"]):
+            return "header"
         if len(text.split()) <= 8 and any(p.search(text) for p in self.spec["header"]):
+            return "header"
+        if len(text.split()) <= 16 and any(p.search(text) for p in self.spec["schedule"]):
             return "header"
         return None
 
@@ -123,6 +127,8 @@ class AdReader:
             return "legal"
         if any(p.search(text) for p in self.spec["pay"]):
             return "benefits"
+        if len(text.split()) <= 16 and any(p.search(text) for p in self.spec["schedule"]):
+            return "header"  # the hours, said in a sentence of the ad's prose
         if part in ("requirements", "benefits", "legal", "chrome"):
             return part
         if _any(cues["benefits"], text):
