@@ -118,9 +118,13 @@
     zip.textContent = "Download everything (ZIP)";
     $("downloads").replaceChildren(zip, ...links);
     $("pages").replaceChildren(...data.pages.map((src, i) => {
+      // Each picture opens full size in a tab of its own.
+      const link = document.createElement("a");
+      link.href = src; link.target = "_blank"; link.rel = "noopener";
       const img = document.createElement("img");
       img.src = src; img.alt = "Page " + (i + 1); img.loading = "lazy";
-      return img;
+      link.appendChild(img);
+      return link;
     }));
     result.scrollIntoView({behavior: "smooth", block: "start"});
   }
