@@ -229,3 +229,14 @@ def test_working_hours_in_prose_are_no_company_fact():
     assert not any(re.search(r"\d:\d\d", f) for f in found.facts)
     assert [s.part for s in found.parts if re.search(r"\d:\d\d", s.text)] == ["header", "header"]
     assert found.sector.id == "outpatient-clinic"
+
+
+def test_a_cue_is_a_whole_word_and_a_stated_reason_for_the_opening_is_not_asked_again():
+    """"ged" (the diploma) made "the board has engaged a search firm" a requirement, and the
+    sheet then asked why the role was open when the ad had said so."""
+    found = _read("Executive Director", "Northside Youth Music Project", (
+        "Northside Youth Music Project gives free music lessons to 1,150 students. Our founding "
+        "executive director retired in June, and the board has engaged Harlow & Finch to lead "
+        "the search."))
+    assert [s.part for s in found.parts] == ["company", "company"]
+    assert found.has("opening-explained")

@@ -77,6 +77,11 @@ _AFTER_GOAL = re.compile(
     rf"|(?:against |with )?(?:a |an |the )?target (?:of |is )?(?P<target>{_GOAL_FIGURE})"
     r"|(?P<benchmark>(?:below|under|above) the (?:national |state |industry |regional )?"
     r"(?:average|benchmark|median)))", re.IGNORECASE)
+_AMOUNT_BASELINE = re.compile(r"^.*?an? (?P<value>\$[\d,.]+\s*(?:k|m|million|billion)?) "
+                              r"(?P<metric>(?:operating |net |budget |annual )?"
+                              r"(?:deficit|loss|shortfall))$", re.IGNORECASE)
+_BALANCED = re.compile(r"\b(?:a )?(?:balanced budget|break[- ]even|an operating surplus)"
+                       r"(?: by [^.;,]+)?", re.IGNORECASE)
 _STATED_GOAL = re.compile(r"^(?:a )?target of (?P<value>.+)$", re.IGNORECASE)
 # A duty's verb before the measure it moves: "Cut agency use, currently 28% of nursing hours".
 _GOAL_VERBS = {"cut", "bring", "reduce", "improve", "lower", "raise", "grow", "increase",
@@ -202,8 +207,60 @@ _MEASURE_STOPS = {"rate", "rates", "time", "times", "share", "of", "the", "and",
 def _measure_words(metric: str) -> set[str]:
     """The words that say what a measure is about ("agency", "churn"), for telling two
     measures of one thing apart from two measures that only share "rate"."""
-    return {w for w in re.findall(r"[\w-]+", fold(metric)) if w not in _MEASURE_STOPS
-            and not w.isdigit()}
+    return {w.removesuffix("s") for w in re.findall(r"[\w-]+", fold(metric))
+            if w not in _MEASURE_STOPS and not w.isdigit()}
+
+
+_TRAINING_WORD = re.compile(r"\b(?:train\w*|classroom|course|orientation|preceptor\w*|"
+                            r"residency|mentor\w*|shadow\w*|apprentice\w*|onboarding)\b",
+                            re.IGNORECASE)
+_GENERIC_MANAGER = re.compile(r"\breports? to\b|\bmy manager\b|\bI report to\b", re.IGNORECASE)
+
+
+_MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june",
+                                        "july", "august", "september", "october", "november",
+                                        "december"), start=1)}
+_SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
+_WHEN = re.compile(r"\b(?:(?P<month>january|february|march|april|may|june|july|august|september|"
+                   r"october|november|december)|(?P<season>spring|summer|fall|autumn|winter)|"
+                   r"q(?P<quarter>[1-4])|(?P<ordinal>first|second|third|fourth) quarter)"
+                   r"(?:,? (?:of )?(?P<year>20\d\d))?\b|\b(?P<next_year>next year)\b",
+                   re.IGNORECASE)
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def _stated_date(sentence: str, today: dt.date) -> dt.date | None:
+    """The first date a sentence gives ("in March 2027", "this fall", "in Q3", "next year"),
+    as the first day of it; a month or season without a year is its next one from today.
+    "May" is read only with a year or after "in"/"by": it is a verb too."""
+    for match in _WHEN.finditer(sentence):
+        if match["next_year"]:
+            return dt.date(today.year + 1, 1, 1)
+        if match["month"] and match["month"].lower() == "may" and not match["year"] and \
+                not re.match(r" \d", sentence[match.end():]) and \
+                not re.search(r"\b(?:in|by|on|from|until|through) $",
+                              sentence[:match.start()].lower()[-8:]):
+            continue
+        quarter = match["quarter"] or _ORDINALS.get((match["ordinal"] or "").lower())
+        month = _MONTHS.get((match["month"] or "").lower()) or \
+            _SEASONS.get((match["season"] or "").lower()) or \
+            (3 * (int(quarter) - 1) + 1 if quarter else None)
+        if month is None:
+            continue
+        year = int(match["year"]) if match["year"] else \
+            today.year + (1 if month < today.month else 0)
+        return dt.date(year, month, 1)
+    return None
+
+
+def _short_metric(metric: str) -> str:
+    """A measure named again after its row: "pick accuracy", not "pick accuracy on second
+    shift" a third time."""
+    return _lower_first(re.split(r" (?:on|in|at|across|excluding|for) ", metric)[0])
+
+
+def _role_in_a_sentence(role: str) -> str:
+    return re.split(r"\s+[–—-]\s+|\s*\(|\s*\||,\s|\s+/\s+", role)[0].strip() or role
 
 
 def _lower_first(text: str) -> str:
@@ -226,9 +283,10 @@ def _duty_clause(text: str, max_words: int, verbs: set[str]) -> str:
         if match.group(1).lower() in verbs:
             text = text[:match.start()]
             break
-    head, colon, _ = text.partition(": ")  # "Serve as the lead for X: define Y" -> the lead
-    if colon and len(head.split()) >= 4:
-        text = head
+    for mark in (": ", " — ", " – "):  # "Serve as the lead for X: define Y" -> the lead
+        head, found, _ = text.partition(mark)
+        if found and len(head.split()) >= 4:
+            text = head
     if len(text.split()) > max_words:
         head = text.split(", ")[0]
         text = head if 4 <= len(head.split()) <= max_words else ""
@@ -251,7 +309,12 @@ def _short_name(name: str, stops: set[str]) -> str:
         return name
     core = words[1:]
     cut = next((i for i, w in enumerate(core) if i and w.lower() in stops), len(core))
-    core = core[:cut][-2:]
+    start = max(cut - 2, 0)
+    while start and core[start][:1].isupper() and core[start - 1][:1].isupper():
+        start -= 1  # not into a name: "the Rock Hill opening", never "the Hill opening"
+    core = core[start:cut]
+    while len(core) > 1 and re.match(r"v?\d", core[0].lower()):
+        core = core[1:]  # "the PCI DSS v4.0 Level 1 assessment" -> "the assessment"
     return " ".join(["the", *core]) if core else name
 
 
@@ -305,7 +368,9 @@ class Composer:
         self.regulations = _regulations(analysis)
         self.fill = _Filler({
             "company": request.company,
-            "role": request.role,
+            # In a sentence, the title without what a job board adds to it: "Nurse Aide
+            # Trainee", not "... – Paid CNA Training (Day & Evening Shifts)".
+            "role": _role_in_a_sentence(request.role),
             "family": self.family.name.lower(),
             "regulations": self.regulations,
             "initiative": "",
@@ -325,9 +390,12 @@ class Composer:
         self.threaded = [i for i in self.priority_initiatives if i.id != "new-function"]
         # What the description states (signals, initiative types, the sector), for lines that
         # say `unless:` or `only:` one of these.
+        # And the words of the title as "title:<word>", so that a family's lines can be for
+        # one of its jobs: a dispatcher's, not a driver's ("only: [title:dispatcher]").
         stated = frozenset({f.id for f in analysis.signals} |
                            {i.id for i in analysis.initiatives} |
-                           ({analysis.sector.id} if analysis.sector else set()))
+                           ({analysis.sector.id} if analysis.sector else set()) |
+                           {f"title:{w}" for w in re.findall(r"[a-z]+", fold(request.role))})
         # Two more: "interviewers" when they are known, "situation" when the description
         # states the company's situation (a situation signal or an initiative).
         known = {"interviewers"} if request.interviewers else set()
@@ -384,6 +452,8 @@ class Composer:
         for initiative in self.analysis.initiatives:
             if initiative not in chosen:
                 chosen.append(initiative)
+        if self.level in ("director", "executive"):  # the job before its projects
+            chosen.sort(key=lambda i: self.kinds[i.id].effects.get("leader_rank", 2))
         return chosen[:MAX_PRIORITIES]
 
     def _signal_effect(self, key: str) -> list[tuple[Any, Any]]:
@@ -398,11 +468,25 @@ class Composer:
             out.insert(0, (None, self.library.groups["regulated"][key]))
         return out
 
+    def _after_day_90(self, initiative: Initiative) -> bool:
+        """Whether the ad dates the initiative after this plan's 90 days ("opens in September",
+        "go-live in Q3", "next year"): its results cannot be reported by day 90."""
+        start = self.request.start_date or self.request.date
+        when = _stated_date(initiative.sentence, start)
+        return when is not None and when > start + dt.timedelta(days=90)
+
     def _thread(self, key: str, initiative: Initiative) -> Any:
+        if self._after_day_90(initiative) and key in self.threads.get("ahead", {}):
+            return self.fill(self.threads["ahead"][key], initiative=initiative.name)
         variant = self.threads.get("frontline" if self.level in FRONTLINE_LEVELS else
                                    "lead" if self.level in LEAD_LEVELS else "", {})
         own_kind = self.kinds[initiative.id].effects.get("threads", {})
-        value = own_kind.get(key, variant.get(key, self.threads[key]))
+        # A leader's own wording first (they set owners and dates), then the kind's own
+        # lines, then the level's, then the general ones.
+        if self.level in LEAD_LEVELS and key in variant:
+            value = variant[key]
+        else:
+            value = own_kind.get(key, variant.get(key, self.threads[key]))
         if isinstance(value, dict):
             return {k: self.fill(v, initiative=initiative.name) for k, v in value.items()}
         return self.fill(value, initiative=initiative.name)
@@ -423,7 +507,9 @@ class Composer:
     def _stated_duties(self) -> list[str]:
         """The ad's most specific duties, each short enough to stand in a plan line."""
         spec = self.library.plan["stated_duties"]
-        covered = {i.sentence for i in self.analysis.initiatives}
+        # An initiative's or a measure's sentence is said already, by its priority.
+        covered = {i.sentence for i in self.analysis.initiatives} | \
+            {sentence for _, sentence in self.analysis.entities.baselines}
         known = [n.lower() for n in (self.analysis.entities.systems +
                                      self.analysis.entities.regulations +
                                      self.analysis.entities.places)]
@@ -432,12 +518,16 @@ class Composer:
         for index, duty in enumerate(self.analysis.responsibilities):
             text = _duty_clause(re.sub(r"^you(?:'ll|’ll| will) (?:also )?", "", duty.text,
                                        flags=re.IGNORECASE), spec["max_words"], verbs)
+            # In the plan's own voice: "from your tablet" is "from my tablet".
+            text = re.sub(r"\byour\b", "my", re.sub(r"\byou\b", "me", text))
             text = text[:1].upper() + text[1:]
             lowered = text.lower()
             # A duty starts with what is done ("Fluency in Meta Ads Manager" is a skill) and
             # is whole ("Data Privacy Framework)" was cut out of a longer line).
             if not text or lowered.split()[0] not in verbs or \
                     text.count("(") != text.count(")"):
+                continue
+            if len(text.split()) < 4:  # "Greet patients" says nothing the plan does not
                 continue
             if not text or duty.text in covered or any(g in lowered for g in spec["generic"]) \
                     or any(lowered.startswith(s + " ") for s in spec["not_duty_starts"]):
@@ -461,7 +551,8 @@ class Composer:
         """Lines of profile.yaml's `uses` whose products/customers/markets the description named."""
         return [self.fill(item["text"])
                 for item in self.library.profile.get("uses", {}).get(section, [])
-                if all(getattr(self.analysis, need) for need in item["needs"])]
+                if all(getattr(self.analysis, need) for need in item["needs"])
+                and not set(item.get("unless", ())) & self.present]
 
     # --- the plan --------------------------------------------------------------------------
 
@@ -567,6 +658,9 @@ class Composer:
             quoted.add(initiative.sentence)
             detail = kind.get("lead") if self.level in LEAD_LEVELS else \
                 kind.get("frontline") if self.level in FRONTLINE_LEVELS else None
+            if self.level in ("director", "executive") and kind.get("leader_rank", 2) > 1:
+                # A director leads the project itself, not "my team's part of it".
+                detail = self.library.plan["initiative_senior_detail"]
             detail = self.fill(detail or kind["contribution"])
             items.append({
                 "title": name[0].upper() + name[1:],
@@ -582,20 +676,44 @@ class Composer:
         moving = [m for m in self.stated_measures
                   if m["goal"] or not m["value"].startswith("is ")]
         for measure in moving[:1]:
-            if len(items) >= 2:
-                break
-            goal = self.fill(spec["goal"], goal=measure["goal"]) if measure["goal"] else ""
-            items.append({"title": self.fill(spec["title"], metric=_lower_first(measure["metric"])),
-                          "detail": self.fill(spec["detail"], goal=goal),
-                          "evidence": ""})
+            metric = _short_metric(measure["metric"])  # its row in the table says the rest
+            goal = measure["goal"]
+            if goal and re.match(r"[~$\d]", goal):
+                goal = f"to {goal}"  # "80%" -> "to 80%"; "under 10% by year-end" as it is
+            if re.match(r"an? ", goal):  # "a balanced budget by fiscal year 2027"
+                title = self.fill(spec["title_reach"], goal=goal)
+            elif goal:
+                title = self.fill(spec["title_goal"], metric=metric, goal=goal)
+            else:
+                title = self.fill(spec["title"], metric=metric)
+            item = {"title": title, "detail": self.fill(spec["detail"]), "evidence": ""}
+            if measure["goal"]:
+                # A measure the ad sets a goal for is what the job will be judged on: first.
+                items.insert(0, item)
+            elif len(items) < 2:
+                items.append(item)
         for finding, priority in self._signal_effect("priority"):
             if len(items) >= 2:
                 break
             if finding is not None:
                 items.append({"title": self.fill(priority), "detail": "", "evidence": ""})
+        training = self.analysis.training[:1] if self.level in (*FRONTLINE_LEVELS, "senior") \
+            else []
+        for sentence in training:  # the ad's own path in, not "productive by day 60"
+            if len(items) >= 2:
+                break
+            spec = self.library.plan["training_priority"]
+            item = {"title": self.fill(spec["title"]), "detail": self.fill(spec["detail"]),
+                    "evidence": "" if sentence in quoted else
+                    _quote(sentence, _TRAINING_WORD.search(sentence).group(0),
+                           MAX_EVIDENCE_WORDS)}
+            # For a newcomer to the work, the training is the first 30 days: it comes first.
+            items.insert(0 if self.level == "entry" else len(items), item)
         for default in self.library.plan["default_priorities"]:
             if len(items) >= 2:
                 break
+            if training and default.get("unless_training"):
+                continue
             if self.level not in expand_levels(default.get("levels"), "plan.yaml"):
                 continue
             items.append({"title": self.fill(default["title"]),
@@ -641,6 +759,19 @@ class Composer:
                             "baseline": self.fill(spec["baseline"], evidence=value),
                             "target": self._direction(metric, value, spec),
                             "value": f"is {value}", "goal": ""})
+                continue
+            amount = _AMOUNT_BASELINE.match(phrase)
+            if amount:  # "ran a $380,000 operating deficit": the amount is where it stands
+                balanced = _BALANCED.search(sentence)
+                goal = balanced.group(0) if balanced else ""
+                metric = amount["metric"][0].upper() + amount["metric"][1:]
+                out.append({"metric": metric,
+                            "baseline": self.fill(spec["baseline_change"],
+                                                  evidence=f"{amount['value']} last year"),
+                            "target": self.fill(spec["stated_target_dated" if " by " in goal
+                                                     else "stated_target"], evidence=goal)
+                            if goal else self._direction(metric, amount["value"], spec),
+                            "value": f"was {amount['value']} last year", "goal": goal})
                 continue
             verbs = list(_BASELINE_SPLIT.finditer(phrase))
             stated_goal = _STATED_GOAL.match(phrase)
@@ -695,7 +826,8 @@ class Composer:
             after = sentence[sentence.find(phrase) + len(phrase):] if phrase in sentence else ""
             beside = _BESIDE_TARGET.match(after.split(",")[0].strip() + " ")
             right_after = _AFTER_GOAL.match(after)
-            goal = beside["value"].strip() if beside else next(
+            goal = re.sub(r"^([\d.]+) (minute|hour|day|week|point|second)$", r"\1 \2s",
+                          beside["value"].strip()) if beside else next(
                 (g.strip() for g in right_after.groups() if g), "") if right_after else ""
             out.append({"metric": metric[0].upper() + metric[1:],
                         "baseline": self.fill(baseline, evidence=value),
@@ -759,7 +891,8 @@ class Composer:
                                 re.split(r"\bor\b|\band\b|,", sector["role"]) if part.strip())
         extra = [{k: self.fill(v) for k, v in sector.items()}] if sector and not itself else []
         for _, people in self._signal_effect("stakeholders"):
-            extra += [{k: self.fill(v) for k, v in p.items()} for p in people]
+            extra += [{k: self.fill(v) for k, v in p.items() if k != "levels"} for p in people
+                      if self.level in expand_levels(p.get("levels"), "signals.yaml")]
         # The family's first two are the core of the job; the company's come next. The
         # family's further people ("Loss prevention") are met only where the ad speaks of
         # them: a table of teams the company may not have reads as invented.
@@ -768,15 +901,30 @@ class Composer:
                      if any(len(w) > 4 and _words_in(w, said)
                             for w in re.findall(r"[a-z][a-z-]+", fold(p["role"]))
                             if w not in _NOT_A_TEAM_WORD)]
-        items = family[:2] + extra + mentioned
-        return _unique(items)[:MAX_STAKEHOLDERS]
+        items = _unique(family[:2] + extra + mentioned)
+        if manager:  # named already: not again as "the leader this role reports to"
+            items = [items[0], *(p for p in items[1:] if not _GENERIC_MANAGER.search(p["role"]))]
+        # One person in two rows ("the staff development coordinator" alone and in a group)
+        # is met once, in the row that says more.
+        roles = [fold(p["role"]).removeprefix("the ") for p in items]
+        items = [p for p, role in zip(items, roles, strict=True)
+                 if not any(role != other and role in other for other in roles)]
+        return items[:MAX_STAKEHOLDERS]
 
     def early_wins(self) -> list[str]:
         family = self._lines(self.family.early_wins)
+        spec = self.library.plan["early_wins"]
+        # A measure the ad wants moved first: what the job will be judged on.
+        wins = [self.fill(spec["measure"], metric=_short_metric(m["metric"]))
+                for m in self.stated_measures[:1]
+                if (m["goal"] or not m["value"].startswith("is ")) and "$" not in m["value"]]
         # An initiative's own early win, concrete for its kind (initiatives.yaml); never the
-        # general "an early, visible step on X", which only repeats its name.
-        wins = [self.fill(self.kinds[i.id].effects["early_win"], initiative=i.name)
-                for i in self.threaded[:2] if self.kinds[i.id].effects.get("early_win")]
+        # general "an early, visible step on X", which only repeats its name. A director
+        # or an executive leads it: a milestone, not one area made ready.
+        senior = self.level in ("director", "executive")
+        wins += [self.fill(spec["initiative_senior"] if senior else
+                           self.kinds[i.id].effects["early_win"], initiative=i.name)
+                 for i in self.threaded[:2] if self.kinds[i.id].effects.get("early_win")]
         return _unique(wins + family)[:MAX_EARLY_WINS]
 
     @functools.cached_property
@@ -833,15 +981,20 @@ class Composer:
 
     def checkins(self) -> list[dict[str, Any]]:
         start = self.request.start_date
-        named = [i.name for i in self.priority_initiatives]
+        initiatives = self.priority_initiatives
+        named = [i.name for i in initiatives]
         order = CHECKIN_INITIATIVE  # which initiative each check-in names, so none repeats
         out = []
         for index, c in enumerate(self.library.plan["checkins"]):
             which = order[index] if index < len(order) else len(named)
+            # No "first results" on what the ad dates after day 90: progress toward it.
+            key = "with_initiative_ahead" if which < len(named) and c.get(
+                "with_initiative_ahead") and self._after_day_90(initiatives[which]) \
+                else "with_initiative"
             out.append({
                 "day": c["day"],
                 "date": _long_date(start + dt.timedelta(days=c["day"] - 1)) if start else "",
-                "text": self.fill(c["with_initiative"], initiative=named[which])
+                "text": self.fill(c[key], initiative=named[which])
                 if which < len(named) and c.get("with_initiative") else
                 self.fill(c["with_regulations"]) if self.regulations and c.get("with_regulations")
                 else self.fill(c["text"]),

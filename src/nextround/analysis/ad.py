@@ -68,10 +68,6 @@ def _pieces(sentence: str) -> list[str]:
     return [*pieces, sentence]
 
 
-def _any(phrases: list[str], text: str) -> bool:
-    return any(p in text for p in phrases)
-
-
 class AdReader:
     """Reads one ad with the library's lists (content/ad.yaml)."""
 
@@ -123,7 +119,7 @@ class AdReader:
         heading it stands under (a perk inside "About us" is still a perk)."""
         text = fold(sentence)
         cues = self.spec["sentence_cues"]
-        if _any(cues["legal"], text):
+        if cues["legal"].search(text):
             return "legal"
         if any(p.search(text) for p in self.spec["pay"]):
             return "benefits"
@@ -131,18 +127,18 @@ class AdReader:
             return "header"  # the hours, said in a sentence of the ad's prose
         if part in ("requirements", "benefits", "legal", "chrome"):
             return part
-        if _any(cues["benefits"], text):
+        if cues["benefits"].search(text):
             return "benefits"
         if part == "responsibilities":
             return part
-        if _any(cues["requirements"], text):
+        if cues["requirements"].search(text):
             return "requirements"
         if part in ("company", "role"):
             return part
         # No heading said: the sentence's own words decide.
-        if _any(cues["responsibilities"], text) or re.match(r"(you will|you'll)\b", text):
+        if cues["responsibilities"].search(text) or re.match(r"(you will|you'll)\b", text):
             return "responsibilities"
-        if re.search(r"\b(you|your|you'll|you're)\b", text) or _any(cues["role"], text):
+        if re.search(r"\b(you|your|you'll|you're)\b", text) or cues["role"].search(text):
             return "role"
         return "company"
 

@@ -59,6 +59,9 @@ _BASELINE = re.compile(
     r"(?:\s+(?:business\s+)?(?:days|hours|minutes))?)"
     r"|(?P<current>(?:[\w%&/'’-]+\s+){0,5}[\w%&/'’-]+,?\s+\(?currently\s+(?:at\s+|about\s+|~)?"
     r"\$?\d[\d,.]*\s*(?:%|percent|days|hours|minutes|ms)?(?:\s+of\s+(?:[\w-]+\s+)?[\w-]+)?)(?=[,);])"
+    r"|(?P<amount>\b(?:ran|posted|recorded|reported|had|closed [\w ]{0,20}?with) an? \$[\d,.]+"
+    r"\s*(?:k|m|million|billion)? (?:operating |net |budget |annual )?"
+    r"(?:deficit|loss|shortfall))"
     r"|(?P<average>average of \d[\d,.]*\s*(?:days|hours|minutes|weeks)\s+(?:from|to|for)\s+"
     r"[\w-]+(?:\s+(?:to|from)\s+[\w-]+)?)"
     r"|(?P<target>\$?\d[\d,.]*\s*%?\s+(?:[\w-]+\s+){0,3}target\b)"
@@ -159,7 +162,8 @@ def find_entities(sentences: list[str], header: list[str], library: Library) -> 
             found.numbers.append((f"{m.group('n')} {m.group('what')}", sentence))
         for m in _BASELINE.finditer(sentence):
             # "is 118 minutes." without the sentence's full stop
-            phrase = (m.group("phrase") or m.group("current") or m.group("average")
+            phrase = (m.group("phrase") or m.group("current") or m.group("amount")
+                      or m.group("average")
                       or m.group("target") or m.group("goal")).strip(" .,;:")
             if re.search(r"\d", phrase):
                 found.baselines.append((phrase, sentence))
