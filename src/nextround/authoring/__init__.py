@@ -10,10 +10,10 @@ check.py (`templates check`), pictures.py (`preview`).
 from __future__ import annotations
 
 from .check import check_theme
-from .pictures import PREVIEW_LIST, preview
+from .pictures import PREVIEW_LIST, draw_pages, preview
 from .sample import CHECKED_FORMATS, sample_request
 from .scaffold import init_theme
 from .variables import template_variables
 
-__all__ = ["CHECKED_FORMATS", "PREVIEW_LIST", "check_theme", "init_theme", "preview",
+__all__ = ["CHECKED_FORMATS", "PREVIEW_LIST", "check_theme", "draw_pages", "init_theme", "preview",
            "sample_request", "template_variables"]

@@ -41,17 +41,41 @@ def _preview_folder(out_dir: Path) -> list[str]:
     return []
 
 
-def preview(request: Request, out_dir: Path, *, word: bool = False, resolution: int = 70
-            ) -> list[Path]:
-    """PNG images of every page of the request's PDFs (and, with word=True, of the Word files
-    as LibreOffice lays them out)."""
-    from ..pipeline import FILE_NAMES, render_files
-
+def _pdftoppm() -> str:
     pdftoppm = shutil.which("pdftoppm")
     if pdftoppm is None:
         raise ThemeError("preview needs pdftoppm, which is not installed: install poppler-utils "
                          "(apt install poppler-utils, brew install poppler), or write the PDF "
                          "with 'nextround generate' and open it.")
+    return pdftoppm
+
+
+def draw_pages(pdfs: dict[str, Path], folder: Path, resolution: int = 70) -> list[Path]:
+    """A PNG of every page of each PDF ('30-60-90-plan.pdf' -> plan-1.png, plan-2.png...),
+    drawn into folder: what `preview` shows, and the web page's preview (nextround serve)."""
+    from ..pipeline import FILE_NAMES
+
+    pdftoppm = _pdftoppm()
+    drawn: list[Path] = []
+    for name, pdf in sorted(pdfs.items()):
+        stem = name.removesuffix(".pdf")
+        for short, long in FILE_NAMES.items():
+            stem = stem.replace(long, short)
+        pages_dir = folder / stem
+        pages_dir.mkdir(parents=True)
+        subprocess.run([pdftoppm, "-png", "-r", str(resolution), str(pdf),
+                        str(pages_dir / stem)], check=True, capture_output=True)
+        drawn += sorted(pages_dir.glob("*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
+    return drawn
+
+
+def preview(request: Request, out_dir: Path, *, word: bool = False, resolution: int = 70
+            ) -> list[Path]:
+    """PNG images of every page of the request's PDFs (and, with word=True, of the Word files
+    as LibreOffice lays them out)."""
+    from ..pipeline import render_files
+
+    _pdftoppm()  # before rendering: a missing tool is said at once
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if word and soffice is None:
         raise ThemeError("preview --word needs LibreOffice (soffice), which is not installed.")
@@ -77,18 +101,9 @@ def preview(request: Request, out_dir: Path, *, word: bool = False, resolution: 
                                  f"{result.stderr.strip()[:200]}")
             for pdf in sorted((work / "word").glob("*.pdf")):
                 pdfs[f"{pdf.stem}-word.pdf"] = pdf
-        written: list[Path] = []
-        for name, pdf in sorted(pdfs.items()):
-            stem = name.removesuffix(".pdf")
-            for short, long in FILE_NAMES.items():
-                stem = stem.replace(long, short)
-            pages_dir = work / "pages" / stem  # drawn here, then copied whole into out_dir
-            pages_dir.mkdir(parents=True)
-            subprocess.run([pdftoppm, "-png", "-r", str(resolution), str(pdf),
-                            str(pages_dir / stem)], check=True, capture_output=True)
-            pages = sorted(pages_dir.glob("*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
-            written += [write_atomic(out_dir / page.name, page.read_bytes())
-                        for page in pages]
+        # Drawn in the temporary folder, then copied whole into out_dir.
+        written = [write_atomic(out_dir / page.name, page.read_bytes())
+                   for page in draw_pages(pdfs, work / "pages", resolution)]
     # Pages of an earlier, longer preview must not linger beside the new ones; only what a
     # preview wrote is ever deleted.
     names = [path.name for path in written]
