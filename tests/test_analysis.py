@@ -240,3 +240,13 @@ def test_a_cue_is_a_whole_word_and_a_stated_reason_for_the_opening_is_not_asked_
         "the search."))
     assert [s.part for s in found.parts] == ["company", "company"]
     assert found.has("opening-explained")
+
+
+def test_a_turnaround_time_is_no_turnaround():
+    """"An 11-day permit turnaround" is a speed, not a company in trouble."""
+    for speed in ("Our permit office cut its average 11-day permit turnaround to 6 days.",
+                  "We need faster turnaround times on quotes."):
+        found = _read("Analyst", "Alder County", speed)
+        assert not found.has("turnaround") and not found.initiatives, speed
+    assert _read("Analyst", "Alder County", "The new CEO is leading a financial "
+                 "turnaround.").has("turnaround")
