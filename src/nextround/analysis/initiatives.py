@@ -23,6 +23,11 @@ _CLAUSE_ENDS = {"and", "or", "to", "for", "with", "by", "from", "at", "in", "on"
                 "around", "about", "under", "through", "against", "among", "between", "behind",
                 "beyond", "toward", "towards", "without", "via", "per", "amid",
                 "along", "despite", "inside", "outside", "onto", "upon", "off", "up", "out"}
+# A place named by its kind alone ("stores", "Location"): no name for an initiative.
+_BARE_PLACES = {"store", "stores", "restaurant", "restaurants", "location", "locations", "site",
+                "sites", "branch", "branches", "office", "offices", "clinic", "clinics", "unit",
+                "units", "center", "centre", "building", "facility", "facilities", "hotel",
+                "hotels", "school", "schools", "shop", "shops", "plant", "plants"}
 # Common words that a bullet's first place capitalised: not part of a name.
 _SENTENCE_CAPITALS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                       "new", "several", "first", "second", "third", "our", "multiple"}
@@ -107,6 +112,9 @@ def _name(kind, match: re.Match[str], sentence: str, systems: list[str], spec: d
         obj = " ".join(words)
         if fold(words[-1]) in (effects.get("plain_objects") or ()):
             return f"the {obj}"
+        rest = [fold(w) for w in words if fold(w) != "new"]
+        if len(rest) == 1 and rest[0] in _BARE_PLACES:
+            return ""  # "the stores opening" names nothing: the kind's own name reads better
     cue = fold(match.group(0))
     noun = (effects.get("object_nouns") or {}).get(fold(obj.split()[-1])) or next(
         (n for stem, n in (effects.get("verb_names") or {}).items() if cue.startswith(stem)),
