@@ -113,8 +113,9 @@ def _name(kind, match: re.Match[str], sentence: str, systems: list[str], spec: d
         if fold(words[-1]) in (effects.get("plain_objects") or ()):
             return f"the {obj}"
         rest = [fold(w) for w in words if fold(w) != "new"]
-        if len(rest) == 1 and rest[0] in _BARE_PLACES:
-            return ""  # "the stores opening" names nothing: the kind's own name reads better
+        if len(rest) == 1 and rest[0] in _BARE_PLACES and effects.get("bare_name"):
+            # "the new stores opening" reads as a misprint: "the opening of the new stores"
+            return effects["bare_name"].replace("{object}", obj)
     cue = fold(match.group(0))
     noun = (effects.get("object_nouns") or {}).get(fold(obj.split()[-1])) or next(
         (n for stem, n in (effects.get("verb_names") or {}).items() if cue.startswith(stem)),
