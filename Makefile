@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench clean system-deps
+.PHONY: demo test lint bench clean system-deps golden
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ demo: $(STAMP)
 JOBS ?= auto
 test: $(STAMP)
 	$(BIN)/python -m pytest -q -n $(JOBS) --dist worksteal $(ARGS)
+
+# Rewrite the reference outputs under tests/golden/ after a change that is meant; review the diff.
+golden: $(STAMP)
+	GOLDEN_UPDATE=1 $(BIN)/python -m pytest -q -p no:cacheprovider tests/test_golden.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts bench
