@@ -25,9 +25,12 @@ demo: $(STAMP)
 # --force: the demo's own handouts from the last `make demo` are replaced, not kept.
 	$(BIN)/nextround generate --from samples/acme-grocers.yaml --out out --force
 
-# Pass pytest arguments with ARGS, e.g. make test ARGS="-k batch -x".
+# Pass pytest arguments with ARGS, e.g. make test ARGS="-k batch -x". The tests run on every
+# core (pytest-xdist); worksteal evens out tests of very different lengths. JOBS=0 runs them in
+# one process (to debug with pdb, say).
+JOBS ?= auto
 test: $(STAMP)
-	$(BIN)/python -m pytest -q $(ARGS)
+	$(BIN)/python -m pytest -q -n $(JOBS) --dist worksteal $(ARGS)
 
 # Rewrite the reference outputs under tests/golden/ after a change that is meant; review the diff.
 golden: $(STAMP)

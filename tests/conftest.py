@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import os
+import pickle
 import shutil
 import subprocess
 import tempfile
@@ -109,9 +111,37 @@ def acme_fields() -> dict:
     }
 
 
+def once_per_run(tmp_path_factory, name: str, make):
+    """make(folder) run once for the whole test run, and its (picklable) result.
+
+    Under pytest-xdist (`make test` runs with -n) each worker has its own session, so a
+    session-scoped fixture would render its files once per worker. Here the first worker to
+    ask makes them in a folder all the workers share, holding a lock, and the others wait for
+    it and read the same result. A make() that failed left no result: the next one tries again
+    (and fails the same way, in its own tests)."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the run's folder, above the workers' own (popen-gw0, ...)
+    folder = base / f"shared-{name}"
+    result = base / f"shared-{name}.pickle"
+    with open(base / f"shared-{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not result.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            value = make(folder)
+            part = result.with_name(result.name + ".part")
+            part.write_bytes(pickle.dumps(value))
+            part.rename(result)
+        return pickle.loads(result.read_bytes())
+
+
 @pytest.fixture(scope="session")
 def acme_files(tmp_path_factory, acme_fields) -> dict[str, Path]:
-    """Every format of both handouts for the sample, generated once for the session."""
-    out = tmp_path_factory.mktemp("acme")
-    request = build_request({**acme_fields, "formats": ["pdf", "docx", "html", "md", "json"]})
-    return {p.name: p for p in generate(request, out)}
+    """Every format of both handouts for the sample, generated once for the run."""
+    def make(out: Path) -> dict[str, Path]:
+        request = build_request({**acme_fields,
+                                 "formats": ["pdf", "docx", "html", "md", "json"]})
+        return {p.name: p for p in generate(request, out)}
+
+    return once_per_run(tmp_path_factory, "acme", make)

@@ -6,9 +6,10 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
-from conftest import libreoffice_text, pdf_text, squash
+from conftest import libreoffice_text, once_per_run, pdf_text, squash
 
 from nextround.errors import RequestError
 from nextround.pipeline import generate
@@ -20,10 +21,12 @@ PEOPLE = ["Sam Lee, VP Engineering", "Priya Raman (Chief Financial Officer)",
 
 @pytest.fixture(scope="module")
 def loop_files(tmp_path_factory, acme_fields) -> dict:
-    out = tmp_path_factory.mktemp("loop")
-    request = build_request({**acme_fields, "interviewers": PEOPLE, "per_interviewer": True,
-                             "formats": ["pdf", "docx"]})
-    return {p.name: p for p in generate(request, out)}
+    def make(out: Path) -> dict:
+        request = build_request({**acme_fields, "interviewers": PEOPLE,
+                                 "per_interviewer": True, "formats": ["pdf", "docx"]})
+        return {p.name: p for p in generate(request, out)}
+
+    return once_per_run(tmp_path_factory, "interviewers", make)
 
 
 def test_who_i_meet_says_what_each_function_cares_about(loop_files):

@@ -16,7 +16,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, need, pdf_text
+from conftest import ROOT, need, once_per_run, pdf_text
 from output_checks import docx_text, no_space, pdf_checked_text
 
 from nextround import build_request, generate
@@ -76,9 +76,12 @@ def warnings_logged():
 @pytest.fixture(scope="module")
 def script_files(tmp_path_factory) -> dict[str, dict[str, Path]]:
     """The plan of each script as PDF and DOCX, and the DOCX read back by LibreOffice (one
-    LibreOffice run for all of them)."""
+    LibreOffice run for all of them); made once for the test run."""
+    return once_per_run(tmp_path_factory, "scripts", _make_script_files)
+
+
+def _make_script_files(out: Path) -> dict[str, dict[str, Path]]:
     soffice = need("soffice")
-    out = tmp_path_factory.mktemp("scripts")
     files: dict[str, dict[str, Path]] = {}
     for script, (role, company, candidate, fact, own) in SCRIPTS.items():
         request = build_request({
