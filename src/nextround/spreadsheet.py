@@ -21,52 +21,26 @@ from typing import Any
 
 from .errors import RequestError
 from .reading import check_archive, check_regular
-from .request import FIELDS
+from .request import FIELD_TABLE, FIELDS, resolve_alias
 
 log = logging.getLogger("nextround")
 
 FORMATS = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx",
            ".jsonl": "jsonl", ".ndjson": "jsonl"}
 
-# What people call these columns in their own spreadsheets. Matching ignores case, spaces,
+# What a field's column may be called: its name ("start date"), then what people call it in
+# their own spreadsheets (the `columns` of request.Request). Matching ignores case, spaces,
 # underscores and hyphens, so "Job Title", "job_title" and "JOB-TITLE" are the same header, and
-# then a note in brackets: "Interviewers (semicolon sep.)" is the interviewers.
-# "Client" is the hiring company to an agency but the job seeker to a career coach: it is the
-# company's last resort and the candidate's, so a sheet that has a Company column as well
-# reads its Client column as the candidate.
-ALIASES = {
-    "role": ("job title", "title", "position", "position title", "role title", "job",
-             "job role", "role name"),
-    "company": ("company name", "employer", "organization", "organisation", "org",
-                "company/organization", "firm", "client", "client name"),
-    "description": ("about the company", "company description", "job description",
-                    "description text", "about", "about us", "job ad", "posting",
-                    "job posting", "details", "notes about the company"),
-    "description_file": ("description file", "description path", "job description file",
-                         "job ad file", "file"),
-    "candidate": ("candidate name", "name", "your name", "prepared by", "applicant",
-                  "applicant name", "full name", "client", "client name", "coachee",
-                  "job seeker"),
-    "interviewers": ("interviewer", "interviewer names", "interviewers names", "panel",
-                     "interview panel", "meeting with"),
-    "start_date": ("start", "start date", "first day", "expected start"),
-    "date": ("handout date", "date printed"),
-    "paper": ("paper size", "page size"),
-    "theme": ("template", "style"),
-    "only": ("document", "documents"),
-    "formats": ("format", "file formats", "output format", "output formats"),
-    "family": ("role family", "job family"),
-    "level": ("seniority", "seniority level", "job level"),
-    "sector": ("industry", "employer sector"),
-    "per_interviewer": ("per interviewer", "copy per interviewer", "plan per interviewer"),
-}
-REQUIRED = ("role", "company")
+# then a note in brackets: "Interviewers (semicolon sep.)" is the interviewers. Fields are
+# matched in the table's order, so "Client" is the company's only when no column is.
+COLUMN_NAMES = {f.name: (f.name.replace("_", " "), *f.columns) for f in FIELD_TABLE}
+REQUIRED = tuple(f.name for f in FIELD_TABLE if f.required)
 # Python's csv module refuses a cell over 128 KB and would stop the whole file; let such a
 # cell through so that its row alone fails, with the description's own size limit.
 CELL_LIMIT = 16 * 1024 * 1024
 csv.field_size_limit(max(csv.field_size_limit(), CELL_LIMIT))
 DESCRIPTION_FIELDS = ("description", "description_file")
-DATE_FIELDS = ("start_date", "date")
+DATE_FIELDS = tuple(f.name for f in FIELD_TABLE if f.kind == "date")
 # How many non-blank rows at the top may hold a title or notes before the header row.
 HEADER_SEARCH = 20
 # csv.Sniffer's regular expressions take time that grows with the square of the sample: text
@@ -132,8 +106,8 @@ def _looks_like(header: str) -> str | None:
     """The field whose name or alias starts this header ('candidate full name' -> candidate);
     names shorter than four letters ('job', 'org') say too little to go on."""
     key = loose_key(header)
-    for field_name in FIELDS:
-        for name in (field_name.replace("_", " "), *ALIASES.get(field_name, ())):
+    for field_name, names in COLUMN_NAMES.items():
+        for name in names:
             if len(name) >= 4 and (key == name or key.startswith(name + " ")):
                 return field_name
     return None
@@ -166,10 +140,10 @@ def match_columns(headers: list[str], mapping: dict[str, str]) -> Columns:
             )
         by_field[field_name] = by_key[header_key(header)]
     for table in (by_key, loose):
-        for field_name in FIELDS:
+        for field_name, names in COLUMN_NAMES.items():
             if field_name in by_field:
                 continue
-            for name in (field_name.replace("_", " "), *ALIASES.get(field_name, ())):
+            for name in names:
                 header = table.get(header_key(name))
                 if header is not None and header not in by_field.values():
                     by_field[field_name] = header
@@ -194,7 +168,7 @@ def parse_mapping(pairs: tuple[str, ...] | list[str]) -> dict[str, str]:
     for pair in pairs:
         name, sep, header = pair.partition("=")
         key = header_key(name).replace(" ", "_")
-        key = {"format": "formats", "interviewer": "interviewers"}.get(key, key)
+        key = resolve_alias(key)
         if not sep or not header.strip():
             raise RequestError(f"--map {pair!r}: write it as FIELD=\"Column name\", "
                                f"for example --map role=\"Job Title\".")
@@ -449,8 +423,7 @@ class Spreadsheet:
 def _score(values: list[Any]) -> int:
     """How many fields a row's cells would name if it were the header."""
     keys = {loose_key(v) for v in values} | {header_key(v) for v in values}
-    return sum(any(header_key(n) in keys for n in (f.replace("_", " "), *ALIASES.get(f, ())))
-               for f in FIELDS)
+    return sum(any(header_key(n) in keys for n in names) for names in COLUMN_NAMES.values())
 
 
 def merged_ranges(book: Any, sheet: Any) -> list[tuple[int, int, int, int]]:

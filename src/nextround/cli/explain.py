@@ -6,15 +6,15 @@ from typing import Any
 
 import click
 
-from .common import handle_errors, request_from_options, request_options
+from ..request import BY_NAME
+from .common import field_option, handle_errors, request_from_options, request_options
 
 
 @click.command()
 @request_options
-@click.option("--content", metavar="DIR",
+@field_option(BY_NAME["content"],
               help="A content pack whose role families are matched too (as in generate).")
-@click.option("--theme", metavar="NAME_OR_PATH",
-              help="A theme whose content/ folder is used (as in generate).")
+@field_option(BY_NAME["theme"], help="A theme whose content/ folder is used (as in generate).")
 @click.option("--json", "as_json", is_flag=True,
               help="Everything found, with the sentence behind each item, as JSON.")
 @handle_errors
