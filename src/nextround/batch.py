@@ -19,7 +19,6 @@ import io
 import itertools
 import json
 import os
-import re
 import stat
 import string
 import time
@@ -28,8 +27,6 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-from slugify import slugify
 
 from .errors import NextroundError, OutputError, RequestError, collect_warnings
 from .processes import (
@@ -41,16 +38,13 @@ from .processes import (
 )
 from .request import Request, build_request, confine_paths
 from .spreadsheet import Row, Spreadsheet
-from .writing import spell_out
+from .writing import folder_name
 
 MANIFEST = ".nextround-row.json"
 REPORT = "report.csv"
 MAX_NAME = 100
 DEFAULT_NAME = "{company}-{role}-{candidate}"
 NAME_FIELDS = ("company", "role", "candidate", "row")
-# Names Windows refuses for a file or folder, whatever the extension.
-RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
-            *(f"lpt{i}" for i in range(10))}
 
 
 @dataclass
@@ -136,32 +130,6 @@ def check_name_template(template: str) -> None:
         allowed = ", ".join("{" + n + "}" for n in NAME_FIELDS)
         wrong = f" (not {{{unknown[0]}}})" if unknown else ""
         raise RequestError(f"--name {template!r}: use the placeholders {allowed}{wrong}.")
-
-
-def folder_name(template: str, fields: dict[str, Any], row: int) -> str:
-    """The row's folder name: its data through the pattern, made safe for any file system.
-
-    slugify leaves only ASCII letters, digits and hyphens (accents are transliterated, emoji,
-    '/', '..' and the like removed), so the name can never leave the output folder.
-    """
-    # Control characters would become hyphens ("Ac\x07me" -> "ac-me"): drop them first.
-    values = {n: "".join(ch for ch in str(fields.get(n) or "") if ch.isprintable()).strip()
-              for n in NAME_FIELDS}
-    values["row"] = str(row)
-    # Placeholders that are empty (no candidate) take their separator with them.
-    parts = []
-    for literal, name, _, _ in string.Formatter().parse(template):
-        parts.append(literal)
-        if name is not None:
-            parts.append(values[name])
-    raw = "".join(parts)
-    name = slugify(spell_out(raw), max_length=MAX_NAME, word_boundary=True, save_order=True)
-    name = re.sub(r"-{2,}", "-", name).strip("-")
-    if not name:
-        name = f"row-{row}"
-    if name.split(".")[0] in RESERVED:
-        name = f"{name}-{row}"
-    return name
 
 
 class UniqueNames:

@@ -25,8 +25,9 @@ from .request import FIELD_TABLE, FIELDS, resolve_alias
 
 log = logging.getLogger("nextround")
 
-FORMATS = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx",
-           ".jsonl": "jsonl", ".ndjson": "jsonl"}
+# How each kind of file is read, by its extension (anything else is read as CSV).
+SHEET_KINDS = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx",
+               ".jsonl": "jsonl", ".ndjson": "jsonl"}
 
 # What a field's column may be called: its name ("start date"), then what people call it in
 # their own spreadsheets (the `columns` of request.Request). Matching ignores case, spaces,
@@ -191,7 +192,7 @@ class Spreadsheet:
                  encoding: str | None = None, sheet: str | None = None,
                  header_row: int | None = None):
         self.path = Path(path)
-        self.kind = FORMATS.get(self.path.suffix.lower(), "csv")
+        self.kind = SHEET_KINDS.get(self.path.suffix.lower(), "csv")
         self.encoding = encoding
         self.sheet = sheet
         self.notes: list[str] = []  # what was read differently from a plain table, to show

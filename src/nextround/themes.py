@@ -82,8 +82,10 @@ class Theme:
     layers: tuple[Path, ...] = ()
     where: str = "path"
     description: str = ""
-    # Branding given on the command line or in nextround.toml, applied on top of the theme.
+    # Branding given on the command line or in nextround.toml, applied on top of the theme,
+    # and (once rendering.branding.branded has worked it out) the effective branding.
     branding: dict[str, Any] = field(default_factory=dict)
+    brand: dict[str, Any] | None = None
 
     def file(self, name: str) -> Path:
         """The file `name` from the first folder of the chain that has it."""
@@ -103,7 +105,7 @@ class Theme:
 
     def with_branding(self, branding: dict[str, Any]) -> Theme:
         given = {key: value for key, value in branding.items() if value not in (None, "")}
-        return replace(self, branding={**self.branding, **given}) if given else self
+        return replace(self, branding={**self.branding, **given}, brand=None) if given else self
 
 
 def merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:

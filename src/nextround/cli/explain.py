@@ -29,11 +29,12 @@ def explain(content: str | None, theme: str | None, as_json: bool, **params: Any
     import json
 
     from ..explanation import explanation_data, explanation_text
-    from ..pipeline import compose_documents, understand
+    from ..pipeline import compose_documents, prepare, understand
 
     request = request_from_options(params, extra={"content": content, "theme": theme})
-    analysis = understand(request)
-    documents = compose_documents(request, analysis)
+    prepared = prepare(request)
+    analysis = understand(request, prepared)
+    documents = compose_documents(request, analysis, prepared)
     if as_json:
         click.echo(json.dumps(explanation_data(request, analysis, documents), indent=2,
                               ensure_ascii=False))

@@ -16,40 +16,14 @@ import jinja2
 from jinja2.compiler import CodeGenerator
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
-from markupsafe import Markup
 
 from ..errors import ThemeError
 from ..themes import Theme
+from .branding import css_color, css_fonts, template_theme
 
-_COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
-_FONT = re.compile(r"^[\w .-]{1,60}$")
-_GENERIC_FONTS = {"serif", "sans-serif", "monospace", "cursive", "fantasy", "system-ui"}
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 _MARKDOWN_REFERENCE = re.compile(r"&(?=#?\w+;)")
 _MARKDOWN_AUTOLINK = re.compile(r"(?<=\w):(?=//)|(?<=\bwww)\.|@", re.IGNORECASE)
-
-
-def css_color(value: object) -> Markup:
-    """A theme color, checked: only #rgb or #rrggbb reach the stylesheet."""
-    text = str(value).strip()
-    if not _COLOR.match(text):
-        raise ThemeError(f"The color {text!r} is not a hex color such as #1B3A5C.")
-    return Markup(text)
-
-
-def css_fonts(value: object) -> Markup:
-    """A comma-separated list of font names, each checked and quoted for CSS.
-
-    Safe to mark: every name is letters, digits, spaces, dots and hyphens only.
-    """
-    names = []
-    for name in str(value).split(","):
-        name = name.strip()
-        if not _FONT.match(name):
-            raise ThemeError(f"The font name {name!r} may hold only letters, digits, spaces, "
-                             f". and -.")
-        names.append(name if name in _GENERIC_FONTS else f'"{name}"')
-    return Markup(", ".join(names))
 
 
 def markdown_escape(value: object) -> str:
@@ -318,8 +292,6 @@ LOOP_ADVICE = "look for loops inside loops over long ranges, and make them small
 
 def _render_template(theme: Theme, name: str, markup: str, layers: tuple[str, ...],
                      context: dict[str, object]) -> str:
-    from .branding import template_theme
-
     try:
         template = environment(layers, markup).get_template(name)
         return template.render(theme=template_theme(theme, "html"), **context)
