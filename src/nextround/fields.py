@@ -15,13 +15,16 @@ import dataclasses
 import datetime as dt
 import logging
 import re
+import sys
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from .dates import parse_date
+from .documents import KNOWN_TYPES, MAX_FILE_BYTES, description_text
 from .errors import RequestError
+from .reading import read_capped, relative
 
 # Non-fatal problems (characters removed, glyphs missing) go to this logger; the command line
 # prints them on standard error as "Warning: ...".
@@ -50,7 +53,7 @@ GENERIC_FONTS = frozenset({"serif", "sans-serif", "monospace", "cursive", "fanta
 class Field:
     """One field of a request, as every source of requests sees it."""
 
-    help: str  # the option's help (and `nextround config`'s subject)
+    help: str  # the option's help
     check: Callable[[Any, Field, Checking], Any]  # the value as the Request holds it
     metavar: str = ""  # the option's placeholder: TITLE, PATH, #RRGGBB
     group: str = REQUEST
@@ -81,7 +84,7 @@ class Field:
 
 
 def ask(help: str, check: Callable, *, default: Any = "", default_factory: Any = None,
-        **spec: Any) -> Any:  # noqa: A002 (Click's word for it)
+        **spec: Any) -> Any:
     """A Request attribute that is a field: its default and its Field, for `request.FIELDS`."""
     metadata = {"field": Field(help=help, check=check, **spec)}
     if default_factory is not None:
@@ -169,8 +172,6 @@ def description(value: Any, _: Field, checking: Checking) -> str:
     if file not in (None, ""):
         if value not in (None, ""):
             raise RequestError("Give either a description or a description file, not both.")
-        from .request import read_description_file
-
         value = read_description_file(file, checking.base)
     value = clean_text(str(value or ""), "description").strip()
     if not value:
@@ -184,6 +185,25 @@ def description(value: Any, _: Field, checking: Checking) -> str:
             f"{MAX_DESCRIPTION:,}. Keep the 'about the company' and 'about the role' parts."
         )
     return value
+
+
+def read_description_file(path: str | Path, base: Path | None = None) -> str:
+    """Read a description file ('-' reads standard input): text, Markdown, a saved web page,
+    a PDF or a Word file. At most MAX_FILE_BYTES are read, and only from a regular file, so a
+    huge file or a FIFO cannot hang or exhaust memory."""
+    if str(path) == "-":
+        return sys.stdin.read(MAX_DESCRIPTION * 4)
+    full = relative(base, path)
+    suffix = full.suffix.lower()
+    if suffix not in KNOWN_TYPES and suffix not in (".doc", ".rtf", ".pages", ".odt"):
+        suffix = ""  # an unusual extension is read as text when it is text
+    if suffix in (".doc", ".rtf", ".pages", ".odt"):
+        raise RequestError(f"The description file {str(path)!r} is a {suffix} file: save it "
+                           f"as .docx, .pdf or .txt.")
+    what = f"The description file {str(path)!r}"
+    data = read_capped(full, MAX_FILE_BYTES, what, too_big=f"{what} is over "
+                       f"{MAX_FILE_BYTES // 1_000_000} MB; keep the job ad only.")
+    return description_text(data, suffix, str(path))
 
 
 def file_name(value: Any, _: Field, __: Checking) -> str:
@@ -259,13 +279,6 @@ def theme(value: Any, _: Field, __: Checking) -> str:
         raise RequestError(f"The theme {name!r} starts with '~' but names no user's home "
                            f"folder.") from None
     return name
-
-
-def relative(base: Path | None, value: Any) -> Path:
-    """A path as written in a file that lives in `base` (None: typed by the user): '~' is the
-    home folder, and a relative path starts from `base`. The one rule for every path field."""
-    path = Path(str(value)).expanduser()
-    return base / path if base is not None and not path.is_absolute() else path
 
 
 def logo(value: Any, _: Field, checking: Checking) -> str:

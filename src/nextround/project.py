@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from .errors import RequestError
-from .fields import file_key, relative
-from .reading import read_capped
+from .fields import file_key
+from .reading import read_capped, relative
 from .request import BY_NAME, SETTINGS, by_field_name, confine_paths, resolve_alias
 
 PROJECT_FILE = "nextround.toml"

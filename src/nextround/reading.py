@@ -13,6 +13,7 @@ import stat
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from .errors import NextroundError, RequestError
 
@@ -59,6 +60,14 @@ def _size(limit: int) -> str:
 # -- paths named inside a file ------------------------------------------------------------------
 
 
+def relative(base: Path | None, value: Any) -> Path:
+    """A path as written in a file that lives in `base` (None: typed by the user): '~' is the
+    home folder, and a relative path starts from `base`. The one rule for every path field."""
+    path = Path(str(value)).expanduser()
+    return base / path if base is not None and not path.is_absolute() else path
+
+
+
 def confined(base: Path, name: str, what: str, folder_of: str,
              allowed: Iterable[str | Path] = ()) -> Path:
     """The path `name`, written in a file that lives in `base` (a spreadsheet, a request file,
@@ -69,7 +78,7 @@ def confined(base: Path, name: str, what: str, folder_of: str,
     Such a file may come from someone else: it must not pull ~/.ssh/id_rsa or /etc/passwd into a
     handout that gets printed and handed out.
     """
-    path = (base / Path(name).expanduser()).resolve()
+    path = relative(base, name).resolve()
     roots = [base.resolve(), *(Path(folder).expanduser().resolve() for folder in allowed)]
     if not any(path.is_relative_to(root) for root in roots):
         raise RequestError(f"The {what} {name!r} is outside {folder_of}; put it in "

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,7 @@ from typing import Any
 from . import fields as check
 from .errors import RequestError
 from .fields import (  # the limits and clean_text are known from here too
-    MAX_DESCRIPTION,
+    MAX_DESCRIPTION,  # noqa: F401
     MAX_INTERVIEWERS,  # noqa: F401
     MAX_SHORT_FIELD,  # noqa: F401
     RENDER,
@@ -28,8 +27,9 @@ from .fields import (  # the limits and clean_text are known from here too
     clean_text,  # noqa: F401
     field_table,
     file_key,
-    relative,
+    read_description_file,  # noqa: F401
 )
+from .reading import relative
 
 OUTPUT_FORMATS = ("pdf", "docx", "html", "md", "json")  # the files a request can ask for
 DEFAULT_FORMATS = ("pdf", "docx")
@@ -197,28 +197,6 @@ def build_request(fields: dict[str, Any], *, base: Path | None = None,
     checking = Checking(fields, base, date_order)
     return Request(**{f.attribute: f.check(fields.get(f.name), f, checking)
                       for f in FIELD_TABLE})
-
-
-def read_description_file(path: str | Path, base: Path | None = None) -> str:
-    """Read a description file ('-' reads standard input): text, Markdown, a saved web page,
-    a PDF or a Word file. At most MAX_FILE_BYTES are read, and only from a regular file, so a
-    huge file or a FIFO cannot hang or exhaust memory."""
-    from .documents import KNOWN_TYPES, MAX_FILE_BYTES, description_text
-    from .reading import read_capped
-
-    if str(path) == "-":
-        return sys.stdin.read(MAX_DESCRIPTION * 4)
-    full = relative(base, path)
-    suffix = full.suffix.lower()
-    if suffix not in KNOWN_TYPES and suffix not in (".doc", ".rtf", ".pages", ".odt"):
-        suffix = ""  # an unusual extension is read as text when it is text
-    if suffix in (".doc", ".rtf", ".pages", ".odt"):
-        raise RequestError(f"The description file {str(path)!r} is a {suffix} file: save it "
-                           f"as .docx, .pdf or .txt.")
-    what = f"The description file {str(path)!r}"
-    data = read_capped(full, MAX_FILE_BYTES, what, too_big=f"{what} is over "
-                       f"{MAX_FILE_BYTES // 1_000_000} MB; keep the job ad only.")
-    return description_text(data, suffix, str(path))
 
 
 MAX_REQUEST_FILE = 1_000_000
