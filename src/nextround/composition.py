@@ -535,9 +535,12 @@ class Composer:
             quoted.add(initiative.sentence)
             detail = kind.get("lead") if self.level in LEAD_LEVELS else \
                 kind.get("frontline") if self.level in FRONTLINE_LEVELS else None
+            detail = self.fill(detail or kind["contribution"])
             items.append({
                 "title": name[0].upper() + name[1:],
-                "detail": self.fill(detail or kind["contribution"]),
+                # A second initiative of the same kind (two system rollouts) is not told the
+                # same approach twice: its own evidence speaks for it.
+                "detail": "" if any(item["detail"] == detail for item in items) else detail,
                 "evidence": evidence,
             })
         # A measure the ad states is a better second priority than a general one.

@@ -151,7 +151,8 @@ def analyze(request: Request, library: Library) -> Analysis:
     profile = company_profile(about, request.company, library)
     facts = key_facts(about)
     initiatives = find_initiatives(about, entities.systems, library,
-                                   function=_in_a_sentence(family.name) if family.match else "")
+                                   function=_in_a_sentence(family.name) if family.match else "",
+                                   duties=duties)
     # A signal that `gives_way_to:` another signal, an initiative type or "initiative" (any)
     # is dropped when that is found: "since 1954" is no steady state during a conversion.
     present = {f.id for f in signals} | {i.id for i in initiatives} | \
