@@ -2,6 +2,9 @@
 
     .venv/bin/python bench/startup.py --against /tmp/old/.venv/bin/nextround --runs 15
 
+(Give --this and --against alike, both console scripts or both `python -m nextround`
+wrappers, so that the two differ only in the package.)
+
 `--help`, `roles` and `explain` should stay within 0.3 s of bare Python. The commands take
 turns, run after run, so a busy moment on a shared machine slows both; the table gives each
 one's median and fastest run, and the ratio of the medians.
@@ -34,8 +37,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15, help="runs of each command")
     parser.add_argument("--against", metavar="PROGRAM", required=True,
                         help="another installed nextround to compare with")
+    parser.add_argument("--this", metavar="PROGRAM", default=NEXTROUND,
+                        help="this nextround (default: the one beside this Python)")
     args = parser.parse_args()
-    programs = {"this": NEXTROUND, "against": args.against}
+    programs = {"this": args.this, "against": args.against}
     times: dict[tuple[str, str], list[float]] = {}
     for _ in range(args.runs):
         for label, arguments in COMMANDS.items():

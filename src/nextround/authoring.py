@@ -13,13 +13,20 @@ import re
 import shutil
 import subprocess
 import tempfile
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import jinja2
 import yaml
 
 from .errors import NextroundError, OutputError, ThemeError, collect_warnings
+from .pipeline import FILE_NAMES, compose_documents, render_files
+from .rendering import render
+from .rendering.branding import template_theme
+from .rendering.html import make_fetcher, render_pdf
+from .rendering.templating import environment
 from .request import Request, build_request
 from .themes import BASE_THEME, REQUIRED_FILES, Theme, load_theme
 from .writing import make_folder, write_atomic
@@ -65,9 +72,6 @@ def _example(value: Any) -> str:
 
 def template_variables() -> str:
     """A Markdown list of every variable the templates receive, made from real sample data."""
-    from .pipeline import compose_documents
-    from .rendering.branding import template_theme
-
     request = sample_request()
     documents = compose_documents(request)
     theme = template_theme(load_theme(BASE_THEME), "html")
@@ -218,11 +222,6 @@ def _css_problems(theme: Theme, warnings: list[logging.LogRecord]) -> list[str]:
 
 def check_theme(path: str) -> list[str]:
     """Every problem found rendering the theme in every format: one line each, file first."""
-    from .pipeline import compose_documents
-    from .rendering import render
-    from .rendering.html import make_fetcher, render_pdf
-    from .rendering.templating import environment
-
     with collect_warnings("nextround") as theme_warnings:
         try:
             theme = load_theme(path)
@@ -236,8 +235,6 @@ def check_theme(path: str) -> list[str]:
     env = environment(layers, "html")
     broken = set()
     for name in names:
-        import jinja2
-
         try:
             env.parse(theme.file(name).read_text(encoding="utf-8"), name, str(theme.file(name)))
         except jinja2.TemplateSyntaxError as exc:
@@ -314,8 +311,6 @@ def preview(request: Request, out_dir: Path, *, word: bool = False, resolution: 
             ) -> list[Path]:
     """PNG images of every page of the request's PDFs (and, with word=True, of the Word files
     as LibreOffice lays them out)."""
-    from .pipeline import FILE_NAMES, render_files
-
     pdftoppm = shutil.which("pdftoppm")
     if pdftoppm is None:
         raise ThemeError("preview needs pdftoppm, which is not installed: install poppler-utils "
@@ -325,7 +320,6 @@ def preview(request: Request, out_dir: Path, *, word: bool = False, resolution: 
     if word and soffice is None:
         raise ThemeError("preview --word needs LibreOffice (soffice), which is not installed.")
     formats = ("pdf", "docx") if word else ("pdf",)
-    from dataclasses import replace
 
     earlier = _preview_folder(out_dir)  # before rendering: a wrong --out fails at once
     files = render_files(replace(request, formats=formats))

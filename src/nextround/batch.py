@@ -18,17 +18,21 @@ import hashlib
 import io
 import itertools
 import json
+import multiprocessing
 import os
 import stat
 import string
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .errors import NextroundError, OutputError, RequestError, collect_warnings
+from .library import load_library
+from .pipeline import render_files
 from .processes import (
     Terminated,
     ctrl_c_held,
@@ -38,7 +42,8 @@ from .processes import (
 )
 from .request import Request, build_request, confine_paths
 from .spreadsheet import Row, Spreadsheet
-from .writing import folder_name
+from .themes import load_theme
+from .writing import folder_name, write_atomic, write_files
 
 MANIFEST = ".nextround-row.json"
 REPORT = "report.csv"
@@ -232,9 +237,6 @@ def clear_leftovers(folder: Path) -> None:
 
 def run_job(job: Job, sheet: Sheet) -> Outcome:
     """Render and write one row; every problem becomes the row's error, never an exception."""
-    from .pipeline import render_files
-    from .writing import write_atomic, write_files
-
     # The report and the progress lines say which row each warning belongs to.
     with collect_warnings("nextround") as warnings:
         outcome = _run_job(job, sheet, render_files, write_files, write_atomic)
@@ -269,8 +271,6 @@ def warm_up() -> None:
     # The worker was started with Ctrl-C held back (processes.ctrl_c_held); now it ignores it.
     ignore_ctrl_c()
     die_with_parent()
-    from .library import load_library
-    from .themes import load_theme
 
     load_library()
     load_theme("default")
@@ -448,9 +448,6 @@ def _run_in_workers(jobs: Iterator[Job], sheet: Sheet, workers: int, fail_fast: 
     """Rows go to worker processes a few at a time, so a huge sheet is never all in memory;
     results come back in the order they finish. With --fail-fast no more rows are queued than
     there are workers, so nothing after the first failure starts."""
-    import multiprocessing
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-
     in_flight_limit = workers if fail_fast else workers * 3
     # max_tasks_per_child needs fresh interpreters ('spawn'), not forks of this process.
     pool = ProcessPoolExecutor(max_workers=workers, initializer=warm_up,

@@ -24,6 +24,7 @@ from typing import Any
 from .dates import parse_date
 from .documents import KNOWN_TYPES, MAX_FILE_BYTES, description_text
 from .errors import RequestError
+from .images import check_logo
 from .reading import read_capped, relative
 
 # Non-fatal problems (characters removed, glyphs missing) go to this logger; the command line
@@ -282,8 +283,6 @@ def theme(value: Any, _: Field, __: Checking) -> str:
 
 
 def logo(value: Any, _: Field, checking: Checking) -> str:
-    from .images import check_logo
-
     if value in (None, ""):
         return ""
     return str(check_logo(relative(checking.base, value), str(value)))

@@ -10,14 +10,16 @@ import marshal
 import os
 import re
 import string
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
+from platformdirs import user_cache_path
 
+from . import __version__
 from .errors import ContentError
 
 LEVELS = ("entry", "ic", "senior", "manager", "director", "executive")
@@ -280,10 +282,6 @@ class ParsedYaml:
 
     @staticmethod
     def location() -> Path:
-        from platformdirs import user_cache_path
-
-        from . import __version__
-
         return user_cache_path("nextround") / f"content-{__version__}.marshal"
 
     def _load(self) -> dict[str, tuple[int, int, bytes]]:
@@ -528,8 +526,6 @@ def apply_pack(library: Library, pack: Path) -> Library:
     """The library with one content pack laid over it: the pack's families are added (or
     replace the built-in family with the same id); its plan.yaml and questions.yaml replace
     the wording they name, key by key."""
-    from dataclasses import replace
-
     known = {"families", *PACK_FILES, "README.md"}
     for entry in sorted(pack.iterdir()):
         if entry.name not in known and not entry.name.startswith("."):

@@ -20,7 +20,8 @@ from slugify import slugify
 from .analysis import Analysis, analyze
 from .composition import compose, shorten, split_interviewer
 from .library import Library, load_library
-from .rendering import EXTENSIONS
+from .rendering import EXTENSIONS, render
+from .rendering.branding import branded
 from .request import Request
 from .themes import Theme, load_theme
 from .writing import DEFAULT_NAME, folder_name, refuse_to_replace, write_files
@@ -44,8 +45,6 @@ class Prepared:
 
     @functools.cached_property
     def theme(self) -> Theme:
-        from .rendering.branding import branded
-
         return branded(self.plain_theme, self.request.branding())
 
     @functools.cached_property
@@ -116,8 +115,8 @@ def render_files(request: Request, side_by_side: bool = False,
     side_by_side renders the PDFs in two processes where this machine can (see
     _render_side_by_side); the files are the same either way.
     """
-    from .rendering import render
-    from .rendering.html import render_fitted_pdf
+    # Loaded when rendering (here and below), so that `explain` never loads Jinja or WeasyPrint.
+    from .rendering.html import render_fitted_pdf  # noqa: PLC0415
 
     prepared = prepared or prepare(request)
     theme = prepared.theme
@@ -127,7 +126,7 @@ def render_files(request: Request, side_by_side: bool = False,
     def check_fonts() -> None:
         """Warn about text the PDF's fonts cannot show, before it prints as empty boxes."""
         if "pdf" in request.formats:
-            from .rendering.fonts import warn_missing_font, warn_missing_glyphs
+            from .rendering.fonts import warn_missing_font, warn_missing_glyphs  # noqa: PLC0415
 
             warn_missing_font(theme)
             warn_missing_glyphs(documents.values(), theme.path)
@@ -169,13 +168,13 @@ def _render_side_by_side(names: list[str], render_some, check_fonts) -> dict[str
     the plan's PDF while this one renders the question sheet's. A copy's warnings and errors
     reach the caller as if they had happened here (processes.Forked).
     """
-    from .processes import Forked, can_fork
+    from .processes import Forked, can_fork  # noqa: PLC0415
 
     pdfs = [name for name in names if name.endswith(".pdf")]
     if len(pdfs) < 2 or not can_fork():
         check_fonts()
         return render_some(names)
-    from .rendering.html import load_weasyprint, release_fonts
+    from .rendering.html import load_weasyprint, release_fonts  # noqa: PLC0415
 
     others = [name for name in names if name not in pdfs]
 

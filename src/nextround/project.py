@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from platformdirs import user_config_dir
+
 from .errors import RequestError
 from .fields import file_key
 from .reading import read_capped, relative
@@ -32,8 +34,6 @@ class Setting:
 
 
 def user_config_file() -> Path:
-    from platformdirs import user_config_dir
-
     return Path(user_config_dir("nextround")) / PROJECT_FILE
 
 

@@ -29,7 +29,7 @@ from .fields import (  # the limits and clean_text are known from here too
     file_key,
     read_description_file,  # noqa: F401
 )
-from .reading import relative
+from .reading import confined, read_capped, relative
 
 OUTPUT_FORMATS = ("pdf", "docx", "html", "md", "json")  # the files a request can ask for
 DEFAULT_FORMATS = ("pdf", "docx")
@@ -207,8 +207,6 @@ def confine_paths(fields: dict[str, Any], base: Path, owner: str,
     """The fields with every path they name checked to lie inside `base` (the folder of the
     file they were read from, named `owner` in messages: "the spreadsheet") or a folder allowed
     with --allow-dir; with `join`, made relative to the current folder (base/path)."""
-    from .reading import confined
-
     fields = dict(fields)
     for key, what in PATH_FIELDS.items():
         value = fields.get(key)
@@ -223,9 +221,8 @@ def confine_paths(fields: dict[str, Any], base: Path, owner: str,
 def load_request_file(path: str | Path, allowed: tuple[str, ...] = ()) -> dict[str, Any]:
     """Read the fields of a request from a YAML or JSON file. The paths it names are relative
     to it and must stay in its folder (or one in `allowed`)."""
-    import yaml
-
-    from .reading import read_capped
+    # Loaded for --from only: every command imports this module, for its options.
+    import yaml  # noqa: PLC0415
 
     path = Path(path)
     try:

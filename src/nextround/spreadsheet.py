@@ -10,15 +10,19 @@ from __future__ import annotations
 
 import codecs
 import csv
+import datetime as dt
 import io
 import json
 import logging
 import re
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from xml.parsers import expat
 
+from .dates import evident_order
 from .errors import RequestError
 from .reading import check_archive, check_regular
 from .request import FIELD_TABLE, FIELDS, resolve_alias
@@ -243,8 +247,6 @@ class Spreadsheet:
     def date_order(self) -> tuple[str, str, int] | None:
         """The order the sheet's dates are written in, if its own dates show it and agree:
         (order, an example, its row). One 3/15/2027 settles every 3/4/2027 of the file."""
-        from .dates import evident_order
-
         if not any(name in self.columns.by_field for name in DATE_FIELDS):
             return None  # no need to read the file once more
         seen: dict[str, tuple[str, int]] = {}
@@ -568,8 +570,6 @@ MAX_WORKBOOK_READ_WHOLE = 100_000_000
 
 
 def check_workbook(path: Path) -> None:
-    import zipfile
-
     if not zipfile.is_zipfile(path):
         return  # not Excel at all: openpyxl says so in the usual words
     name = f"The spreadsheet {str(path)!r}"
@@ -593,8 +593,6 @@ def check_workbook(path: Path) -> None:
 def _check_cells(archive, part: str, name: str) -> None:
     """Stream one XML part and refuse it at the first text longer than CELL_LIMIT, without
     ever holding that text: expat hands it over in pieces."""
-    from xml.parsers import expat
-
     parser = expat.ParserCreate()
     length = 0
 
@@ -627,8 +625,6 @@ def _check_cells(archive, part: str, name: str) -> None:
 
 def _cell(value: Any) -> Any:
     """An Excel cell as text: whole numbers without '.0', dates as YYYY-MM-DD."""
-    import datetime as dt
-
     if value is None:
         return ""
     if isinstance(value, dt.datetime):

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..fields import GENERIC_FONTS
+from .branding import template_theme
 
 log = logging.getLogger("nextround")
 
@@ -166,8 +167,6 @@ def _installed_families() -> frozenset[str] | None:
 def warn_missing_font(theme) -> str | None:
     """Warn when the body font (theme.yaml or --font) is neither installed nor one the theme
     brings with @font-face: the PDF would quietly use a fallback font instead."""
-    from .branding import template_theme
-
     body = str(template_theme(theme, "html")["fonts"].get("body") or "")
     name = body.split(",")[0].strip().strip("'\"")
     installed = _installed_families()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import traceback
 from functools import lru_cache
 from pathlib import Path
 from string import Formatter
@@ -20,6 +21,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
 from ..errors import ThemeError
 from ..themes import Theme
 from .branding import css_color, css_fonts, template_theme
+from .budget import time_budget
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 _MARKDOWN_REFERENCE = re.compile(r"&(?=#?\w+;)")
@@ -273,15 +275,11 @@ def undefined_name(exc: jinja2.UndefinedError, written_in: str = "") -> str:
 
 def template_line(exc: BaseException) -> tuple[str, int] | None:
     """The template file and line an error was raised at, from Jinja's rewritten traceback."""
-    import traceback
-
     frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".j2")]
     return (frames[-1].filename, frames[-1].lineno or 0) if frames else None
 
 
 def render_template(theme: Theme, name: str, markup: str, **context: object) -> str:
-    from .budget import time_budget
-
     layers = tuple(str(folder) for folder in theme.layers or (theme.path,))
     with time_budget(str(theme.file(name)), LOOP_ADVICE):
         return _render_template(theme, name, markup, layers, context)
