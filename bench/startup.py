@@ -49,8 +49,9 @@ def main() -> None:
                            else [program, *arguments])
                 times.setdefault((label, who), []).append(timed(command))
 
-    print(f"\n| command ({args.runs} runs each, taking turns) | this: median | fastest "
-          f"| {args.against}: median | fastest | ratio |\n|---|---:|---:|---:|---:|---:|")
+    print(f"\nthis: {args.this}\nagainst: {args.against}\n\n"
+          f"| command ({args.runs} runs each, taking turns) | this: median | fastest "
+          f"| against: median | fastest | ratio |\n|---|---:|---:|---:|---:|---:|")
     for label in COMMANDS:
         this, other = times[label, "this"], times[label, "against"]
         print(f"| {label} | {statistics.median(this):.3f} s | {min(this):.3f} s "
