@@ -150,6 +150,9 @@ def find_initiatives(sentences: list[str], systems: list[str], library: Library,
             continue
         if _ABOUT_THE_APPLICANT.search(clause) and not _ABOUT_US.search(clause):
             continue
+        # Words one kind has read are not read again by a later kind: "our new patient tower
+        # opens in September" is a new site, not also a launch.
+        taken: list[tuple[int, int]] = []
         for kind in library.initiatives:
             effects = kind.effects
             if effects.get("require") and not effects["require"].search(sentence):
@@ -157,8 +160,10 @@ def find_initiatives(sentences: list[str], systems: list[str], library: Library,
             if effects.get("unless") and effects["unless"].search(sentence):
                 continue
             match = next((m for cue in kind.cues if (m := cue.search(clause))), None)
-            if match is None:
+            if match is None or any(start < match.end() and match.start() < end
+                                    for start, end in taken):
                 continue
+            taken.append(match.span())
             name = _name(kind, match, clause, systems, spec, function)
             initiative = Initiative(kind.id, kind.label, name or effects["default"],
                                     bool(name), match.group(0).strip(), sentence)
