@@ -7,6 +7,9 @@ reads a request reads that one table: the command-line options (cli/common.py), 
 (--from), a spreadsheet's columns (spreadsheet.py), nextround.toml and the NEXTROUND_*
 variables (project.py, `nextround config`), and `request.build_request`, which runs the checks.
 The checks themselves are here, so that the same value gets the same message from every source.
+
+Every command loads this module at start, for its options; what only checking a value needs
+(reading a description file, a date) is loaded when a value is checked.
 """
 
 from __future__ import annotations
@@ -21,8 +24,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .dates import parse_date
-from .documents import KNOWN_TYPES, MAX_FILE_BYTES, description_text
 from .errors import RequestError
 from .images import check_logo
 from .reading import read_capped, relative
@@ -192,6 +193,8 @@ def read_description_file(path: str | Path, base: Path | None = None) -> str:
     """Read a description file ('-' reads standard input): text, Markdown, a saved web page,
     a PDF or a Word file. At most MAX_FILE_BYTES are read, and only from a regular file, so a
     huge file or a FIFO cannot hang or exhaust memory."""
+    from .documents import KNOWN_TYPES, MAX_FILE_BYTES, description_text  # noqa: PLC0415
+
     if str(path) == "-":
         return sys.stdin.read(MAX_DESCRIPTION * 4)
     full = relative(base, path)
@@ -230,6 +233,8 @@ def date(value: Any, field: Field, checking: Checking) -> dt.date | None:
         return value.date()
     if isinstance(value, dt.date):
         return value
+    from .dates import parse_date  # noqa: PLC0415
+
     return parse_date(str(value), order=checking.date_order, name=field.name)
 
 

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import os
 import stat
-import zipfile
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import NextroundError, RequestError
+
+if TYPE_CHECKING:
+    import zipfile
 
 
 def read_capped(path: str | Path, limit: int, what: str,
@@ -96,6 +98,10 @@ def check_archive(path: Path, what: str, kind: str, *, max_parts: int, max_bytes
     bounded size before any XML in it is parsed: a 600 KB file can hold 70 million empty
     paragraphs. `kind` is "Word document" or "Excel workbook". The caller closes the archive
     it gets back."""
+    # Loaded here: every command loads this module, and only the renderers and the spreadsheet
+    # reader open zip containers.
+    import zipfile  # noqa: PLC0415
+
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError) as exc:

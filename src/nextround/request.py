@@ -9,7 +9,6 @@ adding a field is one attribute here, plus the templates that show it.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -222,6 +221,8 @@ def load_request_file(path: str | Path, allowed: tuple[str, ...] = ()) -> dict[s
     """Read the fields of a request from a YAML or JSON file. The paths it names are relative
     to it and must stay in its folder (or one in `allowed`)."""
     # Loaded for --from only: every command imports this module, for its options.
+    import json  # noqa: PLC0415
+
     import yaml  # noqa: PLC0415
 
     path = Path(path)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import click
@@ -27,6 +26,8 @@ def explain(content: str | None, theme: str | None, as_json: bool, **params: Any
       nextround explain --role "Warehouse Shift Supervisor (2nd Shift)" \\
           --company "Brightline" --description-file ad.txt --json
     """
+    import json  # for --json only: every command's module is loaded for --help
+
     from ..explanation import explanation_data, explanation_text
     from ..pipeline import compose_documents, prepare, understand
 
