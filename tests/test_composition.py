@@ -509,3 +509,24 @@ def test_an_initiative_dated_after_day_90_reports_no_results_by_then():
     soon = plan_for("Clinical Pharmacist", "Valley Regional",
                     description.replace("September", "January"))["plan"]
     assert "on track for its date" not in " ".join(document_lines(soon))
+
+
+def test_a_familys_lines_can_be_for_one_of_its_jobs():
+    """Review of 2026-12-01: a dispatcher got a driver's plan (pre-trips, routes), a hospital
+    pharmacist a technician's, a dental front desk an executive assistant's. Lines marked
+    `only: [title:<word>]` come first for that job; the family's others stay for the rest."""
+    description = ("Buckeye Freight runs 140 trucks out of its Toledo terminal for shippers in "
+                   "Ohio and Michigan.")
+    dispatcher = " ".join(document_lines(plan_for("Lead Dispatcher - Nights", "Buckeye Freight",
+                                                  description)["plan"]))
+    driver = " ".join(document_lines(plan_for("CDL-A Driver", "Buckeye Freight",
+                                              description)["plan"]))
+    assert "the board" in dispatcher and "pre-trip" not in dispatcher
+    assert "pre-trip" in driver and "the board" not in driver
+    pharmacist = plan_for("Clinical Pharmacist", "Valley Regional",
+                          "Valley Regional is a nonprofit 420-bed hospital in Fresno.")["plan"]
+    text = " ".join(document_lines(pharmacist))
+    assert "Verify orders beside an experienced pharmacist" in text
+    assert "technician registration" not in text
+    # An owner's view (the board of a nonprofit) is a leader's business, not a new pharmacist's.
+    assert "A board member" not in [s["role"] for s in pharmacist["stakeholders"]]

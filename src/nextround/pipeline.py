@@ -19,7 +19,7 @@ from slugify import slugify
 
 from .analysis import Analysis, analyze
 from .composition import compose, shorten, split_interviewer
-from .library import Library, load_library
+from .library import Library, library_for
 from .rendering import EXTENSIONS, render
 from .rendering.branding import branded
 from .request import Request
@@ -49,17 +49,12 @@ class Prepared:
 
     @functools.cached_property
     def library(self) -> Library:
-        return load_library(packs=content_packs(self.request, self.plain_theme))
+        # The one loader generate, explain, roles and serve share (cached on the packs).
+        return library_for(self.request.theme, self.request.content)
 
 
 def prepare(request: Request) -> Prepared:
     return Prepared(request)
-
-
-def content_packs(request: Request, theme: Theme | None = None) -> tuple[Path, ...]:
-    """The content packs a request uses: the theme's `content/` folders, then --content."""
-    theme = theme or load_theme(request.theme)
-    return (*theme.content_dirs(), *((Path(request.content),) if request.content else ()))
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ def explain(content: str | None, theme: str | None, as_json: bool, **params: Any
     from ..pipeline import compose_documents, prepare, understand
 
     request = request_from_options(params, extra={"content": content, "theme": theme})
+    # One library (with the request's content packs) and one reading, for all of it.
     prepared = prepare(request)
     analysis = understand(request, prepared)
     documents = compose_documents(request, analysis, prepared)
@@ -39,4 +40,4 @@ def explain(content: str | None, theme: str | None, as_json: bool, **params: Any
         click.echo(json.dumps(explanation_data(request, analysis, documents), indent=2,
                               ensure_ascii=False))
     else:
-        click.echo(explanation_text(request, analysis, documents))
+        click.echo(explanation_text(request, analysis, documents, prepared.library))

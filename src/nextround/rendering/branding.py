@@ -50,6 +50,15 @@ def css_fonts(value: object) -> Markup:
     return Markup(", ".join(names))
 
 
+def css_string(value: object) -> Markup:
+    """A text as a quoted CSS string (a label a stylesheet shows: "Page", "of"). Every
+    character but letters, digits and spaces is written as a CSS escape, so nothing in it can
+    end the string or the <style> element."""
+    escaped = "".join(ch if ch.isalnum() or ch == " " else f"\\{ord(ch):x} "
+                      for ch in str(value))
+    return Markup(f'"{escaped}"')
+
+
 def branded(theme: Theme, given: dict[str, Any]) -> Theme:
     """The theme with the given branding over its own, worked out (and the logo checked) now,
     once, instead of by each renderer."""

@@ -20,7 +20,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
 
 from ..errors import ThemeError
 from ..themes import Theme
-from .branding import css_color, css_fonts, template_theme
+from .branding import css_color, css_fonts, css_string, template_theme
 from .budget import time_budget
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
@@ -243,7 +243,8 @@ def environment(layers: tuple[str, ...], markup: str) -> SandboxedEnvironment:
         trim_blocks=False,
         keep_trailing_newline=True,
     )
-    env.filters.update(css_color=css_color, css_fonts=css_fonts, md=markdown_escape)
+    env.filters.update(css_color=css_color, css_fonts=css_fonts, css_string=css_string,
+                       md=markdown_escape)
     return env
 
 
