@@ -8,7 +8,13 @@ import os
 import pytest
 
 from nextround.errors import OutputError
-from nextround.writing import folder_name, write_atomic
+from nextround.writing import DEFAULT_NAME, write_atomic
+from nextround.writing import folder_name as named
+
+
+def folder_name(company: str, role: str, candidate: str = "") -> str:
+    """The folder `generate` writes a request's handouts into."""
+    return named(DEFAULT_NAME, {"company": company, "role": role, "candidate": candidate})
 
 
 def test_folder_name_is_safe():

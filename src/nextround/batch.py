@@ -18,20 +18,21 @@ import hashlib
 import io
 import itertools
 import json
+import multiprocessing
 import os
-import re
 import stat
 import string
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from slugify import slugify
-
 from .errors import NextroundError, OutputError, RequestError, collect_warnings
+from .library import load_library
+from .pipeline import render_files
 from .processes import (
     Terminated,
     ctrl_c_held,
@@ -41,16 +42,14 @@ from .processes import (
 )
 from .request import Request, build_request, confine_paths
 from .spreadsheet import Row, Spreadsheet
-from .writing import spell_out
+from .themes import load_theme
+from .writing import folder_name, write_atomic, write_files
 
 MANIFEST = ".nextround-row.json"
 REPORT = "report.csv"
 MAX_NAME = 100
 DEFAULT_NAME = "{company}-{role}-{candidate}"
 NAME_FIELDS = ("company", "role", "candidate", "row")
-# Names Windows refuses for a file or folder, whatever the extension.
-RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
-            *(f"lpt{i}" for i in range(10))}
 
 
 @dataclass
@@ -136,32 +135,6 @@ def check_name_template(template: str) -> None:
         allowed = ", ".join("{" + n + "}" for n in NAME_FIELDS)
         wrong = f" (not {{{unknown[0]}}})" if unknown else ""
         raise RequestError(f"--name {template!r}: use the placeholders {allowed}{wrong}.")
-
-
-def folder_name(template: str, fields: dict[str, Any], row: int) -> str:
-    """The row's folder name: its data through the pattern, made safe for any file system.
-
-    slugify leaves only ASCII letters, digits and hyphens (accents are transliterated, emoji,
-    '/', '..' and the like removed), so the name can never leave the output folder.
-    """
-    # Control characters would become hyphens ("Ac\x07me" -> "ac-me"): drop them first.
-    values = {n: "".join(ch for ch in str(fields.get(n) or "") if ch.isprintable()).strip()
-              for n in NAME_FIELDS}
-    values["row"] = str(row)
-    # Placeholders that are empty (no candidate) take their separator with them.
-    parts = []
-    for literal, name, _, _ in string.Formatter().parse(template):
-        parts.append(literal)
-        if name is not None:
-            parts.append(values[name])
-    raw = "".join(parts)
-    name = slugify(spell_out(raw), max_length=MAX_NAME, word_boundary=True, save_order=True)
-    name = re.sub(r"-{2,}", "-", name).strip("-")
-    if not name:
-        name = f"row-{row}"
-    if name.split(".")[0] in RESERVED:
-        name = f"{name}-{row}"
-    return name
 
 
 class UniqueNames:
@@ -264,9 +237,6 @@ def clear_leftovers(folder: Path) -> None:
 
 def run_job(job: Job, sheet: Sheet) -> Outcome:
     """Render and write one row; every problem becomes the row's error, never an exception."""
-    from .pipeline import render_files
-    from .writing import write_atomic, write_files
-
     # The report and the progress lines say which row each warning belongs to.
     with collect_warnings("nextround") as warnings:
         outcome = _run_job(job, sheet, render_files, write_files, write_atomic)
@@ -301,8 +271,6 @@ def warm_up() -> None:
     # The worker was started with Ctrl-C held back (processes.ctrl_c_held); now it ignores it.
     ignore_ctrl_c()
     die_with_parent()
-    from .library import load_library
-    from .themes import load_theme
 
     load_library()
     load_theme("default")
@@ -480,9 +448,6 @@ def _run_in_workers(jobs: Iterator[Job], sheet: Sheet, workers: int, fail_fast: 
     """Rows go to worker processes a few at a time, so a huge sheet is never all in memory;
     results come back in the order they finish. With --fail-fast no more rows are queued than
     there are workers, so nothing after the first failure starts."""
-    import multiprocessing
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-
     in_flight_limit = workers if fail_fast else workers * 3
     # max_tasks_per_child needs fresh interpreters ('spawn'), not forks of this process.
     pool = ProcessPoolExecutor(max_workers=workers, initializer=warm_up,

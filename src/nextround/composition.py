@@ -18,7 +18,15 @@ from typing import Any
 
 from .analysis import ABOUT_THE_COMPANY, Analysis, Initiative
 from .analysis.title import fold
-from .library import PHASES, Library, Line, SituatedLine, applies, expand_levels
+from .library import (
+    PHASES,
+    Library,
+    Line,
+    SituatedLine,
+    applies,
+    builtin_content_dir,
+    expand_levels,
+)
 from .library.model import HeaderLabels, Record, StatedMeasure, ThreadText
 from .request import Request
 
@@ -1193,8 +1201,6 @@ def _tokens(text: str) -> list[str]:
 
 @functools.lru_cache(maxsize=1)
 def _library_words() -> str:
-    from .library import builtin_content_dir
-
     texts = [p.read_text(encoding="utf-8") for p in builtin_content_dir().rglob("*.yaml")]
     return " " + " ".join(_tokens(" ".join(texts))) + " "
 

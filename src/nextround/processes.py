@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import multiprocessing
 import os
 import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator
+from multiprocessing.connection import wait
 from typing import Any
 
 from .errors import NextroundError, collect_warnings
@@ -64,8 +67,6 @@ def sigterm_stops_like_ctrl_c() -> Iterator[None]:
     so that `kill PID` stops a batch as Ctrl-C does, report included, where it used to end the
     process on the spot. Elsewhere than the main thread, signals cannot be handled: no change.
     """
-    import threading
-
     if not hasattr(signal, "SIGTERM") or threading.current_thread() is not \
             threading.main_thread():
         yield
@@ -89,10 +90,6 @@ def die_with_parent() -> None:
     resource tracker, running for ever. multiprocessing gives every child a pipe from its
     parent that reads as closed when the parent dies; a thread waits on it.
     """
-    import multiprocessing
-    import threading
-    from multiprocessing.connection import wait
-
     parent = multiprocessing.parent_process()
     if parent is None or parent.sentinel is None:
         return
@@ -111,8 +108,6 @@ def can_fork() -> bool:
     none. And never from a thread other than the main one, where fork can copy a lock held by
     another thread and hang.
     """
-    import threading
-
     return (sys.platform.startswith("linux") and len(os.sched_getaffinity(0)) > 1
             and threading.active_count() == 1)
 
@@ -126,8 +121,6 @@ class Forked:
     """
 
     def __init__(self, work: Callable[[], Any], what: str):
-        import multiprocessing
-
         self.what = what
         context = multiprocessing.get_context("fork")
         self._receive, send = context.Pipe(duplex=False)

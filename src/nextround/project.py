@@ -16,11 +16,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from platformdirs import user_config_dir
+
 from .errors import RequestError
+from .fields import file_key
+from .reading import read_capped, relative
+from .request import BY_NAME, SETTINGS, by_field_name, confine_paths, resolve_alias
 
 PROJECT_FILE = "nextround.toml"
-PROJECT_KEYS = ("theme", "paper", "candidate", "logo", "accent_color", "font",
-                "footer", "content")
 MAX_PROJECT_FILE = 1_000_000
 
 
@@ -31,8 +34,6 @@ class Setting:
 
 
 def user_config_file() -> Path:
-    from platformdirs import user_config_dir
-
     return Path(user_config_dir("nextround")) / PROJECT_FILE
 
 
@@ -75,9 +76,6 @@ def project_defaults(folder: Path | None = None, allowed: tuple[str, ...] = ()
 def read_settings(path: Path, allowed: tuple[str, ...] = ()) -> dict[str, Any]:
     """One settings file's fields, read up to MAX_PROJECT_FILE bytes; the paths it names
     checked to stay in its folder (or one in `allowed`) and made relative to it."""
-    from .reading import read_capped
-    from .request import confine_paths
-
     try:
         data = tomllib.loads(read_capped(path, MAX_PROJECT_FILE, str(path)).decode("utf-8-sig"))
     except tomllib.TOMLDecodeError as exc:
@@ -87,16 +85,15 @@ def read_settings(path: Path, allowed: tuple[str, ...] = ()) -> dict[str, Any]:
     except RecursionError:  # tomllib reads nested arrays by recursion
         raise RequestError(f"{path}: nested too deeply to read (arrays or tables inside each "
                            f"other, hundreds of levels).") from None
-    fields: dict[str, Any] = {}
     for key, value in data.items():
-        name = key.strip().lower().replace("-", "_")
-        name = "formats" if name == "format" else name
-        if name not in PROJECT_KEYS:
+        name = resolve_alias(file_key(key))
+        if name not in SETTINGS:
             raise RequestError(f"{path}: unknown setting {key!r}; the settings are "
-                               f"{', '.join(PROJECT_KEYS)}.")
-        if isinstance(value, dict | list) and name != "formats":
+                               f"{', '.join(SETTINGS)}.")
+        if isinstance(value, dict | list) and BY_NAME[name].kind != "list":
             raise RequestError(f"{path}: {key} must be a single value, not a table or a list.")
-        if name == "theme" and ("/" in str(value) or str(value).startswith(".")):
-            value = str((path.parent / str(value)).resolve())
-        fields[name] = value
+    fields = by_field_name({file_key(key): value for key, value in data.items()})
+    theme = str(fields.get("theme", ""))
+    if "/" in theme or theme.startswith("."):  # a folder, not a theme's name
+        fields["theme"] = str(relative(path.parent, theme).resolve())
     return confine_paths(fields, path.parent, PROJECT_FILE, allowed)

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import os
 import stat
-import zipfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .errors import NextroundError, RequestError
+
+if TYPE_CHECKING:
+    import zipfile
 
 
 def read_capped(path: str | Path, limit: int, what: str,
@@ -59,6 +62,14 @@ def _size(limit: int) -> str:
 # -- paths named inside a file ------------------------------------------------------------------
 
 
+def relative(base: Path | None, value: Any) -> Path:
+    """A path as written in a file that lives in `base` (None: typed by the user): '~' is the
+    home folder, and a relative path starts from `base`. The one rule for every path field."""
+    path = Path(str(value)).expanduser()
+    return base / path if base is not None and not path.is_absolute() else path
+
+
+
 def confined(base: Path, name: str, what: str, folder_of: str,
              allowed: Iterable[str | Path] = ()) -> Path:
     """The path `name`, written in a file that lives in `base` (a spreadsheet, a request file,
@@ -69,7 +80,7 @@ def confined(base: Path, name: str, what: str, folder_of: str,
     Such a file may come from someone else: it must not pull ~/.ssh/id_rsa or /etc/passwd into a
     handout that gets printed and handed out.
     """
-    path = (base / Path(name).expanduser()).resolve()
+    path = relative(base, name).resolve()
     roots = [base.resolve(), *(Path(folder).expanduser().resolve() for folder in allowed)]
     if not any(path.is_relative_to(root) for root in roots):
         raise RequestError(f"The {what} {name!r} is outside {folder_of}; put it in "
@@ -87,6 +98,10 @@ def check_archive(path: Path, what: str, kind: str, *, max_parts: int, max_bytes
     bounded size before any XML in it is parsed: a 600 KB file can hold 70 million empty
     paragraphs. `kind` is "Word document" or "Excel workbook". The caller closes the archive
     it gets back."""
+    # Loaded here: every command loads this module, and only the renderers and the spreadsheet
+    # reader open zip containers.
+    import zipfile  # noqa: PLC0415
+
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError) as exc:

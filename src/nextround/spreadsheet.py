@@ -10,63 +10,42 @@ from __future__ import annotations
 
 import codecs
 import csv
+import datetime as dt
 import io
 import json
 import logging
 import re
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from xml.parsers import expat
 
+from .dates import evident_order
 from .errors import RequestError
 from .reading import check_archive, check_regular
-from .request import FIELDS
+from .request import FIELD_TABLE, FIELDS, resolve_alias
 
 log = logging.getLogger("nextround")
 
-FORMATS = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx",
-           ".jsonl": "jsonl", ".ndjson": "jsonl"}
+# How each kind of file is read, by its extension (anything else is read as CSV).
+SHEET_KINDS = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx",
+               ".jsonl": "jsonl", ".ndjson": "jsonl"}
 
-# What people call these columns in their own spreadsheets. Matching ignores case, spaces,
+# What a field's column may be called: its name ("start date"), then what people call it in
+# their own spreadsheets (the `columns` of request.Request). Matching ignores case, spaces,
 # underscores and hyphens, so "Job Title", "job_title" and "JOB-TITLE" are the same header, and
-# then a note in brackets: "Interviewers (semicolon sep.)" is the interviewers.
-# "Client" is the hiring company to an agency but the job seeker to a career coach: it is the
-# company's last resort and the candidate's, so a sheet that has a Company column as well
-# reads its Client column as the candidate.
-ALIASES = {
-    "role": ("job title", "title", "position", "position title", "role title", "job",
-             "job role", "role name"),
-    "company": ("company name", "employer", "organization", "organisation", "org",
-                "company/organization", "firm", "client", "client name"),
-    "description": ("about the company", "company description", "job description",
-                    "description text", "about", "about us", "job ad", "posting",
-                    "job posting", "details", "notes about the company"),
-    "description_file": ("description file", "description path", "job description file",
-                         "job ad file", "file"),
-    "candidate": ("candidate name", "name", "your name", "prepared by", "applicant",
-                  "applicant name", "full name", "client", "client name", "coachee",
-                  "job seeker"),
-    "interviewers": ("interviewer", "interviewer names", "interviewers names", "panel",
-                     "interview panel", "meeting with"),
-    "start_date": ("start", "start date", "first day", "expected start"),
-    "date": ("handout date", "date printed"),
-    "paper": ("paper size", "page size"),
-    "theme": ("template", "style"),
-    "only": ("document", "documents"),
-    "formats": ("format", "file formats", "output format", "output formats"),
-    "family": ("role family", "job family"),
-    "level": ("seniority", "seniority level", "job level"),
-    "sector": ("industry", "employer sector"),
-    "per_interviewer": ("per interviewer", "copy per interviewer", "plan per interviewer"),
-}
-REQUIRED = ("role", "company")
+# then a note in brackets: "Interviewers (semicolon sep.)" is the interviewers. Fields are
+# matched in the table's order, so "Client" is the company's only when no column is.
+COLUMN_NAMES = {f.name: (f.name.replace("_", " "), *f.columns) for f in FIELD_TABLE}
+REQUIRED = tuple(f.name for f in FIELD_TABLE if f.required)
 # Python's csv module refuses a cell over 128 KB and would stop the whole file; let such a
 # cell through so that its row alone fails, with the description's own size limit.
 CELL_LIMIT = 16 * 1024 * 1024
 csv.field_size_limit(max(csv.field_size_limit(), CELL_LIMIT))
 DESCRIPTION_FIELDS = ("description", "description_file")
-DATE_FIELDS = ("start_date", "date")
+DATE_FIELDS = tuple(f.name for f in FIELD_TABLE if f.kind == "date")
 # How many non-blank rows at the top may hold a title or notes before the header row.
 HEADER_SEARCH = 20
 # csv.Sniffer's regular expressions take time that grows with the square of the sample: text
@@ -132,8 +111,8 @@ def _looks_like(header: str) -> str | None:
     """The field whose name or alias starts this header ('candidate full name' -> candidate);
     names shorter than four letters ('job', 'org') say too little to go on."""
     key = loose_key(header)
-    for field_name in FIELDS:
-        for name in (field_name.replace("_", " "), *ALIASES.get(field_name, ())):
+    for field_name, names in COLUMN_NAMES.items():
+        for name in names:
             if len(name) >= 4 and (key == name or key.startswith(name + " ")):
                 return field_name
     return None
@@ -166,10 +145,10 @@ def match_columns(headers: list[str], mapping: dict[str, str]) -> Columns:
             )
         by_field[field_name] = by_key[header_key(header)]
     for table in (by_key, loose):
-        for field_name in FIELDS:
+        for field_name, names in COLUMN_NAMES.items():
             if field_name in by_field:
                 continue
-            for name in (field_name.replace("_", " "), *ALIASES.get(field_name, ())):
+            for name in names:
                 header = table.get(header_key(name))
                 if header is not None and header not in by_field.values():
                     by_field[field_name] = header
@@ -194,7 +173,7 @@ def parse_mapping(pairs: tuple[str, ...] | list[str]) -> dict[str, str]:
     for pair in pairs:
         name, sep, header = pair.partition("=")
         key = header_key(name).replace(" ", "_")
-        key = {"format": "formats", "interviewer": "interviewers"}.get(key, key)
+        key = resolve_alias(key)
         if not sep or not header.strip():
             raise RequestError(f"--map {pair!r}: write it as FIELD=\"Column name\", "
                                f"for example --map role=\"Job Title\".")
@@ -217,7 +196,7 @@ class Spreadsheet:
                  encoding: str | None = None, sheet: str | None = None,
                  header_row: int | None = None):
         self.path = Path(path)
-        self.kind = FORMATS.get(self.path.suffix.lower(), "csv")
+        self.kind = SHEET_KINDS.get(self.path.suffix.lower(), "csv")
         self.encoding = encoding
         self.sheet = sheet
         self.notes: list[str] = []  # what was read differently from a plain table, to show
@@ -268,8 +247,6 @@ class Spreadsheet:
     def date_order(self) -> tuple[str, str, int] | None:
         """The order the sheet's dates are written in, if its own dates show it and agree:
         (order, an example, its row). One 3/15/2027 settles every 3/4/2027 of the file."""
-        from .dates import evident_order
-
         if not any(name in self.columns.by_field for name in DATE_FIELDS):
             return None  # no need to read the file once more
         seen: dict[str, tuple[str, int]] = {}
@@ -449,8 +426,7 @@ class Spreadsheet:
 def _score(values: list[Any]) -> int:
     """How many fields a row's cells would name if it were the header."""
     keys = {loose_key(v) for v in values} | {header_key(v) for v in values}
-    return sum(any(header_key(n) in keys for n in (f.replace("_", " "), *ALIASES.get(f, ())))
-               for f in FIELDS)
+    return sum(any(header_key(n) in keys for n in names) for names in COLUMN_NAMES.values())
 
 
 def merged_ranges(book: Any, sheet: Any) -> list[tuple[int, int, int, int]]:
@@ -594,8 +570,6 @@ MAX_WORKBOOK_READ_WHOLE = 100_000_000
 
 
 def check_workbook(path: Path) -> None:
-    import zipfile
-
     if not zipfile.is_zipfile(path):
         return  # not Excel at all: openpyxl says so in the usual words
     name = f"The spreadsheet {str(path)!r}"
@@ -619,8 +593,6 @@ def check_workbook(path: Path) -> None:
 def _check_cells(archive, part: str, name: str) -> None:
     """Stream one XML part and refuse it at the first text longer than CELL_LIMIT, without
     ever holding that text: expat hands it over in pieces."""
-    from xml.parsers import expat
-
     parser = expat.ParserCreate()
     length = 0
 
@@ -653,8 +625,6 @@ def _check_cells(archive, part: str, name: str) -> None:
 
 def _cell(value: Any) -> Any:
     """An Excel cell as text: whole numbers without '.0', dates as YYYY-MM-DD."""
-    import datetime as dt
-
     if value is None:
         return ""
     if isinstance(value, dt.datetime):

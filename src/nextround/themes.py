@@ -21,8 +21,11 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from platformdirs import user_config_dir
 
 from .errors import ThemeError
+from .images import check_pixels, check_svg, parse_svg
+from .reading import read_capped
 
 log = logging.getLogger("nextround")
 
@@ -57,8 +60,6 @@ def builtin_themes_dir() -> Path:
 
 def user_themes_dir() -> Path:
     """Where a user keeps their own themes (on Linux ~/.config/nextround/themes)."""
-    from platformdirs import user_config_dir
-
     return Path(user_config_dir("nextround")) / "themes"
 
 
@@ -82,8 +83,10 @@ class Theme:
     layers: tuple[Path, ...] = ()
     where: str = "path"
     description: str = ""
-    # Branding given on the command line or in nextround.toml, applied on top of the theme.
+    # Branding given on the command line or in nextround.toml, applied on top of the theme,
+    # and (once rendering.branding.branded has worked it out) the effective branding.
     branding: dict[str, Any] = field(default_factory=dict)
+    brand: dict[str, Any] | None = None
 
     def file(self, name: str) -> Path:
         """The file `name` from the first folder of the chain that has it."""
@@ -103,7 +106,7 @@ class Theme:
 
     def with_branding(self, branding: dict[str, Any]) -> Theme:
         given = {key: value for key, value in branding.items() if value not in (None, "")}
-        return replace(self, branding={**self.branding, **given}) if given else self
+        return replace(self, branding={**self.branding, **given}, brand=None) if given else self
 
 
 def merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
@@ -144,8 +147,6 @@ def check_theme_files(folder: Path) -> None:
             if path.suffix.lower() == ".svg":
                 _check_svg(path)
             elif path.suffix.lower() in PICTURES:
-                from .images import check_pixels
-
                 # One the renderer cannot read either, it leaves out with a warning.
                 check_pixels(path.read_bytes(), str(path), ThemeError, unreadable_ok=True)
 
@@ -157,8 +158,6 @@ def _check_svg(path: Path) -> None:
     """An SVG of the theme: its <use> elements checked (images.check_svg)."""
     from lxml import etree
 
-    from .images import check_svg, parse_svg
-
     try:
         root = parse_svg(path.read_bytes())
     except etree.XMLSyntaxError:
@@ -167,8 +166,6 @@ def _check_svg(path: Path) -> None:
 
 
 def _read_config(path: Path) -> dict[str, Any]:
-    from .reading import read_capped
-
     check_theme_files(path)
     file = path / "theme.yaml"
     try:

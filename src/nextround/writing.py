@@ -9,14 +9,21 @@ from __future__ import annotations
 import errno
 import os
 import re
+import string
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from slugify import slugify
 
 from .errors import OutputError
 
-MAX_SLUG = 60
+# A request's folder, and a batch row's unless --name says otherwise.
+DEFAULT_NAME = "{company}-{role}-{candidate}"
+MAX_NAME = 100  # characters in a folder's name: room for the rest of the path on Windows too
+# Names Windows refuses for a file or folder, whatever the extension.
+RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
+            *(f"lpt{i}" for i in range(10))}
 
 
 def spell_out(text: str) -> str:
@@ -27,15 +34,32 @@ def spell_out(text: str) -> str:
     return re.sub(r"(?<=\w)#", " sharp ", text)
 
 
-def slug(text: str, max_length: int = MAX_SLUG) -> str:
-    return slugify(spell_out(text), max_length=max_length, word_boundary=True)
+def folder_name(template: str, fields: dict[str, Any], row: int | None = None) -> str:
+    """The folder for a request's handouts ('acme-grocers-senior-data-engineer-jane-doe'): its
+    fields through the pattern (DEFAULT_NAME, or batch's --name with {row}), made safe for
+    every file system, and one per candidate, so that two people's handouts for the same role
+    never share a folder.
 
-
-def folder_name(company: str, role: str, candidate: str = "") -> str:
-    """'acme-grocers-senior-data-engineer-jane-doe': safe on every file system, and one per
-    candidate, so that two people's handouts for the same role never share a folder."""
-    parts = [slug(company), slug(role), slug(candidate)]
-    return "-".join(p for p in parts if p) or "handouts"
+    slugify leaves only ASCII letters, digits and hyphens (accents are transliterated, emoji,
+    '/', '..' and the like removed), so the name can never leave the output folder.
+    """
+    # Placeholders that are empty (no candidate) take their separator with them.
+    parts = []
+    for literal, name, _, _ in string.Formatter().parse(template):
+        parts.append(literal)
+        if name is not None:
+            value = row if name == "row" else fields.get(name)
+            # Control characters would become hyphens ("Ac\x07me" -> "ac-me"): drop them.
+            parts.append("".join(ch for ch in str(value or "") if ch.isprintable()).strip())
+    raw = "".join(parts)
+    name = slugify(spell_out(raw), max_length=MAX_NAME, word_boundary=True, save_order=True)
+    name = re.sub(r"-{2,}", "-", name).strip("-")
+    fallback = "handouts" if row is None else f"row-{row}"
+    if not name:
+        name = fallback
+    if name.split(".")[0] in RESERVED:
+        name = f"{name}-{row if row is not None else fallback}"
+    return name
 
 
 def refuse_to_replace(folder: Path, names: list[str]) -> None:

@@ -6,7 +6,13 @@ from __future__ import annotations
 import logging
 import re
 
+import jinja2
+
 from ..errors import NextroundError, collect_warnings
+from ..pipeline import compose_documents
+from ..rendering import render
+from ..rendering.html import make_fetcher, render_pdf
+from ..rendering.templating import environment
 from ..themes import REQUIRED_FILES, Theme, load_theme
 from .sample import CHECKED_FORMATS, sample_request
 
@@ -89,11 +95,6 @@ def _css_problems(theme: Theme, warnings: list[logging.LogRecord]) -> list[str]:
 
 def check_theme(path: str) -> list[str]:
     """Every problem found rendering the theme in every format: one line each, file first."""
-    from ..pipeline import compose_documents
-    from ..rendering import render
-    from ..rendering.html import make_fetcher, render_pdf
-    from ..rendering.templating import environment
-
     with collect_warnings("nextround") as theme_warnings:
         try:
             theme = load_theme(path)
@@ -107,8 +108,6 @@ def check_theme(path: str) -> list[str]:
     env = environment(layers, "html")
     broken = set()
     for name in names:
-        import jinja2
-
         try:
             env.parse(theme.file(name).read_text(encoding="utf-8"), name, str(theme.file(name)))
         except jinja2.TemplateSyntaxError as exc:

@@ -8,9 +8,11 @@ import re
 import shutil
 import subprocess
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import OutputError, ThemeError
+from ..pipeline import FILE_NAMES, render_files
 from ..request import Request
 from ..writing import make_folder, write_atomic
 
@@ -53,8 +55,6 @@ def _pdftoppm() -> str:
 def draw_pages(pdfs: dict[str, Path], folder: Path, resolution: int = 70) -> list[Path]:
     """A PNG of every page of each PDF ('30-60-90-plan.pdf' -> plan-1.png, plan-2.png...),
     drawn into folder: what `preview` shows, and the web page's preview (nextround serve)."""
-    from ..pipeline import FILE_NAMES
-
     pdftoppm = _pdftoppm()
     drawn: list[Path] = []
     for name, pdf in sorted(pdfs.items()):
@@ -73,15 +73,11 @@ def preview(request: Request, out_dir: Path, *, word: bool = False, resolution: 
             ) -> list[Path]:
     """PNG images of every page of the request's PDFs (and, with word=True, of the Word files
     as LibreOffice lays them out)."""
-    from ..pipeline import render_files
-
     _pdftoppm()  # before rendering: a missing tool is said at once
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if word and soffice is None:
         raise ThemeError("preview --word needs LibreOffice (soffice), which is not installed.")
     formats = ("pdf", "docx") if word else ("pdf",)
-    from dataclasses import replace
-
     earlier = _preview_folder(out_dir)  # before rendering: a wrong --out fails at once
     files = render_files(replace(request, formats=formats))
     with tempfile.TemporaryDirectory(prefix="nextround-preview-") as tmp:

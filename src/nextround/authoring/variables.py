@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..handouts import handout
 from ..library.typed import Model, field_names
+from ..pipeline import compose_documents
+from ..rendering.branding import template_theme
 from ..themes import BASE_THEME, load_theme
 from .sample import sample_request
 
@@ -42,10 +45,6 @@ def _example(value: Any) -> str:
 
 def template_variables() -> str:
     """A Markdown list of every variable the templates receive, made from real sample data."""
-    from ..handouts import handout
-    from ..pipeline import compose_documents
-    from ..rendering.branding import template_theme
-
     request = sample_request()
     documents = compose_documents(request)
     theme = template_theme(load_theme(BASE_THEME), "html")

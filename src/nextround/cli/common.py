@@ -10,6 +10,8 @@ from typing import Any
 import click
 
 from ..errors import NextroundError
+from ..fields import RENDER, REQUEST, Field
+from ..request import FIELD_TABLE
 
 
 def _fail(message: str) -> None:
@@ -60,37 +62,35 @@ def handle_errors(command):
     return wrapper
 
 
+def field_option(field: Field, **changes: Any):
+    """The option for a request field, as the field table declares it (request.Request)."""
+    spec: dict[str, Any] = {"metavar": field.metavar or None, "help": field.help,
+                            "envvar": field.envvar}
+    if field.kind == "list":
+        spec["multiple"] = True
+    elif field.kind == "flag":
+        spec.update(is_flag=True, default=None)  # None: not given, so a file's value counts
+    elif field.kind == "choice":
+        spec["type"] = click.Choice(field.choices, case_sensitive=False)
+    return click.option(field.flag, field.name, **{**spec, **changes})
+
+
+def _add_options(command, options: list):
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
 def request_options(command):
-    """The options that describe one request, shared by generate and explain."""
-    options = [
-        click.option("--role", metavar="TITLE", help="The job title, as in the posting."),
-        click.option("--company", metavar="NAME", help="The company's name."),
-        click.option("--description", metavar="TEXT",
-                     help="The company/role description (the job ad's 'about us' is ideal)."),
-        click.option("--description-file", metavar="PATH",
-                     help="Read the description from a file; '-' reads standard input."),
-        click.option("--candidate", metavar="NAME", help="Your name, printed as 'Prepared by'."),
-        click.option("--interviewer", "interviewers", metavar="NAME", multiple=True,
-                     help="Someone you will meet (repeat for each)."),
-        click.option("--start-date", metavar="YYYY-MM-DD",
-                     help="Your likely first day: the phases then show calendar dates "
-                          "(3/15/2027 and March 15, 2027 work too)."),
-        click.option("--date", metavar="YYYY-MM-DD",
-                     help="The date printed on the handouts (default: today)."),
-        click.option("--family", metavar="ID",
-                     help="The role family, if the title is read wrong (ids: nextround roles)."),
-        click.option("--level", metavar="ID",
-                     help="entry, ic, senior, manager, director or executive, if read wrong."),
-        click.option("--sector", metavar="ID",
-                     help="The employer's sector, if read wrong (ids: nextround roles)."),
+    """The options that describe one request, shared by generate, explain and preview."""
+    options = [field_option(f) for f in FIELD_TABLE if f.group == REQUEST]
+    options += [
         click.option("--date-order", type=click.Choice(["mdy", "dmy"], case_sensitive=False),
                      help="Read a date like 3/4/2027 month first (mdy) or day first (dmy)."),
         click.option("--from", "from_file", metavar="FILE", type=click.Path(dir_okay=False),
                      help="Read the fields from a YAML or JSON file; options given here win."),
     ]
-    for option in reversed(options):
-        command = option(command)
-    return allow_dir_option(command)
+    return allow_dir_option(_add_options(command, options))
 
 
 def allow_dir_option(command):
@@ -113,20 +113,10 @@ def request_from_options(params: dict[str, Any], *, extra: dict[str, Any] | None
     fields: dict[str, Any] = project_defaults(allowed=allowed)
     if params.get("from_file"):
         fields.update(load_request_file(params["from_file"], allowed))
-    given = {
-        "role": params.get("role"),
-        "company": params.get("company"),
-        "description": params.get("description"),
-        "description_file": params.get("description_file"),
-        "candidate": params.get("candidate"),
-        "interviewers": list(params.get("interviewers") or []) or None,
-        "start_date": params.get("start_date"),
-        "date": params.get("date"),
-        "family": params.get("family"),
-        "level": params.get("level"),
-        "sector": params.get("sector"),
-        **(extra or {}),
-    }
+    # A repeated option given no times is a file's value left alone, like any option not given.
+    given = {f.name: (list(params.get(f.name) or ()) or None) if f.kind == "list"
+             else params.get(f.name) for f in FIELD_TABLE if f.group == REQUEST}
+    given.update(extra or {})
     for key, value in given.items():
         if value not in (None, ""):
             fields[key] = value
@@ -140,41 +130,12 @@ def request_from_options(params: dict[str, Any], *, extra: dict[str, Any] | None
 
 
 def render_options(command):
-    """How to render: shared by generate and batch (a spreadsheet column can override them)."""
-    options = [
-        # No Click default: a format named in --from's file or a spreadsheet column must not
-        # be overridden by a default nobody typed (build_request falls back to pdf,docx).
-        click.option("--format", "formats", metavar="LIST",
-                     help="Comma-separated: pdf, docx, html, md, json [default: pdf,docx]."),
-        click.option("--only", type=click.Choice(["plan", "questions"]),
-                     help="Write only the plan or only the question sheet."),
-        click.option("--paper", type=click.Choice(["letter", "a4"], case_sensitive=False),
-                     help="Paper size (default: letter)."),
-        click.option("--theme", metavar="NAME_OR_PATH",
-                     help="A built-in theme, a theme in your theme folder, or a theme folder."),
-        click.option("--logo", metavar="PATH", help="A PNG, JPEG or SVG printed at the top."),
-        click.option("--accent-color", metavar="#RRGGBB",
-                     help="The color of headings and rules, e.g. \"#0B5FFF\"."),
-        click.option("--font", metavar="NAME", help="An installed font for the text."),
-        click.option("--footer", metavar="TEXT", help="Your line at the foot of each page."),
-        click.option("--per-interviewer", is_flag=True, default=None,
-                     help="Also write one copy of the plan for each interviewer, headed with "
-                          "their name and title, its priorities in the order their function "
-                          "cares about."),
-        click.option("--content", metavar="DIR",
-                     help="A content pack: role families and wording that add to or replace "
-                          "the built-in ones."),
-    ]
-    for option in reversed(options):
-        command = option(command)
-    return command
-
-
-RENDER_FIELDS = ("formats", "only", "paper", "theme", "logo", "accent_color", "font", "footer",
-                 "content", "per_interviewer")
+    """How to render: shared by generate, batch and preview (a spreadsheet column can override
+    them)."""
+    return _add_options(command, [field_option(f) for f in FIELD_TABLE if f.group == RENDER])
 
 
 def render_fields(params: dict[str, Any]) -> dict[str, Any]:
     """Take the render options out of a command's parameters: those given, as request fields."""
-    given = {key: params.pop(key, None) for key in RENDER_FIELDS}
+    given = {f.name: params.pop(f.name, None) for f in FIELD_TABLE if f.group == RENDER}
     return {key: value for key, value in given.items() if value}

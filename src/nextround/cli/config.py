@@ -14,11 +14,6 @@ Examples:
   NEXTROUND_THEME=classic nextround config
   cd clients/acme && nextround config     # finds ../../nextround.toml
 """
-ENV_PREFIX = "NEXTROUND_"
-# Where the theme keeps each setting's own default.
-THEME_KEYS = {"paper": ("paper",), "logo": ("logo",), "footer": ("footer",),
-              "accent_color": ("accent_color", "colors.accent"),
-              "font": ("font", "fonts.body")}
 
 
 @click.command(epilog=EXAMPLE)
@@ -31,30 +26,31 @@ def config(allow_dirs: tuple[str, ...]) -> None:
     folder or a parent, NEXTROUND_* environment variables (NEXTROUND_THEME,
     NEXTROUND_ACCENT_COLOR, ... one for every option), then the options you type.
     """
-    from ..project import PROJECT_KEYS, project_settings, user_config_file
+    from ..project import project_settings, user_config_file
+    from ..request import BY_NAME, SETTINGS
     from ..themes import load_theme
 
     found = {key: (setting.value, setting.source)
              for key, setting in project_settings(allowed=allow_dirs).items()}
-    for key in PROJECT_KEYS:
-        name = ENV_PREFIX + key.upper()
+    for key in SETTINGS:
+        name = BY_NAME[key].envvar
         if os.environ.get(name):
             found[key] = (os.environ[name], f"environment ({name})")
     theme_name = str(found.get("theme", ("default", ""))[0])
     theme = load_theme(theme_name)
     found.setdefault("theme", ("default", "built in"))
-    for key, places in THEME_KEYS.items():
+    for key in SETTINGS:
         if key in found:
             continue
-        for place in places:
+        for place in BY_NAME[key].theme_keys:  # where the theme keeps its own default
             value = theme.config
             for part in place.split("."):
                 value = value.get(part) if isinstance(value, dict) else None
             if value not in (None, ""):
                 found[key] = (value, f"theme {theme.name!r} ({theme.path / 'theme.yaml'})")
                 break
-    width = max(map(len, PROJECT_KEYS))
-    for key in PROJECT_KEYS:
+    width = max(map(len, SETTINGS))
+    for key in SETTINGS:
         value, source = found.get(key, ("", "not set"))
         shown = repr(value) if value not in (None, "") else "-"
         click.echo(f"{key:{width}}  {shown:30}  {source}")

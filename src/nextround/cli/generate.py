@@ -44,13 +44,14 @@ def generate(out_dir: str, force: bool, show_reading: bool | None,
     """
     from ..explanation import read_as
     from ..pipeline import generate as run
-    from ..pipeline import understand
+    from ..pipeline import prepare, understand
 
     request = request_from_options(params, extra=render_fields(params))
+    prepared = prepare(request)
     if show_reading is None:
         # A person at a terminal sees it; a script reading standard error gets only warnings.
         show_reading = sys.stderr.isatty()
-    analysis = understand(request) if show_reading else None
+    analysis = understand(request, prepared) if show_reading else None
     if analysis is not None:
         click.echo(read_as(analysis), err=True)
     if analysis is not None and analysis.fell_back:
@@ -60,5 +61,5 @@ def generate(out_dir: str, force: bool, show_reading: bool | None,
     # With --debug, everything stays in this process, so a traceback shows where it came from.
     debug = click.get_current_context().find_root().params.get("debug", False)
     for path in run(request, out_dir, side_by_side=not debug, analysis=analysis,
-                    force=force):
+                    force=force, prepared=prepared):
         click.echo(str(path))

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ContentError
+from ..themes import load_theme
 from .base import NAME_WORD, Signal, load_base
 from .cache import PARSED
 from .model import (
@@ -82,8 +83,6 @@ def pack_folders(theme: str | None = None, content: str | Path | None = None
     """The content packs a request uses: the theme's `content/` folders, then --content."""
     packs: list[Path] = []
     if theme:
-        from ..themes import load_theme
-
         packs += load_theme(theme).content_dirs()
     if content:
         if not Path(content).is_dir():

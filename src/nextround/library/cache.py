@@ -8,7 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from platformdirs import user_cache_path
 
+from .. import __version__
 from ..errors import ContentError
 
 
@@ -27,10 +29,6 @@ class ParsedYaml:
 
     @staticmethod
     def location() -> Path:
-        from platformdirs import user_cache_path
-
-        from .. import __version__
-
         return user_cache_path("nextround") / f"content-{__version__}.marshal"
 
     def _load(self) -> dict[str, tuple[int, int, bytes]]:

@@ -3,26 +3,76 @@
 Each can be set in several places; the first that sets it wins: the command line (or a batch
 column), a NEXTROUND_* variable, the nearest nextround.toml, the user's nextround.toml (see
 project.py), the theme's theme.yaml (top-level keys `logo`, `accent_color`, `font`, `footer`;
-`logo` relative to the theme folder). All but the theme's arrive in `theme.branding` (see
-pipeline.render_files).
+`logo` relative to the theme folder). All but the theme's arrive in `theme.branding`; `branded`
+works out the effective branding once per request (pipeline.prepare), and every renderer reads
+it from there.
+
+Colors and fonts are checked here too, wherever they come from, and only these go into a
+stylesheet: the templates' `css_color` and `css_fonts` filters are the same checks.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
+
 from ..errors import ThemeError
+from ..fields import COLOR, FONT_NAME, GENERIC_FONTS
 from ..images import check_logo
+from ..request import BRANDING_FIELDS
 from ..themes import Theme
 
-BRANDING_KEYS = ("logo", "accent_color", "font", "footer")
+
+def css_color(value: object) -> Markup:
+    """A theme color, checked: only #rgb or #rrggbb reach the stylesheet."""
+    text = str(value).strip()
+    if not COLOR.fullmatch(text):
+        raise ThemeError(f"The color {text!r} is not a hex color such as #1B3A5C.")
+    return Markup(text)
+
+
+def css_fonts(value: object) -> Markup:
+    """A comma-separated list of font names, each checked and quoted for CSS.
+
+    Safe to mark: every name is letters, digits, spaces, dots and hyphens only.
+    """
+    names = []
+    for name in str(value).split(","):
+        name = name.strip()
+        if not FONT_NAME.fullmatch(name):
+            raise ThemeError(f"The font name {name!r} may hold only letters, digits, spaces, "
+                             f". and -.")
+        names.append(name if name in GENERIC_FONTS else f'"{name}"')
+    return Markup(", ".join(names))
+
+
+def css_string(value: object) -> Markup:
+    """A text as a quoted CSS string (a label a stylesheet shows: "Page", "of"). Every
+    character but letters, digits and spaces is written as a CSS escape, so nothing in it can
+    end the string or the <style> element."""
+    escaped = "".join(ch if ch.isalnum() or ch == " " else f"\\{ord(ch):x} "
+                      for ch in str(value))
+    return Markup(f'"{escaped}"')
+
+
+def branded(theme: Theme, given: dict[str, Any]) -> Theme:
+    """The theme with the given branding over its own, worked out (and the logo checked) now,
+    once, instead of by each renderer."""
+    theme = theme.with_branding(given)
+    return replace(theme, brand=_effective(theme))
 
 
 def branding(theme: Theme) -> dict[str, Any]:
     """The effective branding: the theme's own values under the given ones; logo as a Path."""
-    own = {key: theme.config.get(key) for key in BRANDING_KEYS}
+    return theme.brand if theme.brand is not None else _effective(theme)
+
+
+def _effective(theme: Theme) -> dict[str, Any]:
+    own = {key: theme.config.get(key) for key in BRANDING_FIELDS}
     if own["logo"]:
         own["logo"] = theme_logo(theme, str(own["logo"]))
     given = {key: value for key, value in theme.branding.items() if value not in (None, "")}
@@ -96,8 +146,6 @@ def template_theme(theme: Theme, target: str, logo: Any = None) -> dict[str, Any
     For HTML the logo is a file: URL (the PDF renderer allows exactly that file); for Word the
     caller passes the image object docxtpl inserts.
     """
-    from .templating import css_color, css_fonts
-
     brand = branding(theme)
     config = dict(theme.config)
     config["colors"] = dict(config.get("colors") or {})

@@ -8,11 +8,23 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import jinja2
+from jinja2.exceptions import SecurityError
+
 from ..errors import ThemeError
 from ..handouts import handout
+from ..reading import check_archive
 from ..themes import Theme
 from .branding import branding, recoloring, template_theme
+from .budget import time_budget
 from .logo import word_picture
+from .templating import (
+    LOOP_ADVICE,
+    UNDEFINED_ADVICE,
+    template_failure,
+    undefined_name,
+    word_environment,
+)
 
 # Page sizes in EMU (914400 to the inch): the template's own size is replaced by the request's.
 PAPER_SIZES = {"letter": (7772400, 10058400), "a4": (7560310, 10692130)}
@@ -67,8 +79,6 @@ def _paragraph_texts(document) -> list[str]:
 
 def _undefined_message(exc, document) -> str:
     """'doc.rol', and the paragraph it is in, so a Word user can find it with Ctrl+F."""
-    from .templating import UNDEFINED_ADVICE, undefined_name
-
     name = undefined_name(exc)
     for text in _paragraph_texts(document) if document is not None else []:
         for tag in re.findall(r"\{[{%].*?[}%]\}", text):
@@ -81,8 +91,6 @@ def _undefined_message(exc, document) -> str:
 
 def docx_error(path, exc: Exception, document=None) -> ThemeError:
     """A docxtpl/Jinja failure as a sentence a Word user can act on."""
-    import jinja2
-
     if isinstance(exc, jinja2.TemplateSyntaxError):
         return ThemeError(f"{path}{_paragraph_at(exc)}: a Word template tag is broken "
                           f"({exc.message}). {BROKEN_TAG_ADVICE}.")
@@ -149,8 +157,6 @@ def check_word_template(path: Path) -> None:
 def _check_word_template(path: Path, mtime: int, size: int) -> None:
     from lxml import etree
 
-    from ..reading import check_archive
-
     with check_archive(path, str(path), "Word document", max_parts=MAX_TEMPLATE_PARTS,
                        max_bytes=MAX_TEMPLATE_BYTES, max_xml=MAX_TEMPLATE_XML,
                        error=ThemeError) as archive:
@@ -173,13 +179,8 @@ def _check_word_template(path: Path, mtime: int, size: int) -> None:
 
 
 def render_docx(document: dict[str, Any], theme: Theme, paper: str) -> bytes:
-    import jinja2
     from docx.shared import Mm
     from docxtpl import DocxTemplate, InlineImage
-    from jinja2.exceptions import SecurityError
-
-    from .budget import time_budget
-    from .templating import LOOP_ADVICE, template_failure, word_environment
 
     path = theme.file(f"{document['document']}.docx")
     env = word_environment()

@@ -19,6 +19,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..fields import GENERIC_FONTS
+from .branding import template_theme
+
 log = logging.getLogger("nextround")
 
 FONT_SUFFIXES = (".otf", ".ttf", ".ttc", ".woff", ".woff2")
@@ -150,7 +153,6 @@ def warn_missing_glyphs(documents: Iterable[Any], theme_path: Path) -> list[str]
 # --- the body font ------------------------------------------------------------------------------
 
 FONT_FACE = re.compile(r"@font-face\s*\{[^}]*?font-family\s*:\s*['\"]?([^;'\"}]+)", re.IGNORECASE)
-GENERIC_FAMILIES = {"serif", "sans-serif", "monospace", "cursive", "fantasy", "system-ui"}
 
 
 @lru_cache(maxsize=1)
@@ -165,12 +167,10 @@ def _installed_families() -> frozenset[str] | None:
 def warn_missing_font(theme) -> str | None:
     """Warn when the body font (theme.yaml or --font) is neither installed nor one the theme
     brings with @font-face: the PDF would quietly use a fallback font instead."""
-    from .branding import template_theme
-
     body = str(template_theme(theme, "html")["fonts"].get("body") or "")
     name = body.split(",")[0].strip().strip("'\"")
     installed = _installed_families()
-    if not name or installed is None or name.casefold() in GENERIC_FAMILIES | installed:
+    if not name or installed is None or name.casefold() in GENERIC_FONTS | installed:
         return None
     stylesheet = theme.file("style.css")
     own = ({face.strip().casefold() for face in

@@ -5,6 +5,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import copy
+import ctypes.util
 import io
 import logging
 import os
@@ -17,6 +18,7 @@ from urllib.parse import unquote, urlparse
 from ..handouts import handout
 from ..themes import Theme
 from .branding import branding
+from .budget import time_budget
 from .templating import render_template
 
 log = logging.getLogger("nextround")
@@ -41,7 +43,6 @@ def load_weasyprint():
         import weasyprint
 
         return weasyprint
-    import ctypes.util
 
     search = ctypes.util.find_library
     ctypes.util.find_library = lambda name: None
@@ -168,15 +169,11 @@ def render_pdf(document: dict[str, Any], theme: Theme, paper: str, fetcher=None)
 
 def _write(laid_out, theme: Theme, document: dict[str, Any]) -> bytes:
     """The PDF's bytes: pictures (SVG included) are drawn now, so the budget applies again."""
-    from .budget import time_budget
-
     with time_budget(f"{theme.path}: the PDF of the {document['document']}", LAYOUT_ADVICE):
         return laid_out.write_pdf()
 
 
 def _layout(document: dict[str, Any], theme: Theme, paper: str, fetcher=None):
-    from .budget import time_budget
-
     weasyprint = load_weasyprint()
     html = render_html(document, theme, paper)
     with time_budget(f"{theme.path}: the PDF of the {document['document']}", LAYOUT_ADVICE):

@@ -26,6 +26,8 @@ import tempfile
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+import platformdirs
+
 from ..themes import Theme
 from .branding import branding
 
@@ -156,8 +158,6 @@ def _characters(path: Path) -> frozenset[int]:
 
 
 def _cached_subset(path: Path, text: str) -> str:
-    import platformdirs
-
     data = path.read_bytes()
     digest = hashlib.sha256(CUT_VERSION + data + text.encode("utf-8")).hexdigest()
     cache = Path(platformdirs.user_cache_dir("nextround")) / "fonts" / f"{digest}.txt"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import traceback
 from functools import lru_cache
 from pathlib import Path
 from string import Formatter
@@ -16,49 +17,15 @@ import jinja2
 from jinja2.compiler import CodeGenerator
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
-from markupsafe import Markup
 
 from ..errors import ThemeError
 from ..themes import Theme
+from .branding import css_color, css_fonts, css_string, template_theme
+from .budget import time_budget
 
-_COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
-_FONT = re.compile(r"^[\w .-]{1,60}$")
-_GENERIC_FONTS = {"serif", "sans-serif", "monospace", "cursive", "fantasy", "system-ui"}
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 _MARKDOWN_REFERENCE = re.compile(r"&(?=#?\w+;)")
 _MARKDOWN_AUTOLINK = re.compile(r"(?<=\w):(?=//)|(?<=\bwww)\.|@", re.IGNORECASE)
-
-
-def css_color(value: object) -> Markup:
-    """A theme color, checked: only #rgb or #rrggbb reach the stylesheet."""
-    text = str(value).strip()
-    if not _COLOR.match(text):
-        raise ThemeError(f"The color {text!r} is not a hex color such as #1B3A5C.")
-    return Markup(text)
-
-
-def css_fonts(value: object) -> Markup:
-    """A comma-separated list of font names, each checked and quoted for CSS.
-
-    Safe to mark: every name is letters, digits, spaces, dots and hyphens only.
-    """
-    names = []
-    for name in str(value).split(","):
-        name = name.strip()
-        if not _FONT.match(name):
-            raise ThemeError(f"The font name {name!r} may hold only letters, digits, spaces, "
-                             f". and -.")
-        names.append(name if name in _GENERIC_FONTS else f'"{name}"')
-    return Markup(", ".join(names))
-
-
-def css_string(value: object) -> Markup:
-    """A text as a quoted CSS string (a label a stylesheet shows: "Page", "of"). Every
-    character but letters, digits and spaces is written as a CSS escape, so nothing in it can
-    end the string or the <style> element."""
-    escaped = "".join(ch if ch.isalnum() or ch == " " else f"\\{ord(ch):x} "
-                      for ch in str(value))
-    return Markup(f'"{escaped}"')
 
 
 def markdown_escape(value: object) -> str:
@@ -309,15 +276,11 @@ def undefined_name(exc: jinja2.UndefinedError, written_in: str = "") -> str:
 
 def template_line(exc: BaseException) -> tuple[str, int] | None:
     """The template file and line an error was raised at, from Jinja's rewritten traceback."""
-    import traceback
-
     frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".j2")]
     return (frames[-1].filename, frames[-1].lineno or 0) if frames else None
 
 
 def render_template(theme: Theme, name: str, markup: str, **context: object) -> str:
-    from .budget import time_budget
-
     layers = tuple(str(folder) for folder in theme.layers or (theme.path,))
     with time_budget(str(theme.file(name)), LOOP_ADVICE):
         return _render_template(theme, name, markup, layers, context)
@@ -328,8 +291,6 @@ LOOP_ADVICE = "look for loops inside loops over long ranges, and make them small
 
 def _render_template(theme: Theme, name: str, markup: str, layers: tuple[str, ...],
                      context: dict[str, object]) -> str:
-    from .branding import template_theme
-
     try:
         template = environment(layers, markup).get_template(name)
         return template.render(theme=template_theme(theme, "html"), **context)

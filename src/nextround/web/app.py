@@ -10,8 +10,11 @@ file `nextround generate` writes for the same fields.
 from __future__ import annotations
 
 import io
+import secrets
+import shutil
 import threading
 import zipfile
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
@@ -19,21 +22,36 @@ from flask import Flask, Response, abort, jsonify, render_template, request, sen
 
 from .. import __version__
 from ..errors import NextroundError, RequestError
+from ..explanation import explanation_data
+from ..fields import file_key
+from ..library import load_library
+from ..pipeline import compose_documents, prepare, understand
+from ..project import project_defaults
+from ..request import (
+    FIELD_TABLE,
+    PATH_FIELDS,
+    build_request,
+    by_field_name,
+    read_description_file,
+)
+from ..themes import available_themes
 from . import guard, uploads
+from .batching import dry_run, run
+from .work import make_handouts
 from .workspace import JOB_SECONDS, Job, Workspace
 
-# The fields a person (or a script) may give. No path: a description or logo comes as an
-# upload, and a theme by the name of one this computer has.
-TEXT_FIELDS = ("role", "company", "description", "candidate", "start_date", "date", "paper",
-               "theme", "only", "accent_color", "font", "footer", "family", "level", "sector")
-API_FIELDS = (*TEXT_FIELDS, "interviewers", "formats", "per_interviewer", "date_order")
-PATH_FIELDS = ("description_file", "logo", "content")
+# The fields a person (or a script) may give: every field of a request (request.py's table)
+# but those that name a file. A description or logo comes as an upload, and a theme by the
+# name of one this computer has.
+API_FIELDS = (*(f.name for f in FIELD_TABLE if f.name not in PATH_FIELDS), "date_order")
+# The page's boxes and menus that hold one value each; the interviewers (name and title
+# boxes), the format checkboxes and the yes/no boxes are read apart in form_fields.
+TEXT_FIELDS = tuple(f.name for f in FIELD_TABLE if f.name not in PATH_FIELDS
+                    and f.kind not in ("list", "flag") and f.name != "formats")
 
 
 def create_app(*, token: str | None = None, local_only: bool = True,
                job_seconds: float = JOB_SECONDS, workers: int = 1) -> Flask:
-    import secrets
-
     app = Flask(__name__)
     app.config.update(
         SECRET=secrets.token_bytes(32), TOKEN=token, LOCAL_ONLY=local_only,
@@ -59,8 +77,6 @@ def _error(message: str, status: int = 400) -> Response:
 
 
 def theme_names() -> list[str]:
-    from ..themes import available_themes
-
     names = dict.fromkeys(theme.path.name for theme in available_themes())
     return sorted(names, key=lambda name: name != "default")  # the default first
 
@@ -75,9 +91,6 @@ def _check_theme(fields: dict[str, Any]) -> None:
 def request_from(fields: dict[str, Any], date_order: str | None = None):
     """A Request from the fields given, over the settings files (nextround.toml, the user's
     own), as the command line builds one."""
-    from ..project import project_defaults
-    from ..request import build_request
-
     _check_theme(fields)
     merged = {**project_defaults(), **{k: v for k, v in fields.items() if v not in (None, "")}}
     if fields.get("description") or fields.get("description_file"):
@@ -110,12 +123,8 @@ def api_fields(data: Any) -> tuple[dict[str, Any], str | None]:
     if not isinstance(data, dict):
         raise RequestError("The body must be a JSON object of fields (role, company, "
                            "description, ...).")
-    data = {str(k).strip().lower().replace("-", "_").replace(" ", "_"): v
-            for k, v in data.items()}
-    if "format" in data and "formats" not in data:
-        data["formats"] = data.pop("format")
-    if "interviewer" in data and "interviewers" not in data:
-        data["interviewers"] = data.pop("interviewer")
+    # Keys as a request file takes them ('Start-Date', 'format', 'interviewer').
+    data = by_field_name({file_key(k): v for k, v in data.items()})
     for name in PATH_FIELDS:
         if name in data:
             raise RequestError(f"The field {name!r} names a file, and this server reads no "
@@ -133,18 +142,12 @@ def api_fields(data: Any) -> tuple[dict[str, Any], str | None]:
 
 def explain_data(req) -> dict[str, Any]:
     """What `nextround explain --json` prints for this request."""
-    from ..explanation import explanation_data
-    from ..pipeline import compose_documents, understand
-
-    analysis = understand(req)
-    return explanation_data(req, analysis, compose_documents(req, analysis))
+    prepared = prepare(req)  # its theme and content library, loaded once for both
+    analysis = understand(req, prepared)
+    return explanation_data(req, analysis, compose_documents(req, analysis, prepared))
 
 
 def render_into(workspace: Workspace, req, folder: Path, *, pages: bool) -> dict[str, Any]:
-    from concurrent.futures.process import BrokenProcessPool
-
-    from .work import make_handouts
-
     try:
         return workspace.pool().submit(make_handouts, req, str(folder), pages=pages).result()
     except BrokenProcessPool:
@@ -163,8 +166,6 @@ def zip_folder(folder: Path, names: list[str]) -> bytes:
 
 def choices() -> dict[str, Any]:
     """The ids the overrides take, with their names (as `nextround roles` lists them)."""
-    from ..library import load_library
-
     library = load_library()
     labels = library.seniority["labels"]
     return {
@@ -217,8 +218,6 @@ def _routes(app: Flask, workspace: Workspace) -> None:
     @app.post("/read-description")
     def read_description():
         """An uploaded description file's text, for the page to show in its text box."""
-        from ..request import read_description_file
-
         upload = request.files.get("file")
         if upload is None or not upload.filename:
             return _error("Choose a file.")
@@ -291,8 +290,6 @@ def _routes(app: Flask, workspace: Workspace) -> None:
 
     @app.post("/batch/check")
     def batch_check():
-        from .batching import dry_run
-
         job = workspace.new_job(guard.session_id(), "batch")
         upload = request.files.get("sheet")
         try:
@@ -309,8 +306,6 @@ def _routes(app: Flask, workspace: Workspace) -> None:
 
     @app.post("/batch/<job_id>/run")
     def batch_run(job_id: str):
-        from .batching import run
-
         job = own_job(job_id, "batch")
         if job.busy or "done" in job.state:
             return _error("This spreadsheet has already been run.")
@@ -365,6 +360,4 @@ def _routes(app: Flask, workspace: Workspace) -> None:
 
 
 def _remove(folder: Path) -> None:
-    import shutil
-
     shutil.rmtree(folder, ignore_errors=True)

@@ -7,16 +7,29 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from ..batch import (
+    DEFAULT_NAME,
+    REPORT,
+    Sheet,
+    default_workers,
+    job_request,
+    plan_jobs,
+    report_bytes,
+    run_batch,
+    summary,
+)
+from ..batch import Job as BatchJob
 from ..errors import NextroundError
+from ..pipeline import planned_files
+from ..project import project_defaults
+from ..spreadsheet import Spreadsheet
+from ..writing import make_folder, write_atomic
 from .workspace import Job
 
 SHOWN_ROWS = 500  # the dry run lists this many rows on the page; the run does them all
 
 
 def _open(path: Path):
-    from ..batch import Sheet
-    from ..spreadsheet import Spreadsheet
-
     sheet_file = Spreadsheet(path)
     order = sheet_file.date_order()
     sheet = Sheet(folder=path.parent, columns=sheet_file.columns.by_field,
@@ -25,9 +38,6 @@ def _open(path: Path):
 
 
 def _jobs(path: Path, defaults: dict[str, Any]):
-    from ..batch import DEFAULT_NAME, plan_jobs
-    from ..project import project_defaults
-
     sheet_file, sheet = _open(path)
     jobs = plan_jobs(sheet_file, path.parent / "out", name=DEFAULT_NAME,
                      defaults={**project_defaults(), **defaults})
@@ -37,10 +47,6 @@ def _jobs(path: Path, defaults: dict[str, Any]):
 def dry_run(path: Path, defaults: dict[str, Any]) -> dict[str, Any]:
     """What `nextround batch --dry-run` says: the columns matched, and each row's files or
     the reason it would fail, by the row number the spreadsheet shows."""
-    from ..batch import Job as BatchJob
-    from ..batch import job_request
-    from ..pipeline import planned_files
-
     sheet_file, sheet, jobs = _jobs(path, defaults)
     rows, good, bad = [], 0, 0
     for job in jobs:
@@ -64,9 +70,6 @@ def dry_run(path: Path, defaults: dict[str, Any]) -> dict[str, Any]:
 def run(job: Job) -> None:
     """Run every row (in batch's worker processes), then write report.csv and the ZIP.
     Runs in a thread of its own; the page reads job.state for the progress bar."""
-    from ..batch import REPORT, default_workers, report_bytes, run_batch, summary
-    from ..writing import make_folder, write_atomic
-
     state = job.state
     try:
         path = job.folder / state["sheet"]

@@ -11,8 +11,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ..authoring import draw_pages
 from ..errors import NextroundError, collect_warnings
+from ..pipeline import render_files
 from ..request import Request
+from ..writing import write_files
 
 
 def make_handouts(request: Request, folder: str, *, pages: bool) -> dict[str, Any]:
@@ -22,10 +25,6 @@ def make_handouts(request: Request, folder: str, *, pages: bool) -> dict[str, An
     Returns {"files": [names], "pages": [names], "warnings": [...]} or {"error": message}:
     a user's mistake comes back as its message, never as an exception across processes.
     """
-    from ..authoring import draw_pages
-    from ..pipeline import render_files
-    from ..writing import write_files
-
     out = Path(folder)
     with collect_warnings("nextround") as warnings:
         try:

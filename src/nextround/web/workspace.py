@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..batch import ROWS_PER_WORKER, warm_up
+
 JOB_SECONDS = 3600.0  # a job's files live this long after their last use
 
 
@@ -85,8 +87,6 @@ class Workspace:
     # -- rendering ------------------------------------------------------------------------
 
     def pool(self) -> ProcessPoolExecutor:
-        from ..batch import ROWS_PER_WORKER, warm_up
-
         with self.lock:
             if self._pool is None:
                 self._pool = ProcessPoolExecutor(
