@@ -1,0 +1,46 @@
+"""What a Dask worker runs for `nextround batch --scheduler`: imported on the workers (so
+nextround, with the [dask] extra, must be installed there too), and only when Dask is used."""
+
+from __future__ import annotations
+
+import gc
+import threading
+
+from distributed import WorkerPlugin
+
+from .rows import Job, Outcome, Sheet
+from .work import load_once, run_job
+
+# As in the local pool (pool.ROWS_PER_WORKER): WeasyPrint keeps a little of every document it
+# renders. A Dask worker is not replaced, so after this many rows it lets go of its fonts
+# (loaded again with the next row) and collects what they held.
+ROWS_BEFORE_CLEANUP = 40
+_rows = 0
+_lock = threading.Lock()
+
+
+class LoadOnce(WorkerPlugin):
+    """Each worker loads WeasyPrint, the default theme and the content library when it
+    starts (and again if it is restarted), not with its first row."""
+
+    name = "nextround-load-once"
+
+    def setup(self, worker) -> None:
+        from ..rendering.html import load_weasyprint
+
+        load_once()
+        load_weasyprint()
+
+
+def run_row(job: Job, sheet: Sheet) -> Outcome:
+    global _rows
+    outcome = run_job(job, sheet)
+    with _lock:
+        _rows += 1
+        cleanup = _rows % ROWS_BEFORE_CLEANUP == 0
+    if cleanup:
+        from ..rendering.html import release_fonts
+
+        release_fonts()
+        gc.collect()
+    return outcome
