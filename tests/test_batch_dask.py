@@ -35,9 +35,10 @@ def batch(*args: str, cwd: Path) -> subprocess.CompletedProcess:
                           timeout=600)
 
 
-def rows_of(out: Path) -> list[tuple[str, ...]]:
-    """The report with the folders relative to --out: what must match a local run."""
-    return [(r["row"], r["status"], r["folder"] and str(Path(r["folder"]).relative_to(out)),
+def rows_of(out: Path) -> list[tuple]:
+    """The report with the folders relative to --out (given as a relative path, its name):
+    what must match a local run."""
+    return [(r["row"], r["status"], r["folder"] and Path(r["folder"]).relative_to(out.name),
              r["files"], r["error"], r["warnings"]) for r in report(out)]
 
 
