@@ -12,13 +12,16 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import signal
+import threading
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from ..errors import RequestError
-from ..processes import ctrl_c_held
+from ..processes import STOP_SIGNALS, ctrl_c_held
 from .pool import record_whole
 from .report import Tally
 from .rows import Job, Outcome, Sheet
@@ -38,6 +41,25 @@ def require_dask() -> None:
             from None
 
 
+def _deaf_forkserver() -> None:
+    """Start multiprocessing's fork server with Ctrl-C and SIGTERM ignored, so that the
+    LocalCluster's worker processes, forked from it (replacements too), ignore them as the
+    local pool's workers do: this process decides what finishes and what is said. (A worker
+    started any other way sets up its own Ctrl-C handler, whatever this process blocked.)
+    Ignored signals stay ignored in a forked child, and Python keeps them so; the workers
+    still end with this process (Dask's workers watch their parent)."""
+    from multiprocessing import forkserver
+
+    if threading.current_thread() is not threading.main_thread():
+        return
+    previous = {sig: signal.signal(sig, signal.SIG_IGN) for sig in STOP_SIGNALS}
+    try:
+        forkserver.ensure_running()
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
 class Cluster:
     """A connection to the cluster for one run; `run` has the local pool's signature."""
 
@@ -53,9 +75,11 @@ class Cluster:
         # user's business: what matters reaches them as nextround's plain messages.
         logging.getLogger("distributed").setLevel(logging.CRITICAL)
         if self.scheduler == LOCAL:
-            # Started with Ctrl-C held back, so the worker processes (and the thread that
-            # starts replacements for them) are born deaf to it, as the local pool's are.
-            with ctrl_c_held():
+            import dask
+
+            _deaf_forkserver()
+            with ctrl_c_held(), dask.config.set(
+                    {"distributed.worker.multiprocessing-method": "forkserver"}):
                 cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1,
                                        processes=True, dashboard_address=None,
                                        silence_logs=logging.CRITICAL)
@@ -70,24 +94,27 @@ class Cluster:
 
     def run(self, jobs: Iterator[Job], sheet: Sheet, *, workers: int, fail_fast: bool,
             record: Callable[[Outcome], None], tally: Tally) -> None:
-        from distributed import as_completed
+        from distributed import Event, as_completed
 
         from .dask_worker import LoadOnce, run_row
 
         client, cluster = self._connect()
         pending: dict[Any, Job] = {}
+        stop = None
         # Workers may run on other machines, where this folder is not the current one.
         remote_sheet = replace(sheet, folder=sheet.folder.absolute(),
                                allowed=tuple(str(Path(p).absolute()) for p in sheet.allowed))
         try:
             client.register_plugin(LoadOnce())
+            # Set at Ctrl-C: a row not started yet is then not started at all.
+            stop = Event(f"nextround-stop-{uuid.uuid4().hex}", client=client)
             threads = sum(client.nthreads().values()) or 1
             in_flight_limit = threads if fail_fast else threads * 3
             finishing = as_completed()
 
             def submit(job: Job) -> None:
                 future = client.submit(run_row, replace(job, folder=job.folder.absolute()),
-                                       remote_sheet, pure=False)
+                                       remote_sheet, stop.name, pure=False)
                 pending[future] = job
                 finishing.add(future)
 
@@ -96,24 +123,26 @@ class Cluster:
                 if len(pending) >= in_flight_limit:
                     break
             for future in finishing:
-                record(self._outcome(future, pending.pop(future)))
+                outcome = self._outcome(future, pending.pop(future))
+                if outcome is not None:
+                    record(outcome)
                 if fail_fast and tally.failed:
                     return
                 job = next(jobs, None)
                 if job is not None:
                     submit(job)
         except KeyboardInterrupt:
-            # Rows already being rendered finish (their files land whole); the rest are
-            # cancelled. A second Ctrl-C stops at once: rows whose folders are whole are
-            # reported as written, the others are left to --resume.
+            # Rows already being rendered finish (their files land whole); the others, told
+            # to stop, return without starting. A second Ctrl-C stops at once: rows whose
+            # folders are whole are reported as written, the others are left to --resume.
             try:
-                running = {key for keys in client.processing().values() for key in keys}
-                for future in [f for f in pending if f.key not in running]:
-                    future.cancel()
-                    pending.pop(future)
+                if stop is not None:
+                    stop.set()
                 for future in list(pending):
                     with contextlib.suppress(WorkerLost):
-                        record(self._outcome(future, pending[future]))
+                        outcome = self._outcome(future, pending[future])
+                        if outcome is not None:
+                            record(outcome)
                     pending.pop(future)
             except KeyboardInterrupt:
                 record_whole(list(pending.values()), sheet, record)
@@ -129,7 +158,8 @@ class Cluster:
                     cluster.close(timeout=CONNECT_SECONDS)
 
     @staticmethod
-    def _outcome(future, job: Job) -> Outcome:
+    def _outcome(future, job: Job) -> Outcome | None:
+        """The row's outcome; None for a row told to stop before it started."""
         from distributed.scheduler import KilledWorker
 
         try:
@@ -142,6 +172,6 @@ class Cluster:
             return Outcome(job.row, "failed", "", error=f"the Dask worker could not run this "
                            f"row ({type(exc).__name__}: {exc})")
         # The report names the folder as --out does here, not as the workers saw it.
-        if outcome.folder:
+        if outcome is not None and outcome.folder:
             outcome.folder = str(job.folder)
         return outcome

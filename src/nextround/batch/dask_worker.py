@@ -6,7 +6,7 @@ from __future__ import annotations
 import gc
 import threading
 
-from distributed import WorkerPlugin
+from distributed import Event, WorkerPlugin
 
 from .rows import Job, Outcome, Sheet
 from .work import load_once, run_job
@@ -32,8 +32,11 @@ class LoadOnce(WorkerPlugin):
         load_weasyprint()
 
 
-def run_row(job: Job, sheet: Sheet) -> Outcome:
+def run_row(job: Job, sheet: Sheet, stop: str) -> Outcome | None:
+    """The row's outcome, or None when the run was stopped (Ctrl-C) before it started."""
     global _rows
+    if Event(stop).is_set():
+        return None
     outcome = run_job(job, sheet)
     with _lock:
         _rows += 1
