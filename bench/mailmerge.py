@@ -145,7 +145,7 @@ def batch(sheet: Path, out: Path, extra: list[str]) -> None:
     result = subprocess.run([NEXTROUND, "batch", str(sheet), "--out", str(out), "--quiet",
                              *extra], capture_output=True, text=True)
     if result.returncode != 0:
-        raise SystemExit(f"nextround batch failed: {result.stderr}")
+        raise SystemExit(f"nextround batch failed: {result.stdout}{result.stderr}")
 
 
 def generate_each(rows: list[dict[str, str]], out: Path) -> None:
