@@ -58,6 +58,21 @@ def test_held_out_title_accuracy_is_at_least_90_percent(label, index):
     assert accuracy >= 0.90, wrong
 
 
+def test_second_held_out_titles_in_aggregate_only():
+    """Issue 13's real-looking titles (tests/data/titles_heldout2.yaml): right family >= 85%,
+    generic fallback <= 5%. Scored once on 2026-12-01 before any tuning: family 98%, level
+    97%, fallback 2%. Only the shares are printed, so the titles stay unread while tuning."""
+    titles = yaml.safe_load((DATA / "titles_heldout2.yaml").read_text(encoding="utf-8"))
+    assert len(titles) >= 60
+    found = [classify(t["title"]) for t in titles]
+    family = sum(f[0] == t["family"] for f, t in zip(found, titles, strict=True)) / len(titles)
+    level = sum(f[1] == t["level"] for f, t in zip(found, titles, strict=True)) / len(titles)
+    fallback = sum(f[0] == "fallback" for f in found) / len(titles)
+    print(f"\nsecond held-out titles: family {family:.0%}, level {level:.0%}, "
+          f"fallback {fallback:.0%}")
+    assert family >= 0.85 and level >= 0.90 and fallback <= 0.05, (family, level, fallback)
+
+
 def found_signals(case: dict) -> set[str]:
     request = build_request({"role": "Operations Manager", "company": case["company"],
                              "description": case["description"]})
@@ -179,3 +194,49 @@ def test_boilerplate_never_counts():
     analysis = analyze(request, LIBRARY)
     assert analysis.signals == [] and analysis.initiatives == []
     assert analysis.facts == ["Quill makes notebooks for schools in Ohio."]
+
+
+def _read(role: str, company: str, description: str):
+    return analyze(build_request({"role": role, "company": company,
+                                  "description": description}), LIBRARY)
+
+
+def test_initiatives_in_duties_clauses_and_passive_sentences():
+    """Issue 13: where the company speaks of its own project in a duty, in the second half of
+    a joined sentence, or in the passive, the project is read; a plain duty is not one."""
+    found = _read("Head of Customer Success", "Shiftwise", (
+        "Shiftwise sells scheduling software to hospitals.\n\nWhat you'll do\n"
+        "- Lead the rollout of Gainsight as our system of record, replacing Salesforce reports\n"
+        "- Implement new processes for renewals\n"))
+    assert [(i.id, i.name) for i in found.initiatives] == [
+        ("system-implementation", "the Gainsight rollout")]
+    joined = _read("Dean", "Laurel Highlands College", (
+        "Our ADN program hosts its ACEN site visit in October, and the College begins its "
+        "Middle States self-study this spring."))
+    assert [i.name for i in joined.initiatives] == ["the ACEN site visit",
+                                                    "the Middle States self-study"]
+    passive = _read("Data Entry Clerk", "Granite Mutual", (
+        "Our closed claim files, roughly 60,000 of them, are being indexed and converted into "
+        "ClaimCenter so the old system can be switched off."))
+    assert [(i.id, i.name) for i in passive.initiatives] == [
+        ("migration", "the migration to ClaimCenter")]
+
+
+def test_working_hours_in_prose_are_no_company_fact():
+    found = _read("Dental Front Desk", "Smile Harbor Family Dentistry", (
+        "Busy four-dentist family practice looking for a front desk team member. Mon–Thu "
+        "7:30–5, Fri 7:30–1. Split shift, roughly 6:15–8:45am and 2:00–4:30pm."))
+    assert not any(re.search(r"\d:\d\d", f) for f in found.facts)
+    assert [s.part for s in found.parts if re.search(r"\d:\d\d", s.text)] == ["header", "header"]
+    assert found.sector.id == "outpatient-clinic"
+
+
+def test_a_cue_is_a_whole_word_and_a_stated_reason_for_the_opening_is_not_asked_again():
+    """"ged" (the diploma) made "the board has engaged a search firm" a requirement, and the
+    sheet then asked why the role was open when the ad had said so."""
+    found = _read("Executive Director", "Northside Youth Music Project", (
+        "Northside Youth Music Project gives free music lessons to 1,150 students. Our founding "
+        "executive director retired in June, and the board has engaged Harlow & Finch to lead "
+        "the search."))
+    assert [s.part for s in found.parts] == ["company", "company"]
+    assert found.has("opening-explained")

@@ -30,8 +30,11 @@ def test_the_ad_corpus_is_broad_and_split_in_halves():
     assert len({ad["labels"]["family"] for ad in ads}) >= 20
     halves = Counter(ad["split"] for ad in ads)
     assert halves["tune"] == halves["heldout"]
+    assert halves["tune2"] == halves["heldout2"] == 20
     for ad in ads:
-        assert 250 <= len(ad["text"].split()) <= 700, ad["id"]
+        # The second set (ads-4) is as real postings are: some a few lines long.
+        low = 250 if ad["split"] in ("tune", "heldout") else 60
+        assert low <= len(ad["text"].split()) <= 700, ad["id"]
         for line in ad["labels"]["not_company"]:
             assert line in ad["text"], (ad["id"], line)
 
@@ -40,11 +43,16 @@ def test_the_ad_corpus_is_broad_and_split_in_halves():
 # the held-out half are family 90%, level 90%, sector 85%, initiative F1 0.8 and no leaked
 # line; measured on 2026-12-01 (the one look at the held-out half): family 87%, level 97%,
 # sector 73%, F1 0.40, 5 leaked lines. The gap is open work (issue 13's note).
+# The second set (ads-4, 40 ads written by a session that had not read the code) was scored
+# once whole before any tuning on it (family 100%, level 92%, sector 68%, F1 0.68, 11 leaked
+# lines), then split: tune2 may be read, heldout2 only scored in aggregate.
 FLOORS = {"tune": {"family": 0.93, "level": 0.93, "sector": 0.85, "f1": 0.58, "leaks": 0},
-          "heldout": {"family": 0.85, "level": 0.93, "sector": 0.70, "f1": 0.38, "leaks": 5}}
+          "heldout": {"family": 0.85, "level": 0.93, "sector": 0.70, "f1": 0.38, "leaks": 5},
+          "tune2": {"family": 0.95, "level": 0.85, "sector": 0.95, "f1": 0.85, "leaks": 0},
+          "heldout2": {"family": 0.95, "level": 0.90, "sector": 0.70, "f1": 0.55, "leaks": 3}}
 
 
-@pytest.mark.parametrize("split", ["tune", "heldout"])
+@pytest.mark.parametrize("split", ["tune", "heldout", "tune2", "heldout2"])
 def test_reading_the_ads(split):
     result = score(load_ads(split))
     print("\n" + result.table(split))

@@ -50,7 +50,8 @@ PROFILE_FIELDS = ("products", "customers", "markets")
 
 
 # Where a stated baseline's measure ends and its value begins: "SAIDI ... is 118 minutes".
-_BASELINE_SPLIT = re.compile(r"\s+(is|are|sits?|sat|runs?|ran|takes?|took|stands?|stood|averages?|"
+_BASELINE_SPLIT = re.compile(r",?\s+\(?(is|are|was|were|currently|sits?|sat|runs?|ran|running|"
+                             r"takes?|took|stands?|stood|averages?|"
                              r"averaged|hovers?|fell|dropped|declined|rose|grew|increased|climbed|"
                              r"slipped|reached|remains?|has been|have been|(?:has |have )?"
                              r"(?:crept up|risen|fallen|dropped|grown|gone up|gone down|climbed|"
@@ -66,15 +67,38 @@ _GOAL = re.compile(r"\b(?:goal|target|aim|bring|get|reduce|cut|lower|grow|raise|
                    r"improve)\b[^.;]*?(?P<value>\b(?:above|below|under|over|to|at|of) "
                    r"\$?\d[\d,.]*\s*%?(?: by [^.;,]+)?)", re.IGNORECASE)
 _METRIC_ADVERBS = {"currently", "now", "today", "still", "already", "recently"}
+# A goal right after the baseline: "currently 28% of nursing hours, to under 10% by
+# year-end", "(currently ~180ms, target under 50ms)", "(currently 24.8%) below the national
+# average".
+_GOAL_FIGURE = (r"(?:under |below |above |over |at least |less than |more than )?~?\$?\d[\d,.]*"
+                r"\s*(?:%|ms\b|days\b|minutes\b|hours\b|ppm\b)?(?:\s+by [^.;,)]+)?")
+_AFTER_GOAL = re.compile(
+    rf"^\)?,?\s*(?:(?:down |up |back )?to\s+(?P<value>{_GOAL_FIGURE})"
+    rf"|(?:against |with )?(?:a |an |the )?target (?:of |is )?(?P<target>{_GOAL_FIGURE})"
+    r"|(?P<benchmark>(?:below|under|above) the (?:national |state |industry |regional )?"
+    r"(?:average|benchmark|median)))", re.IGNORECASE)
+_AMOUNT_BASELINE = re.compile(r"^.*?an? (?P<value>\$[\d,.]+\s*(?:k|m|million|billion)?) "
+                              r"(?P<metric>(?:operating |net |budget |annual )?"
+                              r"(?:deficit|loss|shortfall))$", re.IGNORECASE)
+_BALANCED = re.compile(r"\b(?:a )?(?:balanced budget|break[- ]even|an operating surplus)"
+                       r"(?: by [^.;,]+)?", re.IGNORECASE)
+_STATED_GOAL = re.compile(r"^(?:a )?target of (?P<value>.+)$", re.IGNORECASE)
+# A duty's verb before the measure it moves: "Cut agency use, currently 28% of nursing hours".
+_GOAL_VERBS = {"cut", "bring", "reduce", "improve", "lower", "raise", "grow", "increase",
+               "keep", "get", "hold", "lift", "drive", "boost"}
+# A figure with its unit, the last of which is where a measure stands today.
+_FIGURE = re.compile(r"~?\$?\d[\d,.]*(?:\s*(?:%|ms\b|[kK]\b|[mM]\b|million\b|billion\b|"
+                     r"percent\b|minutes\b|days\b|hours\b|weeks\b|points\b|ppm\b))?")
 
 
 _NOT_A_MEASURE = {"we", "i", "you", "they", "it", "this", "that", "he", "she", "us", "we've",
                   "we're", "we’ve", "we’re", "they've", "it's"}
 _UNIT = re.compile(r"%|\$|\bpercent|\b(?:days?|hours?|minutes?|weeks?|months?|points?|times|"
-                   r"x|seconds?|dollars|miles|stars?)\b")
+                   r"x|seconds?|dollars|miles|stars?|ms|ppm)\b|\dms\b")
 _PREPOSITIONS = {"in", "of", "for", "at", "across", "within", "on", "from", "over", "to"}
 _DETERMINERS = {"our", "the", "its", "their", "and", "but", "while", "where", "whose"}
-_BEING = {"is", "are", "sits", "sit", "sat", "stands", "stand", "stood", "averages", "average",
+_BEING = {"is", "are", "was", "were", "currently", "running", "sits", "sit", "sat", "stands",
+          "stand", "stood", "averages", "average",
           "averaged", "hovers", "hover", "remains", "remain", "has been", "have been", "runs",
           "run", "ran", "takes", "take", "took"}
 
@@ -174,6 +198,35 @@ def split_interviewer(person: str) -> tuple[str, str]:
     return match["name"], match["title"].strip()
 
 
+_MEASURE_STOPS = {"rate", "rates", "time", "times", "share", "of", "the", "and", "a", "an", "in",
+                  "on", "to", "from", "by", "for", "at", "as", "with", "per", "my", "hours",
+                  "days", "count", "number", "total", "average", "current", "monthly", "weekly",
+                  "annual", "first", "last", "level", "score", "scores"}
+
+
+def _measure_words(metric: str) -> set[str]:
+    """The words that say what a measure is about ("agency", "churn"), for telling two
+    measures of one thing apart from two measures that only share "rate"."""
+    return {w.removesuffix("s") for w in re.findall(r"[\w-]+", fold(metric))
+            if w not in _MEASURE_STOPS and not w.isdigit()}
+
+
+_TRAINING_WORD = re.compile(r"\b(?:train\w*|classroom|course|orientation|preceptor\w*|"
+                            r"residency|mentor\w*|shadow\w*|apprentice\w*|onboarding)\b",
+                            re.IGNORECASE)
+_GENERIC_MANAGER = re.compile(r"\breports? to\b|\bmy manager\b|\bI report to\b", re.IGNORECASE)
+
+
+def _short_metric(metric: str) -> str:
+    """A measure named again after its row: "pick accuracy", not "pick accuracy on second
+    shift" a third time."""
+    return _lower_first(re.split(r" (?:on|in|at|across|excluding|for) ", metric)[0])
+
+
+def _role_in_a_sentence(role: str) -> str:
+    return re.split(r"\s+[–—-]\s+|\s*\(|\s*\||,\s|\s+/\s+", role)[0].strip() or role
+
+
 def _lower_first(text: str) -> str:
     """"Net revenue retention" -> "net revenue retention"; "RRH program's rate" stays."""
     return text[0].lower() + text[1:] if text[1:2].islower() else text
@@ -220,6 +273,8 @@ def _short_name(name: str, stops: set[str]) -> str:
     core = words[1:]
     cut = next((i for i, w in enumerate(core) if i and w.lower() in stops), len(core))
     core = core[:cut][-2:]
+    while len(core) > 1 and re.match(r"v?\d", core[0].lower()):
+        core = core[1:]  # "the PCI DSS v4.0 Level 1 assessment" -> "the assessment"
     return " ".join(["the", *core]) if core else name
 
 
@@ -273,7 +328,9 @@ class Composer:
         self.regulations = _regulations(analysis)
         self.fill = _Filler({
             "company": request.company,
-            "role": request.role,
+            # In a sentence, the title without what a job board adds to it: "Nurse Aide
+            # Trainee", not "... – Paid CNA Training (Day & Evening Shifts)".
+            "role": _role_in_a_sentence(request.role),
             "family": self.family.name.lower(),
             "regulations": self.regulations,
             "initiative": "",
@@ -352,6 +409,8 @@ class Composer:
         for initiative in self.analysis.initiatives:
             if initiative not in chosen:
                 chosen.append(initiative)
+        if self.level in ("director", "executive"):  # the job before its projects
+            chosen.sort(key=lambda i: self.kinds[i.id].effects.get("leader_rank", 2))
         return chosen[:MAX_PRIORITIES]
 
     def _signal_effect(self, key: str) -> list[tuple[Any, Any]]:
@@ -370,7 +429,12 @@ class Composer:
         variant = self.threads.get("frontline" if self.level in FRONTLINE_LEVELS else
                                    "lead" if self.level in LEAD_LEVELS else "", {})
         own_kind = self.kinds[initiative.id].effects.get("threads", {})
-        value = own_kind.get(key, variant.get(key, self.threads[key]))
+        # A leader's own wording first (they set owners and dates), then the kind's own
+        # lines, then the level's, then the general ones.
+        if self.level in LEAD_LEVELS and key in variant:
+            value = variant[key]
+        else:
+            value = own_kind.get(key, variant.get(key, self.threads[key]))
         if isinstance(value, dict):
             return {k: self.fill(v, initiative=initiative.name) for k, v in value.items()}
         return self.fill(value, initiative=initiative.name)
@@ -391,7 +455,9 @@ class Composer:
     def _stated_duties(self) -> list[str]:
         """The ad's most specific duties, each short enough to stand in a plan line."""
         spec = self.library.plan["stated_duties"]
-        covered = {i.sentence for i in self.analysis.initiatives}
+        # An initiative's or a measure's sentence is said already, by its priority.
+        covered = {i.sentence for i in self.analysis.initiatives} | \
+            {sentence for _, sentence in self.analysis.entities.baselines}
         known = [n.lower() for n in (self.analysis.entities.systems +
                                      self.analysis.entities.regulations +
                                      self.analysis.entities.places)]
@@ -400,6 +466,8 @@ class Composer:
         for index, duty in enumerate(self.analysis.responsibilities):
             text = _duty_clause(re.sub(r"^you(?:'ll|’ll| will) (?:also )?", "", duty.text,
                                        flags=re.IGNORECASE), spec["max_words"], verbs)
+            # In the plan's own voice: "from your tablet" is "from my tablet".
+            text = re.sub(r"\byour\b", "my", re.sub(r"\byou\b", "me", text))
             text = text[:1].upper() + text[1:]
             lowered = text.lower()
             # A duty starts with what is done ("Fluency in Meta Ads Manager" is a skill) and
@@ -429,7 +497,8 @@ class Composer:
         """Lines of profile.yaml's `uses` whose products/customers/markets the description named."""
         return [self.fill(item["text"])
                 for item in self.library.profile.get("uses", {}).get(section, [])
-                if all(getattr(self.analysis, need) for need in item["needs"])]
+                if all(getattr(self.analysis, need) for need in item["needs"])
+                and not set(item.get("unless", ())) & self.present]
 
     # --- the plan --------------------------------------------------------------------------
 
@@ -535,9 +604,15 @@ class Composer:
             quoted.add(initiative.sentence)
             detail = kind.get("lead") if self.level in LEAD_LEVELS else \
                 kind.get("frontline") if self.level in FRONTLINE_LEVELS else None
+            if self.level in ("director", "executive") and kind.get("leader_rank", 2) > 1:
+                # A director leads the project itself, not "my team's part of it".
+                detail = self.library.plan["initiative_senior_detail"]
+            detail = self.fill(detail or kind["contribution"])
             items.append({
                 "title": name[0].upper() + name[1:],
-                "detail": self.fill(detail or kind["contribution"]),
+                # A second initiative of the same kind (two system rollouts) is not told the
+                # same approach twice: its own evidence speaks for it.
+                "detail": "" if any(item["detail"] == detail for item in items) else detail,
                 "evidence": evidence,
             })
         # A measure the ad states is a better second priority than a general one.
@@ -547,20 +622,44 @@ class Composer:
         moving = [m for m in self.stated_measures
                   if m["goal"] or not m["value"].startswith("is ")]
         for measure in moving[:1]:
-            if len(items) >= 2:
-                break
-            goal = self.fill(spec["goal"], goal=measure["goal"]) if measure["goal"] else ""
-            items.append({"title": self.fill(spec["title"], metric=_lower_first(measure["metric"])),
-                          "detail": self.fill(spec["detail"], goal=goal),
-                          "evidence": ""})
+            metric = _short_metric(measure["metric"])  # its row in the table says the rest
+            goal = measure["goal"]
+            if goal and re.match(r"[~$\d]", goal):
+                goal = f"to {goal}"  # "80%" -> "to 80%"; "under 10% by year-end" as it is
+            if re.match(r"an? ", goal):  # "a balanced budget by fiscal year 2027"
+                title = self.fill(spec["title_reach"], goal=goal)
+            elif goal:
+                title = self.fill(spec["title_goal"], metric=metric, goal=goal)
+            else:
+                title = self.fill(spec["title"], metric=metric)
+            item = {"title": title, "detail": self.fill(spec["detail"]), "evidence": ""}
+            if measure["goal"]:
+                # A measure the ad sets a goal for is what the job will be judged on: first.
+                items.insert(0, item)
+            elif len(items) < 2:
+                items.append(item)
         for finding, priority in self._signal_effect("priority"):
             if len(items) >= 2:
                 break
             if finding is not None:
                 items.append({"title": self.fill(priority), "detail": "", "evidence": ""})
+        training = self.analysis.training[:1] if self.level in (*FRONTLINE_LEVELS, "senior") \
+            else []
+        for sentence in training:  # the ad's own path in, not "productive by day 60"
+            if len(items) >= 2:
+                break
+            spec = self.library.plan["training_priority"]
+            item = {"title": self.fill(spec["title"]), "detail": self.fill(spec["detail"]),
+                    "evidence": "" if sentence in quoted else
+                    _quote(sentence, _TRAINING_WORD.search(sentence).group(0),
+                           MAX_EVIDENCE_WORDS)}
+            # For a newcomer to the work, the training is the first 30 days: it comes first.
+            items.insert(0 if self.level == "entry" else len(items), item)
         for default in self.library.plan["default_priorities"]:
             if len(items) >= 2:
                 break
+            if training and default.get("unless_training"):
+                continue
             if self.level not in expand_levels(default.get("levels"), "plan.yaml"):
                 continue
             items.append({"title": self.fill(default["title"]),
@@ -577,9 +676,11 @@ class Composer:
                   for m in self.stated_measures]
         # A measure the description states replaces the family's measure of the same name,
         # and the family's own fill the table to three: a fourth general one adds little.
-        named = {m["metric"].lower() for m in items}
+        # The family's measure of the same thing goes too: "Agency hours as a share of
+        # nursing hours" beside the stated "Agency use".
+        named = {w for m in items for w in _measure_words(m["metric"])}
         family = [m for m in self._records(self.family.measures)
-                  if m["metric"].lower() not in named]
+                  if not _measure_words(m["metric"]) & named]
         chosen = _unique(items + family[:max(FAMILY_MEASURES - len(items), 1)])[:MAX_MEASURES]
         targets = set()
         for measure in chosen:
@@ -599,21 +700,50 @@ class Composer:
             if average:  # "average of 74 days from referral to move-in"
                 unit = average.group("value").split()[-1]
                 value = "an " + average.group(0).split(" from ")[0].split(" to ")[0]
-                out.append({"metric": f"{unit.capitalize()} {average.group('metric')}",
+                metric = f"{unit.capitalize()} {average.group('metric')}"
+                out.append({"metric": metric,
                             "baseline": self.fill(spec["baseline"], evidence=value),
-                            "target": self.fill(spec["target"]), "value": f"is {value}",
-                        "goal": ""})
+                            "target": self._direction(metric, value, spec),
+                            "value": f"is {value}", "goal": ""})
+                continue
+            amount = _AMOUNT_BASELINE.match(phrase)
+            if amount:  # "ran a $380,000 operating deficit": the amount is where it stands
+                balanced = _BALANCED.search(sentence)
+                goal = balanced.group(0) if balanced else ""
+                metric = amount["metric"][0].upper() + amount["metric"][1:]
+                out.append({"metric": metric,
+                            "baseline": self.fill(spec["baseline_change"],
+                                                  evidence=f"{amount['value']} last year"),
+                            "target": self.fill(spec["stated_target_dated" if " by " in goal
+                                                     else "stated_target"], evidence=goal)
+                            if goal else self._direction(metric, amount["value"], spec),
+                            "value": f"was {amount['value']} last year", "goal": goal})
                 continue
             verbs = list(_BASELINE_SPLIT.finditer(phrase))
+            stated_goal = _STATED_GOAL.match(phrase)
+            if stated_goal and out and not out[-1]["goal"]:
+                # "a target of 3% by FY2027": the goal of the measure stated before it
+                goal = stated_goal["value"]
+                out[-1]["target"] = self.fill(spec["stated_target_dated" if " by " in goal
+                                                   else "stated_target"], evidence=goal)
+                out[-1]["goal"] = goal
+                continue
             if not verbs:
                 continue
             verb = verbs[-1]  # "five-year average SAIDI ... is 118 minutes": the last verb
             metric, value = phrase[:verb.start()], phrase[verb.end():].strip()
+            # "sits at 99.2%", "is running at", "currently averages about 71%"
+            value = re.sub(r"^(?:running |at |averages? |averaging |sits? at )+", "", value)
+            said = f"is {value}"  # as a sentence says it: "is about 71%"
             baseline = spec["baseline"]
-            if verb.group(1) not in _BEING:
+            if verb.group(1) in ("was", "were"):  # "FY2024 operating margin was 1.6%": not today
+                baseline, said = spec["baseline_change"], f"{verb.group(1)} {value}"
+            elif verb.group(1) not in _BEING:
                 value = f"{verb.group(1)} {value}"  # "fell from 112% to 94%"
-                baseline = spec["baseline_change"]
+                baseline, said = spec["baseline_change"], value
             words = metric.split()
+            while words and words[0].lower() in _GOAL_VERBS:  # "Cut agency use, currently 28%"
+                words = words[1:]
             # "over the past twelve months our customer acquisition cost": after the last
             # determiner is the measure itself.
             starts = [i for i, w in enumerate(words) if w.lower() in _DETERMINERS
@@ -633,26 +763,44 @@ class Composer:
             if {"target", "goal"} & {w.lower() for w in words}:
                 if out:  # "our board target is under 100": the target of the measure before
                     out[-1]["target"] = self.fill(spec["stated_target"], evidence=value)
+                    out[-1]["goal"] = value
                 continue
             metric = " ".join("the" if w.lower() == "our" else w for w in words)
+            value = re.sub(r"\bour\b", "the", value)
             # Only in the words right after this baseline: "71% against an 80% goal, and our
             # scrap rate ..." gives the goal to line efficiency, not to the scrap rate.
             after = sentence[sentence.find(phrase) + len(phrase):] if phrase in sentence else ""
             beside = _BESIDE_TARGET.match(after.split(",")[0].strip() + " ")
+            right_after = _AFTER_GOAL.match(after)
+            goal = re.sub(r"^([\d.]+) (minute|hour|day|week|point|second)$", r"\1 \2s",
+                          beside["value"].strip()) if beside else next(
+                (g.strip() for g in right_after.groups() if g), "") if right_after else ""
             out.append({"metric": metric[0].upper() + metric[1:],
                         "baseline": self.fill(baseline, evidence=value),
-                        "target": self.fill(spec["stated_target"], evidence=beside["value"])
-                        if beside else self.fill(spec["target"]),
-                        # as a sentence says it: "is about 71%", "fell from 112% to 94%"
-                        "value": value if baseline == spec["baseline_change"] else f"is {value}",
-                        "goal": beside["value"] if beside else ""})
+                        "target": self.fill(spec["stated_target_dated" if " by " in goal else
+                                            "stated_target"], evidence=goal)
+                        if goal else self._direction(metric, value, spec),
+                        "value": said,
+                        "goal": goal})
         self._stated_targets(out, spec)
         return out[:2]
+
+    def _direction(self, metric: str, value: str, spec: dict[str, Any]) -> str:
+        """With no stated goal, the way the measure should move from where it stands ("below
+        74 days"), when its name says which way is better; the figure is agreed, not set."""
+        numbers = _FIGURE.findall(value)
+        words = set(re.findall(r"[\w-]+", fold(metric)))
+        lower = words & set(spec["lower_is_better"])
+        higher = words & set(spec["higher_is_better"])
+        if not numbers or bool(lower) == bool(higher):
+            return self.fill(spec["target"])
+        return self.fill(spec["target_lower" if lower else "target_higher"],
+                         value=numbers[-1].strip())
 
     def _stated_targets(self, measures: list[dict[str, str]], spec: dict[str, str]) -> None:
         """A goal stated in a sentence of its own becomes the target of the measure it names,
         by name or by its initials ("NRR" for net revenue retention)."""
-        untargeted = [m for m in measures if m["target"] == self.fill(spec["target"])]
+        untargeted = [m for m in measures if not m["goal"]]
         baseline_sentences = {s for _, s in self.analysis.entities.baselines}
         for part in self.analysis.parts:
             if part.part not in ("company", "role", "responsibilities") \
@@ -698,15 +846,30 @@ class Composer:
                      if any(len(w) > 4 and _words_in(w, said)
                             for w in re.findall(r"[a-z][a-z-]+", fold(p["role"]))
                             if w not in _NOT_A_TEAM_WORD)]
-        items = family[:2] + extra + mentioned
-        return _unique(items)[:MAX_STAKEHOLDERS]
+        items = _unique(family[:2] + extra + mentioned)
+        if manager:  # named already: not again as "the leader this role reports to"
+            items = [items[0], *(p for p in items[1:] if not _GENERIC_MANAGER.search(p["role"]))]
+        # One person in two rows ("the staff development coordinator" alone and in a group)
+        # is met once, in the row that says more.
+        roles = [fold(p["role"]).removeprefix("the ") for p in items]
+        items = [p for p, role in zip(items, roles, strict=True)
+                 if not any(role != other and role in other for other in roles)]
+        return items[:MAX_STAKEHOLDERS]
 
     def early_wins(self) -> list[str]:
         family = self._lines(self.family.early_wins)
+        spec = self.library.plan["early_wins"]
+        # A measure the ad wants moved first: what the job will be judged on.
+        wins = [self.fill(spec["measure"], metric=_short_metric(m["metric"]))
+                for m in self.stated_measures[:1]
+                if (m["goal"] or not m["value"].startswith("is ")) and "$" not in m["value"]]
         # An initiative's own early win, concrete for its kind (initiatives.yaml); never the
-        # general "an early, visible step on X", which only repeats its name.
-        wins = [self.fill(self.kinds[i.id].effects["early_win"], initiative=i.name)
-                for i in self.threaded[:2] if self.kinds[i.id].effects.get("early_win")]
+        # general "an early, visible step on X", which only repeats its name. A director
+        # or an executive leads it: a milestone, not one area made ready.
+        senior = self.level in ("director", "executive")
+        wins += [self.fill(spec["initiative_senior"] if senior else
+                           self.kinds[i.id].effects["early_win"], initiative=i.name)
+                 for i in self.threaded[:2] if self.kinds[i.id].effects.get("early_win")]
         return _unique(wins + family)[:MAX_EARLY_WINS]
 
     @functools.cached_property

@@ -481,6 +481,14 @@ def _titles(data: dict[str, Any], where: str) -> dict[str, Any]:
     }
 
 
+def _phrases(phrases: list[Any]) -> re.Pattern[str]:
+    """Any of these phrases, as whole words: "ged" (the diploma) is not in "engaged"."""
+    def bounded(phrase: str) -> str:
+        return (r"(?<!\w)" if phrase[:1].isalnum() else "") + re.escape(phrase) + \
+            (r"(?!\w)" if phrase[-1:].isalnum() else "")
+    return re.compile("|".join(bounded(str(p).lower()) for p in phrases))
+
+
 def _ad(data: dict[str, Any], where: str) -> dict[str, Any]:
     """ad.yaml with its patterns compiled and its heading phrases longest first."""
     phrases = [(str(p).lower(), part) for part, items in data["headings"].items()
@@ -490,8 +498,8 @@ def _ad(data: dict[str, Any], where: str) -> dict[str, Any]:
         "chrome": _compile(data["chrome"], f"{where}: chrome"),
         "pay": _compile(data["pay"], f"{where}: pay"),
         "header": _compile(data["header"], f"{where}: header"),
-        "sentence_cues": {k: [str(p).lower() for p in v]
-                          for k, v in data["sentence_cues"].items()},
+        "schedule": _compile(data["schedule"], f"{where}: schedule"),
+        "sentence_cues": {k: _phrases(v) for k, v in data["sentence_cues"].items()},
         "duty_verbs": {str(v) for v in data["duty_verbs"]},
         "body_starts": {str(v).lower() for v in data["body_starts"]},
         "voice": {"irregular": {str(k): str(v) for k, v in data["voice"]["irregular"].items()},

@@ -53,6 +53,9 @@ class Analysis:
     entities: Entities = field(default_factory=Entities)
     responsibilities: list[Responsibility] = field(default_factory=list)
     requirements: list[str] = field(default_factory=list)
+    # How the ad says the job starts: "You attend our 75-hour CNA program", "You'll train for
+    # four weeks at our Johnston branch", a 24-week orientation. The plan follows it.
+    training: list[str] = field(default_factory=list)
     # What the company sells, to whom and where: phrases as the description words them.
     products: list[str] = field(default_factory=list)
     customers: list[str] = field(default_factory=list)
@@ -75,6 +78,12 @@ class Analysis:
         return [s for s in self.signals if s.kind == kind]
 
 
+# A training path the ad sets out: what is learned, and for how long.
+_TRAINING = re.compile(r"\b(?:train(?:s|ed|ing)?|classroom|course|orientation|preceptor(?:ship)?|"
+                       r"residency|mentor(?:ed|ing)?|shadow(?:ing)?|apprentice(?:ship)?|"
+                       r"onboarding program)\b", re.IGNORECASE)
+_DURATION = re.compile(r"\b(?:\d+|one|two|three|four|five|six|eight|ten|twelve|twenty-four)"
+                       r"[- ](?:hours?|days?|weeks?|months?)\b", re.IGNORECASE)
 _VERB_LEAD = re.compile(r"^(?:you will |you'll |will |to |and )", re.IGNORECASE)
 
 
@@ -151,7 +160,8 @@ def analyze(request: Request, library: Library) -> Analysis:
     profile = company_profile(about, request.company, library)
     facts = key_facts(about)
     initiatives = find_initiatives(about, entities.systems, library,
-                                   function=_in_a_sentence(family.name) if family.match else "")
+                                   function=_in_a_sentence(family.name) if family.match else "",
+                                   duties=duties)
     # A signal that `gives_way_to:` another signal, an initiative type or "initiative" (any)
     # is dropped when that is found: "since 1954" is no steady state during a conversion.
     present = {f.id for f in signals} | {i.id for i in initiatives} | \
@@ -174,9 +184,15 @@ def analyze(request: Request, library: Library) -> Analysis:
         responsibilities=[r for r in map(_responsibility, duties + _you_will(parts, library))
                           if r],
         requirements=[s.text for s in parts if s.part == "requirements"],
+        training=[s.text for s in parts if s.part in (*ABOUT_THE_COMPANY, "responsibilities")
+                  and _TRAINING.search(s.text) and _DURATION.search(s.text)],
         products=profile["products"],
         customers=profile["customers"],
-        markets=profile["markets"],
+        # A market names a place the lists know ("eastern Iowa", "the Midwest", "14 states"):
+        # "the CMS Care Compare Five-Star" and "Tableau" follow an "in" too.
+        markets=[m for m in profile["markets"]
+                 if any(fold(place) in fold(m) for place in entities.places)
+                 or re.search(r"\b(?:countries|states|provinces|markets|regions)$", m)],
         parts=parts,
         overridden=tuple(overridden),
     )

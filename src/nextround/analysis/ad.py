@@ -68,10 +68,6 @@ def _pieces(sentence: str) -> list[str]:
     return [*pieces, sentence]
 
 
-def _any(phrases: list[str], text: str) -> bool:
-    return any(p in text for p in phrases)
-
-
 class AdReader:
     """Reads one ad with the library's lists (content/ad.yaml)."""
 
@@ -108,9 +104,13 @@ class AdReader:
         text = fold(line).strip()
         if any(p.search(text) for p in self.spec["chrome"]):
             return "chrome"
-        if any(p.search(text) for p in self.spec["pay"]):
-            return "benefits" if len(text.split()) > 14 else "header"
+        # A short pay line is the header's; a paragraph that mentions pay is read sentence by
+        # sentence ("Get paid while you train. Millbrook transports 2,600 students a day.").
+        if len(text.split()) <= 14 and any(p.search(text) for p in self.spec["pay"]):
+            return "header"
         if len(text.split()) <= 8 and any(p.search(text) for p in self.spec["header"]):
+            return "header"
+        if len(text.split()) <= 16 and any(p.search(text) for p in self.spec["schedule"]):
             return "header"
         return None
 
@@ -119,24 +119,26 @@ class AdReader:
         heading it stands under (a perk inside "About us" is still a perk)."""
         text = fold(sentence)
         cues = self.spec["sentence_cues"]
-        if _any(cues["legal"], text):
+        if cues["legal"].search(text):
             return "legal"
         if any(p.search(text) for p in self.spec["pay"]):
             return "benefits"
+        if len(text.split()) <= 16 and any(p.search(text) for p in self.spec["schedule"]):
+            return "header"  # the hours, said in a sentence of the ad's prose
         if part in ("requirements", "benefits", "legal", "chrome"):
             return part
-        if _any(cues["benefits"], text):
+        if cues["benefits"].search(text):
             return "benefits"
         if part == "responsibilities":
             return part
-        if _any(cues["requirements"], text):
+        if cues["requirements"].search(text):
             return "requirements"
         if part in ("company", "role"):
             return part
         # No heading said: the sentence's own words decide.
-        if _any(cues["responsibilities"], text) or re.match(r"(you will|you'll)\b", text):
+        if cues["responsibilities"].search(text) or re.match(r"(you will|you'll)\b", text):
             return "responsibilities"
-        if re.search(r"\b(you|your|you'll|you're)\b", text) or _any(cues["role"], text):
+        if re.search(r"\b(you|your|you'll|you're)\b", text) or cues["role"].search(text):
             return "role"
         return "company"
 

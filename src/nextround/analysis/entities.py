@@ -46,16 +46,22 @@ _TIMELINE = re.compile(
     r"twelve|eighteen|twenty-four)\s+(?:months|years|weeks|quarters)\b"
     r"|\bwithin\s+(?:\d+|two|three|six|twelve|eighteen)\s+(?:months|years|weeks)\b")
 _BASELINE = re.compile(
-    r"(?P<phrase>(?:[\w%&/'’-]+\s+){1,6}?(?:is|are|sits?|sat|runs?|ran|takes?|took|stands?|"
+    r"(?P<phrase>(?:[\w%&/'’-]+\s+){1,6}?(?:is|are|was|were|sits?|sat|runs?|ran|running|"
+    r"takes?|took|stands?|"
     r"stood|averages?|averaged|hovers?|fell|dropped|declined|rose|grew|increased|climbed|"
     r"slipped|reached|remains?|has been|have been|currently|(?:has |have )?crept up|"
     r"(?:has |have )?(?:risen|fallen|dropped|grown|gone up|gone down|climbed|slipped))\s+"
     r"(?:at\s+|about\s+|around\s+|"
     r"roughly\s+|nearly\s+|close to\s+|over\s+|under\s+|below\s+|above\s+|from\s+|to\s+|by\s+|"
-    r"an average of\s+|only\s+|just\s+)*\$?\d[\d,.]*\s*(?:%|percent|percentage points|days|"
-    r"business days|hours|minutes|weeks|points|x|k|m|million|billion)?"
+    r"an average of\s+|only\s+|just\s+|~)*\$?\d[\d,.]*\s*(?:%|percent|percentage points|days|"
+    r"business days|hours|minutes|weeks|points|ms|x|k|m|million|billion)?"
     r"(?:\s+(?:to|from)\s+\$?\d[\d,.]*\s*(?:%|percent|days|hours|minutes)?)?"
     r"(?:\s+(?:business\s+)?(?:days|hours|minutes))?)"
+    r"|(?P<current>(?:[\w%&/'’-]+\s+){0,5}[\w%&/'’-]+,?\s+\(?currently\s+(?:at\s+|about\s+|~)?"
+    r"\$?\d[\d,.]*\s*(?:%|percent|days|hours|minutes|ms)?(?:\s+of\s+(?:[\w-]+\s+)?[\w-]+)?)(?=[,);])"
+    r"|(?P<amount>\b(?:ran|posted|recorded|reported|had|closed [\w ]{0,20}?with) an? \$[\d,.]+"
+    r"\s*(?:k|m|million|billion)? (?:operating |net |budget |annual )?"
+    r"(?:deficit|loss|shortfall))"
     r"|(?P<average>average of \d[\d,.]*\s*(?:days|hours|minutes|weeks)\s+(?:from|to|for)\s+"
     r"[\w-]+(?:\s+(?:to|from)\s+[\w-]+)?)"
     r"|(?P<target>\$?\d[\d,.]*\s*%?\s+(?:[\w-]+\s+){0,3}target\b)"
@@ -156,8 +162,9 @@ def find_entities(sentences: list[str], header: list[str], library: Library) -> 
             found.numbers.append((f"{m.group('n')} {m.group('what')}", sentence))
         for m in _BASELINE.finditer(sentence):
             # "is 118 minutes." without the sentence's full stop
-            phrase = (m.group("phrase") or m.group("average") or m.group("target")
-                      or m.group("goal")).strip(" .,;:")
+            phrase = (m.group("phrase") or m.group("current") or m.group("amount")
+                      or m.group("average")
+                      or m.group("target") or m.group("goal")).strip(" .,;:")
             if re.search(r"\d", phrase):
                 found.baselines.append((phrase, sentence))
         for m in _TIMELINE.finditer(sentence):

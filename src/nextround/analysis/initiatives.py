@@ -23,10 +23,18 @@ _CLAUSE_ENDS = {"and", "or", "to", "for", "with", "by", "from", "at", "in", "on"
                 "around", "about", "under", "through", "against", "among", "between", "behind",
                 "beyond", "toward", "towards", "without", "via", "per", "amid",
                 "along", "despite", "inside", "outside", "onto", "upon", "off", "up", "out"}
+# Common words that a bullet's first place capitalised: not part of a name.
+_SENTENCE_CAPITALS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                      "new", "several", "first", "second", "third", "our", "multiple"}
 # A sentence about what the applicant will do is a duty, not the company's initiative, unless
 # the company speaks of itself in it too ("you'll join us as we open ...").
 _ABOUT_THE_APPLICANT = re.compile(r"\b(?:you|your|you'll|you're|you'd)\b", re.IGNORECASE)
 _ABOUT_US = re.compile(r"\b(?:we|we're|we've|our|us)\b", re.IGNORECASE)
+# Two statements joined in one sentence are read one at a time, so that each can state its own
+# initiative ("the program hosts its site visit in October, and the College begins its
+# self-study this spring"), and a closing "and you'll ..." does not hide the first.
+_CLAUSES = re.compile(r"; |, (?:and|but|while|as) (?=(?:we|we're|we'll|the|our|its|it|they|"
+                      r"you|you'll)\b)")
 
 
 @dataclass(frozen=True)
@@ -57,6 +65,8 @@ def _trim_object(text: str, spec: dict) -> list[str]:
     words = _PRONOUNS.sub("", text).split()
     while words and fold(words[0]) in ("the", "a", "an"):
         words.pop(0)
+    if words and fold(words[0]) in _SENTENCE_CAPITALS:  # "Two new substations, ..." in a list
+        words[0] = words[0].lower()
     kept: list[str] = []
     for word in words:
         bare = fold(word).strip(",;:.")
@@ -78,11 +88,16 @@ def _name(kind, match: re.Match[str], sentence: str, systems: list[str], spec: d
     groups = match.groupdict()
     systems_here = [s for s in systems if s.lower() in sentence.lower()]
     if effects.get("named_by_system") and systems_here:
-        obj = max(systems_here, key=len)
+        # The system the cue is about, before any other the sentence names ("the rollout of
+        # Gainsight, replacing ... Salesforce reports").
+        cued = [s for s in systems_here if s.lower() in (groups.get("object") or "").lower()]
+        obj = max(cued or systems_here, key=len)
     else:
         for group, template in (("grown", "growing the {}"), ("what", "the {} migration")):
             words = _trim_object(groups.get(group) or "", spec)
             if _object_reads_well(words, spec):
+                if group == "grown" and all(w[:1].isupper() for w in words):
+                    template = "growing {}"  # a program's own name: "growing Practical Nursing"
                 return template.format(" ".join(words))
         words = _trim_object(groups.get("object") or "", spec)
         if not words and kind.id == "new-function" and function:
@@ -93,8 +108,9 @@ def _name(kind, match: re.Match[str], sentence: str, systems: list[str], spec: d
         if fold(words[-1]) in (effects.get("plain_objects") or ()):
             return f"the {obj}"
     cue = fold(match.group(0))
-    noun = next((n for stem, n in (effects.get("verb_names") or {}).items()
-                 if cue.startswith(stem)), effects.get("noun", ""))
+    noun = (effects.get("object_nouns") or {}).get(fold(obj.split()[-1])) or next(
+        (n for stem, n in (effects.get("verb_names") or {}).items() if cue.startswith(stem)),
+        effects.get("noun", ""))
     return effects["name"].replace("{object}", obj).replace("{noun}", noun)
 
 
@@ -118,27 +134,37 @@ def _same(a: Initiative, b: Initiative) -> bool:
 
 
 def find_initiatives(sentences: list[str], systems: list[str], library: Library,
-                     function: str = "") -> list[Initiative]:
+                     function: str = "", duties: list[str] = ()) -> list[Initiative]:
     """Every stated initiative, once, in reading order. `function` names the role's field
-    ("sustainability"), for a first-of-its-kind role whose ad does not name it."""
+    ("sustainability"), for a first-of-its-kind role whose ad does not name it. A duty states
+    one only where the company speaks of its own in it ("Lead the rollout of Gainsight as our
+    system of record"): "Implement new processes" is work, not a project under way."""
     spec = library.initiative_words
     past, future = spec["past"], spec["future"]
     found: list[Initiative] = []
-    for sentence in sentences:
-        if past.search(sentence) and not future.search(sentence):
+    stated = [(sentence, clause) for sentence in [*sentences, *(d for d in duties
+                                                                  if _ABOUT_US.search(d))]
+              for clause in _CLAUSES.split(sentence)]
+    for sentence, clause in stated:
+        if past.search(clause) and not future.search(clause):
             continue
-        if _ABOUT_THE_APPLICANT.search(sentence) and not _ABOUT_US.search(sentence):
+        if _ABOUT_THE_APPLICANT.search(clause) and not _ABOUT_US.search(clause):
             continue
+        # Words one kind has read are not read again by a later kind: "our new patient tower
+        # opens in September" is a new site, not also a launch.
+        taken: list[tuple[int, int]] = []
         for kind in library.initiatives:
             effects = kind.effects
             if effects.get("require") and not effects["require"].search(sentence):
                 continue
             if effects.get("unless") and effects["unless"].search(sentence):
                 continue
-            match = next((m for cue in kind.cues if (m := cue.search(sentence))), None)
-            if match is None:
+            match = next((m for cue in kind.cues if (m := cue.search(clause))), None)
+            if match is None or any(start < match.end() and match.start() < end
+                                    for start, end in taken):
                 continue
-            name = _name(kind, match, sentence, systems, spec, function)
+            taken.append(match.span())
+            name = _name(kind, match, clause, systems, spec, function)
             initiative = Initiative(kind.id, kind.label, name or effects["default"],
                                     bool(name), match.group(0).strip(), sentence)
             same = next((i for i, known in enumerate(found) if _same(known, initiative)), None)
