@@ -93,6 +93,7 @@ def test_the_sample_sheet_on_a_local_cluster_matches_a_local_run(tmp_path):
     assert local.returncode == cluster.returncode == 1, cluster.stderr
     assert cluster.stdout == local.stdout.replace("local/", "cluster/")
     assert cluster.stdout.startswith("8 written, 1 failed")
+    assert "warn" not in cluster.stderr.lower() and "Traceback" not in cluster.stderr
     assert rows_of(tmp_path / "cluster") == rows_of(tmp_path / "local")
     same_files(tmp_path / "local", tmp_path / "cluster")
 

@@ -78,10 +78,11 @@ class Cluster:
             import dask
 
             _deaf_forkserver()
+            # Port 0 for its status page: any free one (8787 may be another cluster's).
             with ctrl_c_held(), dask.config.set(
                     {"distributed.worker.multiprocessing-method": "forkserver"}):
                 cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1,
-                                       processes=True, dashboard_address=None,
+                                       processes=True, dashboard_address=":0",
                                        silence_logs=logging.CRITICAL)
                 return Client(cluster), cluster
         try:
