@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench clean system-deps
+.PHONY: demo test lint bench clean system-deps golden
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ demo: $(STAMP)
 # Pass pytest arguments with ARGS, e.g. make test ARGS="-k batch -x".
 test: $(STAMP)
 	$(BIN)/python -m pytest -q $(ARGS)
+
+# Rewrite the reference outputs under tests/golden/ after a change that is meant; review the diff.
+golden: $(STAMP)
+	GOLDEN_UPDATE=1 $(BIN)/python -m pytest -q -p no:cacheprovider tests/test_golden.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts bench

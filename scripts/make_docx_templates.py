@@ -9,7 +9,9 @@ This script is how the originals were made, kept so they can be rebuilt after a 
 Colors come from the theme's theme.yaml, the font from its `docx_font` (Calibri if unset).
 
 The templates use docxtpl tags: {{ ... }} in runs, {%p ... %} paragraphs for loops over
-paragraphs, {%tr ... %} rows for loops over table rows.
+paragraphs, {%tr ... %} rows for loops over table rows. Every word they show comes from the
+composed handout (section titles, column names, `doc.labels`), so a content pack renames it in
+Word as in the PDF: no wording is typed here.
 """
 
 from __future__ import annotations
@@ -214,12 +216,12 @@ def footer(doc: Document) -> None:
     width = doc.sections[0].page_width - doc.sections[0].left_margin - doc.sections[0].right_margin
     par.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
     par.add_run(
-        "{% if theme.footer %}{{ theme.footer }}{% elif doc.candidate %}"
-        "Prepared by {{ doc.candidate }} for {{ doc.company }}"
-        "{% else %}Prepared for {{ doc.company }}{% endif %} · {{ doc.title }}\tPage "
+        "{% if theme.footer %}{{ theme.footer }}{% elif doc.candidate %}{{ doc.labels.running }}"
+        "{% else %}{{ doc.labels.running_anonymous }}{% endif %} · {{ doc.title }}"
+        "\t{{ doc.labels.page }} "
     )
     field(par.add_run(), "PAGE")
-    par.add_run(" of ")
+    par.add_run(" {{ doc.labels.of }} ")
     field(par.add_run(), "NUMPAGES")
 
 
@@ -232,13 +234,13 @@ def masthead(doc: Document) -> None:
     doc.add_paragraph("{{ doc.role }}", style="Title")
     doc.add_paragraph("{{ doc.company }}", style="Subtitle")
     meta = doc.add_paragraph(style="Meta")
-    meta.add_run("{% if doc.candidate %}Prepared by ")
+    meta.add_run("{% if doc.candidate %}{{ doc.labels.prepared_by }} ")
     meta.add_run("{{ doc.candidate }}").bold = True
-    meta.add_run("   ·   {% endif %}Date ")
+    meta.add_run("   ·   {% endif %}{{ doc.labels.date }} ")
     meta.add_run("{{ doc.date }}").bold = True
-    meta.add_run("{% if doc.start_date %}   ·   Start date ")
+    meta.add_run("{% if doc.start_date %}   ·   {{ doc.labels.start_date }} ")
     meta.add_run("{{ doc.start_date }}").bold = True
-    meta.add_run("{% endif %}{% if doc.interviewers %}   ·   For ")
+    meta.add_run("{% endif %}{% if doc.interviewers %}   ·   {{ doc.labels.recipients }} ")
     meta.add_run("{{ doc.interviewers | join(', ') }}").bold = True
     meta.add_run("{% endif %}")
     sub = doc.add_paragraph("{{ doc.subtitle }}", style="Note")
@@ -343,7 +345,8 @@ def plan_template() -> Document:
 
     doc.add_paragraph("{{ doc.sections.checkins }}", style="Heading 1")
     table(doc, [("{{ doc.sections.checkin }}", 1.6), ("{{ doc.sections.review }}", 5.5)],
-          ["Day {{ item.day }}{% if item.date %} · {{ item.date }}{% endif %}", "{{ item.text }}"],
+          ["{{ doc.labels.day }} {{ item.day }}{% if item.date %} · {{ item.date }}{% endif %}",
+           "{{ item.text }}"],
           "doc.checkins")
     return doc
 
@@ -394,7 +397,7 @@ def questions_template() -> Document:
     doc.add_paragraph("{%p endfor %}")
 
     doc.add_paragraph("{{ doc.research.title }}", style="Heading 1")
-    loop(doc, "{%p for item in doc.research['items'] %}", "☐  {{ item }}", "Checklist")
+    loop(doc, "{%p for item in doc.research.items %}", "☐  {{ item }}", "Checklist")
     doc.add_paragraph("{%p if doc.research.known %}")
     known = doc.add_paragraph(style="Note")
     known.add_run("{{ doc.research.known_title }}: ").bold = True

@@ -494,3 +494,39 @@ def test_the_training_the_ad_sets_out_is_the_newcomers_first_priority():
     assert first["evidence"] == ("You attend our state-approved 75-hour CNA classroom and "
                                  "clinical program on site.")
     assert "on my own by day 60" not in " ".join(document_lines(plan))
+
+
+def test_an_initiative_dated_after_day_90_reports_no_results_by_then():
+    """Review of 2026-12-01: a plan dated December reported "what the tower opening has
+    changed so far" for a tower that opens in September."""
+    description = ("Valley Regional is a 420-bed hospital in Fresno. Our new 96-bed patient "
+                   "tower opens in September with a satellite pharmacy.")
+    plan = plan_for("Clinical Pharmacist", "Valley Regional", description)["plan"]
+    lines = " ".join(document_lines(plan))
+    assert "on track for its date" in lines and "stands ahead of its date" in lines
+    assert "changed so far" not in lines
+    assert plan["checkins"][1]["text"].startswith(("Progress toward", "First results, "))
+    soon = plan_for("Clinical Pharmacist", "Valley Regional",
+                    description.replace("September", "January"))["plan"]
+    assert "on track for its date" not in " ".join(document_lines(soon))
+
+
+def test_a_familys_lines_can_be_for_one_of_its_jobs():
+    """Review of 2026-12-01: a dispatcher got a driver's plan (pre-trips, routes), a hospital
+    pharmacist a technician's, a dental front desk an executive assistant's. Lines marked
+    `only: [title:<word>]` come first for that job; the family's others stay for the rest."""
+    description = ("Buckeye Freight runs 140 trucks out of its Toledo terminal for shippers in "
+                   "Ohio and Michigan.")
+    dispatcher = " ".join(document_lines(plan_for("Lead Dispatcher - Nights", "Buckeye Freight",
+                                                  description)["plan"]))
+    driver = " ".join(document_lines(plan_for("CDL-A Driver", "Buckeye Freight",
+                                              description)["plan"]))
+    assert "the board" in dispatcher and "pre-trip" not in dispatcher
+    assert "pre-trip" in driver and "the board" not in driver
+    pharmacist = plan_for("Clinical Pharmacist", "Valley Regional",
+                          "Valley Regional is a nonprofit 420-bed hospital in Fresno.")["plan"]
+    text = " ".join(document_lines(pharmacist))
+    assert "Verify orders beside an experienced pharmacist" in text
+    assert "technician registration" not in text
+    # An owner's view (the board of a nonprofit) is a leader's business, not a new pharmacist's.
+    assert "A board member" not in [s["role"] for s in pharmacist["stakeholders"]]

@@ -135,7 +135,7 @@ def rebranded(tmp_path_factory) -> dict[str, Path]:
 def test_init_writes_a_readme_listing_the_real_variables(rebranded):
     readme = (rebranded["theme"] / "README.md").read_text()
     for variable in ("`doc.phases[i].actions`", "`doc.priorities[i].title`",
-                     "`doc.research[\"items\"]`", "`theme.colors.accent`", "`theme.logo`",
+                     "`doc.research.items`", "`theme.colors.accent`", "`theme.logo`",
                      "`theme.footer`", "`doc.sections[i].questions`"):
         assert variable in readme, variable
     assert "'Data Engineering Manager'" in readme  # examples come from the real sample

@@ -19,6 +19,7 @@ from typing import Any
 from .analysis import ABOUT_THE_COMPANY, Analysis, Initiative
 from .analysis.title import fold
 from .library import PHASES, Library, Line, SituatedLine, applies, expand_levels
+from .library.model import HeaderLabels, Record, StatedMeasure, ThreadText
 from .request import Request
 
 # Space on two printed pages: how many lines each part may take. Detail fades with distance.
@@ -130,15 +131,14 @@ def _level_lines(lines: list[Line], level: str, present: frozenset[str] = frozen
     return [line.text for line in lines if line.fits(level, present)]
 
 
-def _applying(records: list[dict[str, Any]], present: frozenset[str],
+def _applying(records: list[Record], present: frozenset[str],
               level: str) -> list[dict[str, str]]:
     """The records (measures, stakeholders) that fit the level and what the ad states; those
     written for this level come first, ahead of the ones written for every level."""
-    fitting = [r for r in records if level in r.get("levels", (level,))
-               and applies(r.get("unless", ()), r.get("only", ()), present)]
-    fitting.sort(key=lambda r: "levels" not in r)
-    return [{k: v for k, v in r.items() if k not in ("unless", "only", "levels")}
-            for r in fitting]
+    fitting = [r for r in records if level in (r.levels or (level,))
+               and applies(r.unless, r.only, present)]
+    fitting.sort(key=lambda r: r.levels is None)
+    return [r.texts() for r in fitting]
 
 
 def _unique(items: list[Any]) -> list[Any]:
@@ -217,6 +217,42 @@ _TRAINING_WORD = re.compile(r"\b(?:train\w*|classroom|course|orientation|precept
 _GENERIC_MANAGER = re.compile(r"\breports? to\b|\bmy manager\b|\bI report to\b", re.IGNORECASE)
 
 
+_MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june",
+                                        "july", "august", "september", "october", "november",
+                                        "december"), start=1)}
+_SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
+_WHEN = re.compile(r"\b(?:(?P<month>january|february|march|april|may|june|july|august|september|"
+                   r"october|november|december)|(?P<season>spring|summer|fall|autumn|winter)|"
+                   r"q(?P<quarter>[1-4])|(?P<ordinal>first|second|third|fourth) quarter)"
+                   r"(?:,? (?:of )?(?P<year>20\d\d))?\b|\b(?P<next_year>next year)\b",
+                   re.IGNORECASE)
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def _stated_date(sentence: str, today: dt.date) -> dt.date | None:
+    """The first date a sentence gives ("in March 2027", "this fall", "in Q3", "next year"),
+    as the first day of it; a month or season without a year is its next one from today.
+    "May" is read only with a year or after "in"/"by": it is a verb too."""
+    for match in _WHEN.finditer(sentence):
+        if match["next_year"]:
+            return dt.date(today.year + 1, 1, 1)
+        if match["month"] and match["month"].lower() == "may" and not match["year"] and \
+                not re.match(r" \d", sentence[match.end():]) and \
+                not re.search(r"\b(?:in|by|on|from|until|through) $",
+                              sentence[:match.start()].lower()[-8:]):
+            continue
+        quarter = match["quarter"] or _ORDINALS.get((match["ordinal"] or "").lower())
+        month = _MONTHS.get((match["month"] or "").lower()) or \
+            _SEASONS.get((match["season"] or "").lower()) or \
+            (3 * (int(quarter) - 1) + 1 if quarter else None)
+        if month is None:
+            continue
+        year = int(match["year"]) if match["year"] else \
+            today.year + (1 if month < today.month else 0)
+        return dt.date(year, month, 1)
+    return None
+
+
 def _short_metric(metric: str) -> str:
     """A measure named again after its row: "pick accuracy", not "pick accuracy on second
     shift" a third time."""
@@ -247,9 +283,10 @@ def _duty_clause(text: str, max_words: int, verbs: set[str]) -> str:
         if match.group(1).lower() in verbs:
             text = text[:match.start()]
             break
-    head, colon, _ = text.partition(": ")  # "Serve as the lead for X: define Y" -> the lead
-    if colon and len(head.split()) >= 4:
-        text = head
+    for mark in (": ", " — ", " – "):  # "Serve as the lead for X: define Y" -> the lead
+        head, found, _ = text.partition(mark)
+        if found and len(head.split()) >= 4:
+            text = head
     if len(text.split()) > max_words:
         head = text.split(", ")[0]
         text = head if 4 <= len(head.split()) <= max_words else ""
@@ -272,7 +309,10 @@ def _short_name(name: str, stops: set[str]) -> str:
         return name
     core = words[1:]
     cut = next((i for i, w in enumerate(core) if i and w.lower() in stops), len(core))
-    core = core[:cut][-2:]
+    start = max(cut - 2, 0)
+    while start and core[start][:1].isupper() and core[start - 1][:1].isupper():
+        start -= 1  # not into a name: "the Rock Hill opening", never "the Hill opening"
+    core = core[start:cut]
     while len(core) > 1 and re.match(r"v?\d", core[0].lower()):
         core = core[1:]  # "the PCI DSS v4.0 Level 1 assessment" -> "the assessment"
     return " ".join(["the", *core]) if core else name
@@ -337,12 +377,12 @@ class Composer:
             "facts": "",
             "evidence": "",
             # Who the employer serves in its own sector's word: patients, students, guests...
-            "served": library.sectors.get("default_served", "customers") if not analysis.sector
-            else next((s.get("served", "customers") for s in library.sectors["sectors"]
-                       if s["id"] == analysis.sector.id), "customers"),
+            "served": library.sectors.default_served if not analysis.sector
+            else next((s.served for s in library.sectors.sectors
+                       if s.id == analysis.sector.id), "customers"),
             **{name: (getattr(analysis, name) or [""])[0] for name in PROFILE_FIELDS},
         })
-        self.threads = library.initiative_words["threads"]
+        self.threads = library.initiative_words.threads
         self.kinds = {k.id: k for k in library.initiatives}
         self.priority_initiatives = self._pick_initiatives()
         # The initiatives the plan's actions, deliverables, measures and wins follow. A
@@ -350,9 +390,12 @@ class Composer:
         self.threaded = [i for i in self.priority_initiatives if i.id != "new-function"]
         # What the description states (signals, initiative types, the sector), for lines that
         # say `unless:` or `only:` one of these.
+        # And the words of the title as "title:<word>", so that a family's lines can be for
+        # one of its jobs: a dispatcher's, not a driver's ("only: [title:dispatcher]").
         stated = frozenset({f.id for f in analysis.signals} |
                            {i.id for i in analysis.initiatives} |
-                           ({analysis.sector.id} if analysis.sector else set()))
+                           ({analysis.sector.id} if analysis.sector else set()) |
+                           {f"title:{w}" for w in re.findall(r"[a-z]+", fold(request.role))})
         # Two more: "interviewers" when they are known, "situation" when the description
         # states the company's situation (a situation signal or an initiative).
         known = {"interviewers"} if request.interviewers else set()
@@ -373,9 +416,9 @@ class Composer:
         self.present = stated | known
         # The sector's own first-month action and person to meet, unless the family already
         # speaks its language (home_sectors).
-        sectors = {s["id"]: s for s in library.sectors["sectors"]}
-        self.sector = sectors.get(analysis.sector.id, {}) if analysis.sector and \
-            analysis.sector.id not in self.family.home_sectors else {}
+        sectors = {s.id: s for s in library.sectors.sectors}
+        self.sector = sectors.get(analysis.sector.id) if analysis.sector and \
+            analysis.sector.id not in self.family.home_sectors else None
         self.duty_lines = self._duty_lines()
         self.situation = [
             s for s in analysis.signals if s.kind in ("situation", "work-mode", "ownership")
@@ -387,14 +430,10 @@ class Composer:
         """The family's lines for this level that the description does not rule out, filled."""
         return [self.fill(t) for t in _level_lines(lines, self.level, self.present)]
 
-    def _texts(self, items: list[Any]) -> list[str]:
-        """Fixed wording (questions.yaml) that is a plain text, or a mapping with `text` and
-        `only:`/`unless:` like a family's lines, filled."""
-        return [self.fill(item if isinstance(item, str) else item["text"]) for item in items
-                if isinstance(item, str) or (
-                    applies(tuple(item.get("unless", ())), tuple(item.get("only", ())),
-                            self.present)
-                    and self.level in expand_levels(item.get("levels"), "questions.yaml"))]
+    def _texts(self, items: list[Line]) -> list[str]:
+        """Fixed wording (questions.yaml, plan.yaml) for this level that the description does
+        not rule out, filled."""
+        return [self.fill(t) for t in _level_lines(items, self.level, self.present)]
 
     def _records(self, records: list[dict[str, Any]]) -> list[dict[str, str]]:
         return [{k: self.fill(v) for k, v in r.items()}
@@ -421,20 +460,30 @@ class Composer:
             value = by_id[finding.id].effects.get(key)
             if value:
                 out.append((finding, value))
-        if self.regulations and self.library.groups.get("regulated", {}).get(key):
-            out.insert(0, (None, self.library.groups["regulated"][key]))
+        regulated = self.library.groups.get("regulated")
+        if self.regulations and regulated and regulated.get(key):
+            out.insert(0, (None, regulated.get(key)))
         return out
 
+    def _after_day_90(self, initiative: Initiative) -> bool:
+        """Whether the ad dates the initiative after this plan's 90 days ("opens in September",
+        "go-live in Q3", "next year"): its results cannot be reported by day 90."""
+        start = self.request.start_date or self.request.date
+        when = _stated_date(initiative.sentence, start)
+        return when is not None and when > start + dt.timedelta(days=90)
+
     def _thread(self, key: str, initiative: Initiative) -> Any:
-        variant = self.threads.get("frontline" if self.level in FRONTLINE_LEVELS else
-                                   "lead" if self.level in LEAD_LEVELS else "", {})
+        if self._after_day_90(initiative) and self.threads.ahead.get(key):
+            return self.fill(self.threads.ahead[key], initiative=initiative.name)
+        variant = self.threads.frontline if self.level in FRONTLINE_LEVELS else \
+            self.threads.lead if self.level in LEAD_LEVELS else ThreadText()
         own_kind = self.kinds[initiative.id].effects.get("threads", {})
         # A leader's own wording first (they set owners and dates), then the kind's own
         # lines, then the level's, then the general ones.
-        if self.level in LEAD_LEVELS and key in variant:
+        if self.level in LEAD_LEVELS and variant.get(key):
             value = variant[key]
         else:
-            value = own_kind.get(key, variant.get(key, self.threads[key]))
+            value = own_kind.get(key, variant.get(key) or self.threads[key])
         if isinstance(value, dict):
             return {k: self.fill(v, initiative=initiative.name) for k, v in value.items()}
         return self.fill(value, initiative=initiative.name)
@@ -454,7 +503,7 @@ class Composer:
 
     def _stated_duties(self) -> list[str]:
         """The ad's most specific duties, each short enough to stand in a plan line."""
-        spec = self.library.plan["stated_duties"]
+        spec = self.library.plan.stated_duties
         # An initiative's or a measure's sentence is said already, by its priority.
         covered = {i.sentence for i in self.analysis.initiatives} | \
             {sentence for _, sentence in self.analysis.entities.baselines}
@@ -465,7 +514,7 @@ class Composer:
         verbs = self.library.ad["duty_verbs"]
         for index, duty in enumerate(self.analysis.responsibilities):
             text = _duty_clause(re.sub(r"^you(?:'ll|’ll| will) (?:also )?", "", duty.text,
-                                       flags=re.IGNORECASE), spec["max_words"], verbs)
+                                       flags=re.IGNORECASE), spec.max_words, verbs)
             # In the plan's own voice: "from your tablet" is "from my tablet".
             text = re.sub(r"\byour\b", "my", re.sub(r"\byou\b", "me", text))
             text = text[:1].upper() + text[1:]
@@ -475,8 +524,10 @@ class Composer:
             if not text or lowered.split()[0] not in verbs or \
                     text.count("(") != text.count(")"):
                 continue
-            if not text or duty.text in covered or any(g in lowered for g in spec["generic"]) \
-                    or any(lowered.startswith(s + " ") for s in spec["not_duty_starts"]):
+            if len(text.split()) < 4:  # "Greet patients" says nothing the plan does not
+                continue
+            if not text or duty.text in covered or any(g in lowered for g in spec.generic) \
+                    or any(lowered.startswith(s + " ") for s in spec.not_duty_starts):
                 continue
             score = 2 * bool(re.search(r"\d", text)) + 2 * sum(n in lowered for n in known) \
                 + sum(w[:1].isupper() for w in text.split()[1:])
@@ -484,31 +535,30 @@ class Composer:
         return [text for _, _, text in sorted(scored)]
 
     def _duty_lines(self) -> dict[str, list[str]]:
-        spec = self.library.plan["stated_duties"]
+        spec = self.library.plan.stated_duties
         duties = self._stated_duties()
         lead = self.level in LEAD_LEVELS
         return {
-            "contribute": [self.fill(spec["contribute_lead" if lead else "contribute"],
+            "contribute": [self.fill(spec.contribute_lead if lead else spec.contribute,
                                      duty=d) for d in duties[:2]],
-            "own": [self.fill(spec["own"], duty=d) for d in duties[2:3]],
+            "own": [self.fill(spec.own, duty=d) for d in duties[2:3]],
         }
 
     def _profile_lines(self, section: str) -> list[str]:
         """Lines of profile.yaml's `uses` whose products/customers/markets the description named."""
-        return [self.fill(item["text"])
-                for item in self.library.profile.get("uses", {}).get(section, [])
-                if all(getattr(self.analysis, need) for need in item["needs"])
-                and not set(item.get("unless", ())) & self.present]
+        return [self.fill(use.text) for use in self.library.profile.uses.get(section, [])
+                if all(getattr(self.analysis, need) for need in use.needs)
+                and not set(use.unless) & self.present]
 
     # --- the plan --------------------------------------------------------------------------
 
     def phases(self) -> list[dict[str, Any]]:
         plan_text = self.library.plan
-        names = plan_text.get("phase_names_by_level", {}).get(self.level, {})
-        adds = self.library.level_adds.get(self.level, {})
+        names = plan_text.phase_names_by_level.get(self.level)
+        adds = self.library.level_adds.get(self.level)
         out = []
         for index, key in enumerate(PHASES):
-            fixed = plan_text["phases"][key]
+            fixed = plan_text.phases[key]
             phase = self.family.phases[key]
             regulated = [
                 a for finding, v in self._signal_effect("actions") if finding is None
@@ -537,9 +587,10 @@ class Composer:
             # The level's lines aim at the initiatives in turn, phase by phase.
             focus = (self.threaded[index % len(self.threaded)]
                      if self.threaded else None)
-            level_actions = [self._situated(line, focus) for line in adds.get(key, [])]
-            sector = [self.fill(self.sector["learn"])] if key == "learn" and \
-                self.sector.get("learn") else []
+            level_actions = [self._situated(line, focus)
+                             for line in (adds[key] if adds else [])]
+            sector = [self.fill(self.sector.learn)] if key == "learn" and self.sector and \
+                self.sector.learn else []
             duties = self.duty_lines.get(key, [])
             # Chosen in order of importance, shown in the order a reader expects.
             quota = FAMILY_ACTIONS[key]
@@ -581,10 +632,10 @@ class Composer:
                 deliverables = [self._thread(thread, initiative)] + deliverables
             out.append({
                 "key": key,
-                "days": fixed["days"],
-                "name": names.get(key, fixed["name"]),
-                "posture": fixed["posture"],
-                "dates": _date_range(self.request.start_date, fixed["start"], fixed["end"]),
+                "days": fixed.days,
+                "name": (names and names[key]) or fixed.name,
+                "posture": fixed.posture,
+                "dates": _date_range(self.request.start_date, fixed.start, fixed.end),
                 "theme": self.fill(phase.theme),
                 "actions": actions,
                 "deliverables": _unique([self.fill(d) for d in deliverables])[:MAX_DELIVERABLES],
@@ -606,7 +657,7 @@ class Composer:
                 kind.get("frontline") if self.level in FRONTLINE_LEVELS else None
             if self.level in ("director", "executive") and kind.get("leader_rank", 2) > 1:
                 # A director leads the project itself, not "my team's part of it".
-                detail = self.library.plan["initiative_senior_detail"]
+                detail = self.library.plan.initiative_senior_detail
             detail = self.fill(detail or kind["contribution"])
             items.append({
                 "title": name[0].upper() + name[1:],
@@ -616,7 +667,7 @@ class Composer:
                 "evidence": evidence,
             })
         # A measure the ad states is a better second priority than a general one.
-        spec = self.library.plan["measure_priority"]
+        spec = self.library.plan.measure_priority
         # Only one the ad wants moved: a stated goal, or a change ("fell from 112% to 94%");
         # "production is around 86%, and we want to hold it" is no priority to move.
         moving = [m for m in self.stated_measures
@@ -627,12 +678,12 @@ class Composer:
             if goal and re.match(r"[~$\d]", goal):
                 goal = f"to {goal}"  # "80%" -> "to 80%"; "under 10% by year-end" as it is
             if re.match(r"an? ", goal):  # "a balanced budget by fiscal year 2027"
-                title = self.fill(spec["title_reach"], goal=goal)
+                title = self.fill(spec.title_reach, goal=goal)
             elif goal:
-                title = self.fill(spec["title_goal"], metric=metric, goal=goal)
+                title = self.fill(spec.title_goal, metric=metric, goal=goal)
             else:
-                title = self.fill(spec["title"], metric=metric)
-            item = {"title": title, "detail": self.fill(spec["detail"]), "evidence": ""}
+                title = self.fill(spec.title, metric=metric)
+            item = {"title": title, "detail": self.fill(spec.detail), "evidence": ""}
             if measure["goal"]:
                 # A measure the ad sets a goal for is what the job will be judged on: first.
                 items.insert(0, item)
@@ -648,29 +699,30 @@ class Composer:
         for sentence in training:  # the ad's own path in, not "productive by day 60"
             if len(items) >= 2:
                 break
-            spec = self.library.plan["training_priority"]
-            item = {"title": self.fill(spec["title"]), "detail": self.fill(spec["detail"]),
+            training_spec = self.library.plan.training_priority
+            item = {"title": self.fill(training_spec.title),
+                    "detail": self.fill(training_spec.detail),
                     "evidence": "" if sentence in quoted else
                     _quote(sentence, _TRAINING_WORD.search(sentence).group(0),
                            MAX_EVIDENCE_WORDS)}
             # For a newcomer to the work, the training is the first 30 days: it comes first.
             items.insert(0 if self.level == "entry" else len(items), item)
-        for default in self.library.plan["default_priorities"]:
+        for default in self.library.plan.default_priorities:
             if len(items) >= 2:
                 break
-            if training and default.get("unless_training"):
+            if training and default.unless_training:
                 continue
-            if self.level not in expand_levels(default.get("levels"), "plan.yaml"):
+            if self.level not in default.levels:
                 continue
-            items.append({"title": self.fill(default["title"]),
-                          "detail": self.fill(default["detail"]), "evidence": ""})
+            items.append({"title": self.fill(default.title),
+                          "detail": self.fill(default.detail), "evidence": ""})
         return items[:MAX_PRIORITIES]
 
     def measures(self) -> list[dict[str, str]]:
         items = []
-        group = self.library.groups.get("regulated", {})
-        if self.regulations and group.get("measure"):
-            items.append({k: self.fill(v) for k, v in group["measure"].items()})
+        group = self.library.groups.get("regulated")
+        if self.regulations and group and group.measure:
+            items.append({k: self.fill(v) for k, v in group.measure.items()})
         # Each stated measure without the raw value kept for the question sheet.
         items += [{k: v for k, v in m.items() if k not in ("value", "goal")}
                   for m in self.stated_measures]
@@ -685,7 +737,7 @@ class Composer:
         targets = set()
         for measure in chosen:
             if measure["target"] in targets:
-                measure["target"] = self.fill(self.library.plan["stated_measure"]["target_again"])
+                measure["target"] = self.fill(self.library.plan.stated_measure.target_again)
             targets.add(measure["target"])
         return chosen
 
@@ -693,7 +745,7 @@ class Composer:
     def stated_measures(self) -> list[dict[str, str]]:
         """The baselines the description states ("SAIDI ... is 118 minutes"), as measures
         whose starting point is known and whose target is agreed, never invented."""
-        spec = self.library.plan["stated_measure"]
+        spec = self.library.plan.stated_measure
         out = []
         for phrase, sentence in self.analysis.entities.baselines:
             average = _AVERAGE.match(phrase)
@@ -702,7 +754,7 @@ class Composer:
                 value = "an " + average.group(0).split(" from ")[0].split(" to ")[0]
                 metric = f"{unit.capitalize()} {average.group('metric')}"
                 out.append({"metric": metric,
-                            "baseline": self.fill(spec["baseline"], evidence=value),
+                            "baseline": self.fill(spec.baseline, evidence=value),
                             "target": self._direction(metric, value, spec),
                             "value": f"is {value}", "goal": ""})
                 continue
@@ -712,10 +764,10 @@ class Composer:
                 goal = balanced.group(0) if balanced else ""
                 metric = amount["metric"][0].upper() + amount["metric"][1:]
                 out.append({"metric": metric,
-                            "baseline": self.fill(spec["baseline_change"],
+                            "baseline": self.fill(spec.baseline_change,
                                                   evidence=f"{amount['value']} last year"),
-                            "target": self.fill(spec["stated_target_dated" if " by " in goal
-                                                     else "stated_target"], evidence=goal)
+                            "target": self.fill(spec.stated_target_dated if " by " in goal
+                                                else spec.stated_target, evidence=goal)
                             if goal else self._direction(metric, amount["value"], spec),
                             "value": f"was {amount['value']} last year", "goal": goal})
                 continue
@@ -724,8 +776,8 @@ class Composer:
             if stated_goal and out and not out[-1]["goal"]:
                 # "a target of 3% by FY2027": the goal of the measure stated before it
                 goal = stated_goal["value"]
-                out[-1]["target"] = self.fill(spec["stated_target_dated" if " by " in goal
-                                                   else "stated_target"], evidence=goal)
+                out[-1]["target"] = self.fill(spec.stated_target_dated if " by " in goal
+                                              else spec.stated_target, evidence=goal)
                 out[-1]["goal"] = goal
                 continue
             if not verbs:
@@ -735,12 +787,12 @@ class Composer:
             # "sits at 99.2%", "is running at", "currently averages about 71%"
             value = re.sub(r"^(?:running |at |averages? |averaging |sits? at )+", "", value)
             said = f"is {value}"  # as a sentence says it: "is about 71%"
-            baseline = spec["baseline"]
+            baseline = spec.baseline
             if verb.group(1) in ("was", "were"):  # "FY2024 operating margin was 1.6%": not today
-                baseline, said = spec["baseline_change"], f"{verb.group(1)} {value}"
+                baseline, said = spec.baseline_change, f"{verb.group(1)} {value}"
             elif verb.group(1) not in _BEING:
                 value = f"{verb.group(1)} {value}"  # "fell from 112% to 94%"
-                baseline, said = spec["baseline_change"], value
+                baseline, said = spec.baseline_change, value
             words = metric.split()
             while words and words[0].lower() in _GOAL_VERBS:  # "Cut agency use, currently 28%"
                 words = words[1:]
@@ -762,7 +814,7 @@ class Composer:
                 continue
             if {"target", "goal"} & {w.lower() for w in words}:
                 if out:  # "our board target is under 100": the target of the measure before
-                    out[-1]["target"] = self.fill(spec["stated_target"], evidence=value)
+                    out[-1]["target"] = self.fill(spec.stated_target, evidence=value)
                     out[-1]["goal"] = value
                 continue
             metric = " ".join("the" if w.lower() == "our" else w for w in words)
@@ -777,27 +829,27 @@ class Composer:
                 (g.strip() for g in right_after.groups() if g), "") if right_after else ""
             out.append({"metric": metric[0].upper() + metric[1:],
                         "baseline": self.fill(baseline, evidence=value),
-                        "target": self.fill(spec["stated_target_dated" if " by " in goal else
-                                            "stated_target"], evidence=goal)
+                        "target": self.fill(spec.stated_target_dated if " by " in goal else
+                                            spec.stated_target, evidence=goal)
                         if goal else self._direction(metric, value, spec),
                         "value": said,
                         "goal": goal})
         self._stated_targets(out, spec)
         return out[:2]
 
-    def _direction(self, metric: str, value: str, spec: dict[str, Any]) -> str:
+    def _direction(self, metric: str, value: str, spec: StatedMeasure) -> str:
         """With no stated goal, the way the measure should move from where it stands ("below
         74 days"), when its name says which way is better; the figure is agreed, not set."""
         numbers = _FIGURE.findall(value)
         words = set(re.findall(r"[\w-]+", fold(metric)))
-        lower = words & set(spec["lower_is_better"])
-        higher = words & set(spec["higher_is_better"])
+        lower = words & set(spec.lower_is_better)
+        higher = words & set(spec.higher_is_better)
         if not numbers or bool(lower) == bool(higher):
-            return self.fill(spec["target"])
-        return self.fill(spec["target_lower" if lower else "target_higher"],
+            return self.fill(spec.target)
+        return self.fill(spec.target_lower if lower else spec.target_higher,
                          value=numbers[-1].strip())
 
-    def _stated_targets(self, measures: list[dict[str, str]], spec: dict[str, str]) -> None:
+    def _stated_targets(self, measures: list[dict[str, str]], spec: StatedMeasure) -> None:
         """A goal stated in a sentence of its own becomes the target of the measure it names,
         by name or by its initials ("NRR" for net revenue retention)."""
         untargeted = [m for m in measures if not m["goal"]]
@@ -816,8 +868,8 @@ class Composer:
                 if fold(measure["metric"]) in said or (len(initials) >= 2 and
                                                         _words_in(initials, said)):
                     dated = " by " in goal["value"]
-                    measure["target"] = self.fill(spec["stated_target_dated" if dated else
-                                                       "stated_target"],
+                    measure["target"] = self.fill(spec.stated_target_dated if dated else
+                                                  spec.stated_target,
                                                   evidence=goal["value"].strip())
                     measure["goal"] = goal["value"].strip()
                     untargeted.remove(measure)
@@ -828,16 +880,17 @@ class Composer:
         manager = self.analysis.entities.manager
         if manager and family:
             # The ad names the manager: that person, not the family's guess at a title.
-            family[0] = {**family[0], "role": self.fill(self.library.plan["stated_manager"],
+            family[0] = {**family[0], "role": self.fill(self.library.plan.stated_manager,
                                                         evidence=manager)}
         # The sector's own person, unless that is the role itself ("Executive director or
         # program lead" for an executive director).
-        sector = self.sector.get("stakeholder")
+        sector = self.sector.stakeholder if self.sector else None
         itself = sector and any(fold(part).strip() in fold(self.request.role) for part in
                                 re.split(r"\bor\b|\band\b|,", sector["role"]) if part.strip())
         extra = [{k: self.fill(v) for k, v in sector.items()}] if sector and not itself else []
         for _, people in self._signal_effect("stakeholders"):
-            extra += [{k: self.fill(v) for k, v in p.items()} for p in people]
+            extra += [{k: self.fill(v) for k, v in p.items() if k != "levels"} for p in people
+                      if self.level in expand_levels(p.get("levels"), "signals.yaml")]
         # The family's first two are the core of the job; the company's come next. The
         # family's further people ("Loss prevention") are met only where the ad speaks of
         # them: a table of teams the company may not have reads as invented.
@@ -858,16 +911,16 @@ class Composer:
 
     def early_wins(self) -> list[str]:
         family = self._lines(self.family.early_wins)
-        spec = self.library.plan["early_wins"]
+        spec = self.library.plan.early_wins
         # A measure the ad wants moved first: what the job will be judged on.
-        wins = [self.fill(spec["measure"], metric=_short_metric(m["metric"]))
+        wins = [self.fill(spec.measure, metric=_short_metric(m["metric"]))
                 for m in self.stated_measures[:1]
                 if (m["goal"] or not m["value"].startswith("is ")) and "$" not in m["value"]]
         # An initiative's own early win, concrete for its kind (initiatives.yaml); never the
         # general "an early, visible step on X", which only repeats its name. A director
         # or an executive leads it: a milestone, not one area made ready.
         senior = self.level in ("director", "executive")
-        wins += [self.fill(spec["initiative_senior"] if senior else
+        wins += [self.fill(spec.initiative_senior if senior else
                            self.kinds[i.id].effects["early_win"], initiative=i.name)
                  for i in self.threaded[:2] if self.kinds[i.id].effects.get("early_win")]
         return _unique(wins + family)[:MAX_EARLY_WINS]
@@ -875,22 +928,22 @@ class Composer:
     @functools.cached_property
     def people(self) -> list[dict[str, Any]]:
         """Each interviewer with what their function cares about and questions for them."""
-        spec = self.library.questions["interviewers"]
+        spec = self.library.questions.interviewers
         manager = fold(self.analysis.entities.manager).removeprefix("the ")
         out = []
         for person in self.request.interviewers:
             name, title = split_interviewer(person)
             lowered = fold(title)
-            function = next((f for f in spec["functions"]
-                             if any(_words_in(fold(c), lowered) for c in f["cues"])),
-                            spec["default"]) if title else None
+            function = next((f for f in spec.functions
+                             if any(_words_in(fold(c), lowered) for c in f.cues)),
+                            spec.default) if title else None
             is_manager = bool(title and manager and (lowered in manager or manager in lowered))
             out.append({
                 "name": name,
-                "title": self.fill(spec["manager_title"], title=title) if is_manager else title,
-                "cares": self.fill(function["cares"]) if function else "",
-                "questions": self._texts(function["questions"]) if function else [],
-                "priority_words": list(function["priority_words"]) if function else [],
+                "title": self.fill(spec.manager_title, title=title) if is_manager else title,
+                "cares": self.fill(function.cares) if function else "",
+                "questions": self._texts(function.questions) if function else [],
+                "priority_words": list(function.priority_words) if function else [],
                 "label": f"{name}, {title}" if title else name,
             })
         return out
@@ -902,11 +955,11 @@ class Composer:
         if len(facts) < 3:
             # What the description does say about its customers sharpens what to learn first.
             known = self._profile_lines("to_learn")[:1]
-            to_learn = (known + self._texts(plan_text["unknown_company"]))[: 3 - len(facts) + 1]
+            to_learn = (known + self._texts(plan_text.unknown_company))[: 3 - len(facts) + 1]
         return {
-            "title": self.fill(plan_text["sections"]["understanding"]),
-            "note": self.fill(plan_text["sections"]["understanding_note"]) if facts else
-            self.fill(plan_text["sections"]["understanding_empty"]),
+            "title": self.fill(plan_text.sections.understanding),
+            "note": self.fill(plan_text.sections.understanding_note) if facts else
+            self.fill(plan_text.sections.understanding_empty),
             "facts": facts,
             "to_learn": to_learn,
         }
@@ -918,37 +971,43 @@ class Composer:
                  for finding, a in self._signal_effect("assumption")][:2]
         if not any(s.kind == "situation" for s in self.analysis.signals) \
                 and not self.analysis.initiatives:
-            items.append(self.fill(self.library.plan["generic_assumption_unknown"]))
+            items.append(self.fill(self.library.plan.generic_assumption_unknown))
         if self.analysis.fell_back:
-            items.append(self.fill(self.library.plan["fallback_assumption"]))
-        items += [self.fill(a) for a in self.library.plan["assumptions"]]
+            items.append(self.fill(self.library.plan.fallback_assumption))
+        items += [self.fill(a) for a in self.library.plan.assumptions]
         return _unique(items)[:MAX_ASSUMPTIONS]
 
     def checkins(self) -> list[dict[str, Any]]:
         start = self.request.start_date
-        named = [i.name for i in self.priority_initiatives]
+        initiatives = self.priority_initiatives
+        named = [i.name for i in initiatives]
         order = CHECKIN_INITIATIVE  # which initiative each check-in names, so none repeats
         out = []
-        for index, c in enumerate(self.library.plan["checkins"]):
+        for index, c in enumerate(self.library.plan.checkins):
             which = order[index] if index < len(order) else len(named)
+            # No "first results" on what the ad dates after day 90: progress toward it.
+            wording = c.with_initiative_ahead if which < len(named) and \
+                c.with_initiative_ahead and self._after_day_90(initiatives[which]) \
+                else c.with_initiative
             out.append({
-                "day": c["day"],
-                "date": _long_date(start + dt.timedelta(days=c["day"] - 1)) if start else "",
-                "text": self.fill(c["with_initiative"], initiative=named[which])
-                if which < len(named) and c.get("with_initiative") else
-                self.fill(c["with_regulations"]) if self.regulations and c.get("with_regulations")
-                else self.fill(c["text"]),
+                "day": c.day,
+                "date": _long_date(start + dt.timedelta(days=c.day - 1)) if start else "",
+                "text": self.fill(wording, initiative=named[which])
+                if which < len(named) and c.with_initiative else
+                self.fill(c.with_regulations) if self.regulations and c.with_regulations
+                else self.fill(c.text),
             })
         return out
 
     def plan(self) -> dict[str, Any]:
         text = self.library.plan
-        sections = {k: self.fill(v) for k, v in text["sections"].items()}
+        sections = {k: self.fill(v) for k, v in text.sections.as_dict().items()}
         plan = {
             "document": "plan",
-            "title": self.fill(text["title"]),
-            "subtitle": self.fill(text["subtitle"]),
-            "introduction": self.fill(text.get("introduction") or ""),
+            "title": self.fill(text.title),
+            "subtitle": self.fill(text.subtitle),
+            "introduction": self.fill(text.introduction),
+            "labels": self._labels(text.labels),
             **self._header(),
             "sections": sections,
             "understanding": self.understanding(),
@@ -960,10 +1019,15 @@ class Composer:
             "assumptions": self.assumptions(),
             "checkins": self.checkins(),
         }
-        stops = set(self.library.initiative_words["short_name_stops"])
+        stops = set(self.library.initiative_words.short_name_stops)
         for initiative in self.threaded:
             _name_once(plan, initiative.name, _short_name(initiative.name, stops))
         return plan
+
+    def _labels(self, labels: HeaderLabels) -> dict[str, str]:
+        """The words the templates put beside the request's values ("Prepared by", "Date")."""
+        return {k: self.fill(v, candidate=self.request.candidate)
+                for k, v in labels.as_dict().items()}
 
     def _header(self) -> dict[str, Any]:
         r = self.request
@@ -977,7 +1041,7 @@ class Composer:
             "date": _long_date(r.date),
             "start_date": _long_date(r.start_date) if r.start_date else "",
             "family": self.family.name,
-            "level": self.library.seniority["labels"][self.level],
+            "level": self.library.seniority.labels[self.level],
         }
 
     # --- the question sheet ------------------------------------------------------------------
@@ -985,33 +1049,30 @@ class Composer:
     def question_sections(self) -> list[dict[str, Any]]:
         sections = []
         signal_questions = self._signal_effect("questions")
-        for raw in self.library.questions["sections"]:
-            if self.level not in expand_levels(raw.get("levels"), "questions.yaml") or \
-                    not applies(tuple(raw.get("unless", ())), tuple(raw.get("only", ())),
-                                self.present):
+        for section in self.library.questions.sections:
+            if self.level not in section.levels or \
+                    not applies(section.unless, section.only, self.present):
                 continue
-            audience = raw["id"]
+            audience = section.id
             # The guide's questions, then the company's (signals, initiatives), then the role's.
-            questions = self._texts(raw["questions"])
+            questions = self._texts(section.questions)
             from_signals = [self.fill(q) for _, by_audience in signal_questions
                             for q in by_audience.get(audience, [])]
             questions += from_signals[:MAX_SIGNAL_QUESTIONS]
             questions += self._profile_lines(audience)
             if audience == "hiring_manager":
                 questions += [
-                    self.fill(self.threads["question"], initiative=i.name)
+                    self.fill(self.threads.question, initiative=i.name)
                     for i in self.priority_initiatives[:1]
                 ]
             questions += self._from_the_ad(audience)
             if audience in self.family.questions:
-                questions += [self.fill(q) for q in
-                              _level_lines(self.family.questions[audience], self.level,
-                                           self.present)]
+                questions += self._texts(self.family.questions[audience])
             limit = MAX_QUESTIONS.get(audience, len(questions))
             sections.append({
                 "id": audience,
-                "title": self.fill(raw["title"]),
-                "audience": self.fill(raw["audience"]),
+                "title": self.fill(section.title),
+                "audience": self.fill(section.audience),
                 "questions": _unique(questions)[:limit],
             })
             if audience == "hiring_manager":
@@ -1020,9 +1081,11 @@ class Composer:
 
     def _from_the_ad(self, audience: str) -> list[str]:
         """Questions on what this ad says: a stated measure, a system, an initiative."""
-        spec = self.library.questions.get("from_the_ad", {}).get(audience, {})
+        spec = self.library.questions.from_the_ad.get(audience)
         out = []
-        for kind, text in spec.items():
+        for kind, text in spec.as_dict().items() if spec else ():
+            if not text:
+                continue
             if kind == "measure":
                 out += [self.fill(text, metric=re.sub(r"^(?:the )?", "the ",
                                                       _lower_first(m["metric"])),
@@ -1040,48 +1103,48 @@ class Composer:
         return out
 
     def _interviewer_sections(self) -> list[dict[str, Any]]:
-        spec = self.library.questions["interviewers"]
+        spec = self.library.questions.interviewers
         return [{"id": "interviewer",
-                 "title": self.fill(spec["section_title"], name=person["name"]),
+                 "title": self.fill(spec.section_title, name=person["name"]),
                  "audience": person["title"],
                  "questions": person["questions"]}
-                for person in self.people if person["questions"]][:spec["max_sections"]]
+                for person in self.people if person["questions"]][:spec.max_sections]
 
     def research(self) -> dict[str, Any]:
-        spec = self.library.questions["research"]
-        items = self._texts(spec["items"])
-        last = self._texts(spec["last"])  # always on the list, at its end
+        spec = self.library.questions.research
+        items = self._texts(spec.items)
+        last = self._texts(spec.last)  # always on the list, at its end
         items[3:3] = self._lines(self.family.research)
         for _, lines in self._signal_effect("research"):
             items.insert(2, *[self.fill(t) for t in lines[:1]])
         # The company's own products, customers and markets take the place of the generic
         # look-ups they make specific; a line that replaces nothing comes after the website.
         added = []
-        for use in self.library.profile.get("uses", {}).get("research", []):
-            if not all(getattr(self.analysis, need) for need in use["needs"]):
+        for use in self.library.profile.uses.get("research", []):
+            if not all(getattr(self.analysis, need) for need in use.needs):
                 continue
-            generic = self.fill(use["instead_of"]) if use.get("instead_of") else None
+            generic = self.fill(use.instead_of) if use.instead_of else None
             if generic in items:
-                items[items.index(generic)] = self.fill(use["text"])
+                items[items.index(generic)] = self.fill(use.text)
             elif generic is None:
-                added.append(self.fill(use["text"]))
+                added.append(self.fill(use.text))
             # else: the generic line does not apply to this employer, nor does its specific one
         items[1:1] = added
         return {
-            "title": self.fill(spec["title"]),
+            "title": self.fill(spec.title),
             "items": _unique(items)[:MAX_RESEARCH - len(last)] + last,
             "known": list(self.analysis.facts[:3]),
-            "known_title": self.fill(spec["known_title"]),
+            "known_title": self.fill(spec.known_title),
         }
 
     def questions(self) -> dict[str, Any]:
         text = self.library.questions
         return {
             "document": "questions",
-            "title": self.fill(text["title"]),
-            "subtitle": self.fill(text["subtitle"]),
-            "introduction": self.fill(text.get("introduction") or ""),
-            "labels": {k: self.fill(v) for k, v in text["labels"].items()},
+            "title": self.fill(text.title),
+            "subtitle": self.fill(text.subtitle),
+            "introduction": self.fill(text.introduction),
+            "labels": self._labels(text.labels),
             **self._header(),
             "people": [{k: p[k] for k in ("name", "title", "cares")} for p in self.people],
             "sections": self.question_sections(),

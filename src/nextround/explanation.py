@@ -8,7 +8,7 @@ from typing import Any
 
 from .analysis import Analysis
 from .composition import sources
-from .library import load_library
+from .library import Library, load_library
 from .request import Request
 
 
@@ -17,15 +17,15 @@ def _wrap(text: str, indent: str = "    ") -> str:
 
 
 def explanation_text(request: Request, analysis: Analysis,
-                     documents: dict[str, dict[str, Any]]) -> str:
-    library = load_library()
+                     documents: dict[str, dict[str, Any]], library: Library) -> str:
+    """What `explain` prints; `library` is the one the request was read with (its packs)."""
     lines = [f"Role:      {request.role}"]
     if analysis.fell_back:
         lines.append("Family:    none matched: fell back to a general plan built from the title")
     else:
         lines.append(f"Family:    {analysis.family.name} ({analysis.family.id}), "
                      f"from {analysis.family_cue!r}")
-    level_label = library.seniority["labels"][analysis.level]
+    level_label = library.seniority.labels[analysis.level]
     because = f"from {analysis.level_cue!r}" if analysis.level_cue else "no seniority word"
     lines.append(f"Seniority: {level_label} ({analysis.level}), {because}")
     if analysis.title_noise:
@@ -63,9 +63,9 @@ def explanation_text(request: Request, analysis: Analysis,
         lines.append(_wrap(f"“{initiative.sentence}”", "        "))
     lines.append("")
     lines.append("What it sells, to whom, where (words from the description):")
-    for name, spec in library.profile["fields"].items():
+    for name, spec in library.profile.fields.items():
         found = getattr(analysis, name)
-        lines.append(_wrap(f"{spec['label']}: {'; '.join(found) if found else 'not stated'}"))
+        lines.append(_wrap(f"{spec.label}: {'; '.join(found) if found else 'not stated'}"))
     lines.append("")
     lines.append("Key facts:")
     if not analysis.facts:
@@ -82,11 +82,12 @@ def explanation_text(request: Request, analysis: Analysis,
     return "\n".join(lines)
 
 
-def read_as(analysis: Analysis) -> str:
-    """One line on what was understood, for `generate` to print on standard error."""
-    library = load_library()
+def read_as(analysis: Analysis, library: Library | None = None) -> str:
+    """One line on what was understood, for `generate` to print on standard error. The level
+    labels are the built-in library's unless a library is given (a pack cannot change them)."""
+    library = library or load_library()
     family = "no role family (a general plan)" if analysis.fell_back else analysis.family.name
-    parts = [family, library.seniority["labels"][analysis.level].lower()]
+    parts = [family, library.seniority.labels[analysis.level].lower()]
     if analysis.sector:
         parts.append(analysis.sector.label)
     line = "Read as: " + ", ".join(parts)

@@ -15,7 +15,7 @@ from typing import Any
 
 from .analysis import Analysis, analyze
 from .composition import compose, shorten
-from .library import Library, load_library
+from .library import Library, load_library, pack_folders
 from .request import Request
 
 FILE_NAMES = {"plan": "30-60-90-plan", "questions": "follow-up-questions"}
@@ -27,14 +27,7 @@ SHORTENED = ".shortened.json"
 
 def content_packs(request: Request) -> tuple[Path, ...]:
     """The content packs a request uses: the theme's `content/` folders, then --content."""
-    packs: list[Path] = []
-    if request.theme:
-        from .themes import load_theme
-
-        packs += load_theme(request.theme).content_dirs()
-    if request.content:
-        packs.append(Path(request.content))
-    return tuple(packs)
+    return pack_folders(request.theme, request.content)
 
 
 def file_stem(document: str) -> str:

@@ -17,11 +17,12 @@ done), `report` (report.csv and the closing words), `pool` (the local worker pro
 """
 
 from .naming import DEFAULT_NAME, check_name_template, folder_name
-from .pool import default_workers
-from .report import REPORT, stopped_exit_code, stopped_message, summary
+from .pool import ROWS_PER_WORKER, default_workers, warm_up
+from .report import REPORT, report_bytes, stopped_exit_code, stopped_message, summary
 from .rows import Job, Outcome, Sheet, job_request, plan_jobs
 from .run import check_rows, run_batch, run_sheet
 
-__all__ = ["DEFAULT_NAME", "REPORT", "Job", "Outcome", "Sheet", "check_name_template",
-           "check_rows", "default_workers", "folder_name", "job_request", "plan_jobs",
-           "run_batch", "run_sheet", "stopped_exit_code", "stopped_message", "summary"]
+__all__ = ["DEFAULT_NAME", "REPORT", "ROWS_PER_WORKER", "Job", "Outcome", "Sheet",
+           "check_name_template", "check_rows", "default_workers", "folder_name",
+           "job_request", "plan_jobs", "report_bytes", "run_batch", "run_sheet",
+           "stopped_exit_code", "stopped_message", "summary", "warm_up"]

@@ -22,6 +22,7 @@ from .explain import explain
 from .generate import generate
 from .preview import preview
 from .roles import roles
+from .serve import serve
 from .templates import templates
 
 
@@ -41,7 +42,8 @@ def main(debug: bool) -> None:
     """
 
 
-for command in (generate, batch, explain, roles, templates, preview, config, completion):
+for command in (generate, batch, explain, roles, templates, preview, config, completion,
+                serve):
     # Every option can come from NEXTROUND_<OPTION> (NEXTROUND_THEME, NEXTROUND_ACCENT_COLOR),
     # the same name for every command, rather than Click's NEXTROUND_GENERATE_THEME.
     command.context_settings.setdefault("auto_envvar_prefix", "NEXTROUND")

@@ -28,14 +28,18 @@ def explain(content: str | None, theme: str | None, as_json: bool, **params: Any
     """
     import json
 
+    from ..analysis import analyze
+    from ..composition import compose
     from ..explanation import explanation_data, explanation_text
-    from ..pipeline import compose_documents, understand
+    from ..pipeline import library_for
 
     request = request_from_options(params, extra={"content": content, "theme": theme})
-    analysis = understand(request)
-    documents = compose_documents(request, analysis)
+    # One library (with the request's content packs) and one reading, for all of it.
+    library = library_for(request)
+    analysis = analyze(request, library)
+    documents = compose(request, analysis, library)
     if as_json:
         click.echo(json.dumps(explanation_data(request, analysis, documents), indent=2,
                               ensure_ascii=False))
     else:
-        click.echo(explanation_text(request, analysis, documents))
+        click.echo(explanation_text(request, analysis, documents, library))

@@ -21,25 +21,15 @@ Examples:
 def roles(content: str | None, theme: str | None) -> None:
     """List the role families, levels and sectors nextround knows (the ids that --family,
     --level and --sector take)."""
-    from pathlib import Path
+    from ..library import library_for
 
-    from ..library import load_library
-    from ..themes import load_theme
-
-    packs = load_theme(theme).content_dirs() if theme else []
-    if content:
-        if not Path(content).is_dir():
-            from ..errors import ContentError
-
-            raise ContentError(f"The content folder {content!r} does not exist (or is a file).")
-        packs.append(Path(content))
-    library = load_library(packs=tuple(packs))
+    library = library_for(theme, content)
     for family in library.families.values():
         click.echo(f"{family.id:24} {family.name}")
         click.echo(f"{'':24} e.g. {', '.join(family.examples[:4])}")
     click.echo(f"\n{len(library.families)} families. Any other title gets a general plan built "
                f"from its own words ('nextround explain' says when).")
-    click.echo("\nLevels (--level): " + ", ".join(library.seniority["order"]))
+    click.echo("\nLevels (--level): " + ", ".join(library.seniority.order))
     click.echo("\nSectors (--sector):")
-    for sector in library.sectors["sectors"]:
-        click.echo(f"{sector['id']:28} {sector['label']}")
+    for sector in library.sectors.sectors:
+        click.echo(f"{sector.id:28} {sector.label}")

@@ -1,4 +1,5 @@
-"""nextround templates: list the themes, copy one to edit, check one for mistakes."""
+"""nextround templates: list the themes, copy one to edit, check one for mistakes, and the
+JSON Schema of a content pack's files."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ Examples:
   nextround templates list
   nextround templates init my-theme --from classic
   nextround templates check my-theme
+  nextround templates schema family > family.schema.json
 """)
 def templates() -> None:
     """Themes: list them, copy one to make it yours, check your changes."""
@@ -56,7 +58,7 @@ def check(path: str) -> None:
     (file and line). Exit 1 when there is one."""
     import sys
 
-    from ..authoring import FORMATS, check_theme
+    from ..authoring import CHECKED_FORMATS, check_theme
 
     problems = check_theme(path)
     for problem in problems:
@@ -66,4 +68,24 @@ def check(path: str) -> None:
                    err=True)
         sys.exit(1)
     click.echo(f"{path}: no problems (plan and question sheet rendered as "
-               f"{', '.join(FORMATS)}).")
+               f"{', '.join(CHECKED_FORMATS)}).")
+
+
+@templates.command("schema", epilog="""\b
+Examples:
+  nextround templates schema family > family.schema.json
+  nextround templates schema plan > plan.schema.json
+
+In VS Code (with the YAML extension), a first line such as
+  # yaml-language-server: $schema=family.schema.json
+completes and checks the file as you type.""")
+@click.argument("kind", type=click.Choice(["family", "plan", "questions"]))
+@handle_errors
+def schema(kind: str) -> None:
+    """Print the JSON Schema of a content pack's file: a role family (families/*.yaml), or
+    the pack's plan.yaml or questions.yaml (which hold only the wording they change)."""
+    import json
+
+    from ..library.packs import pack_schema
+
+    click.echo(json.dumps(pack_schema(kind), indent=2, ensure_ascii=False))

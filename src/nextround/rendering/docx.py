@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ThemeError
+from ..handouts import handout
 from ..themes import Theme
 from .branding import branding, recoloring, template_theme
 from .logo import word_picture
@@ -194,7 +195,7 @@ def render_docx(document: dict[str, Any], theme: Theme, paper: str) -> bytes:
     try:
         logo = (InlineImage(template, word_picture(brand["logo"], LOGO_HEIGHT_MM),
                             height=Mm(LOGO_HEIGHT_MM)) if brand.get("logo") else "")
-        context = {"doc": document, "theme": template_theme(theme, "docx", logo)}
+        context = {"doc": handout(document), "theme": template_theme(theme, "docx", logo)}
         with time_budget(str(path), LOOP_ADVICE):
             template.render(context, jinja_env=env, autoescape=True)
     except ThemeError:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
 
+from ..handouts import handout
 from ..themes import Theme
 from .branding import branding
 from .templating import render_template
@@ -23,7 +24,7 @@ log = logging.getLogger("nextround")
 
 def render_html(document: dict[str, Any], theme: Theme, paper: str) -> str:
     return render_template(theme, f"{document['document']}.html.j2", "html",
-                           doc=document, paper=paper)
+                           doc=handout(document), paper=paper)
 
 
 def load_weasyprint():

@@ -52,6 +52,15 @@ def css_fonts(value: object) -> Markup:
     return Markup(", ".join(names))
 
 
+def css_string(value: object) -> Markup:
+    """A text as a quoted CSS string (a label a stylesheet shows: "Page", "of"). Every
+    character but letters, digits and spaces is written as a CSS escape, so nothing in it can
+    end the string or the <style> element."""
+    escaped = "".join(ch if ch.isalnum() or ch == " " else f"\\{ord(ch):x} "
+                      for ch in str(value))
+    return Markup(f'"{escaped}"')
+
+
 def markdown_escape(value: object) -> str:
     """User text as Markdown that shows exactly that text: no emphasis, link, image, raw HTML,
     heading, table cell or character reference ('&amp;' stays those five characters)."""
@@ -267,7 +276,8 @@ def environment(layers: tuple[str, ...], markup: str) -> SandboxedEnvironment:
         trim_blocks=False,
         keep_trailing_newline=True,
     )
-    env.filters.update(css_color=css_color, css_fonts=css_fonts, md=markdown_escape)
+    env.filters.update(css_color=css_color, css_fonts=css_fonts, css_string=css_string,
+                       md=markdown_escape)
     return env
 
 

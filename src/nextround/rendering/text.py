@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..handouts import handout
 from ..themes import Theme
 from .templating import render_template
 
 
 def render_markdown(document: dict[str, Any], theme: Theme) -> str:
-    return render_template(theme, f"{document['document']}.md.j2", "markdown", doc=document)
+    return render_template(theme, f"{document['document']}.md.j2", "markdown",
+                           doc=handout(document))
 
 
 def render_json(document: dict[str, Any]) -> str:

@@ -1,0 +1,190 @@
+"""The built-in content folder read into a Library (content packs come after: packs.py).
+
+The analysis still reads its word lists and patterns (titles.yaml, ad.yaml, entities.yaml,
+signals and initiatives) as mappings: they are compiled here, as before the content model.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import ContentError
+from .cache import read_yaml
+from .model import (
+    SITUATION_KEYS,
+    Family,
+    GroupEffects,
+    InitiativeWords,
+    PlanText,
+    Profile,
+    QuestionsText,
+    Sectors,
+    Seniority,
+)
+from .packs import read_family
+from .typed import read
+
+
+def _compile(cues: list[str], where: str) -> list[re.Pattern[str]]:
+    compiled = []
+    for cue in cues:
+        try:
+            compiled.append(re.compile(cue, re.IGNORECASE))
+        except re.error as exc:
+            raise ContentError(f"{where}: the cue {cue!r} is not a valid pattern: {exc}") from exc
+    return compiled
+
+
+@dataclass(frozen=True)
+class Signal:
+    """A company signal or an initiative type: its cues, and its effects on the handouts
+    (still a mapping: signals.yaml and initiatives.yaml say which effects there are)."""
+
+    id: str
+    kind: str
+    label: str
+    cues: list[re.Pattern[str]]
+    effects: dict[str, Any] = field(default_factory=dict)
+
+
+def signals(items: list[dict[str, Any]], where: str) -> list[Signal]:
+    out = []
+    for i, raw in enumerate(items):
+        here = f"{where}[{i}]"
+        if not isinstance(raw, dict) or "id" not in raw or "cues" not in raw:
+            raise ContentError(f"{here}: a signal needs an 'id' and 'cues'")
+        effects = {k: v for k, v in raw.items() if k not in ("id", "kind", "label", "cues")}
+        for key in ("require", "unless"):  # patterns that a sentence must (not) hold
+            if key in effects:
+                effects[key] = _compile([effects[key]], f"{here}.{key}")[0]
+        out.append(Signal(str(raw["id"]), str(raw.get("kind", "initiative")),
+                          str(raw.get("label", raw["id"])), _compile(raw["cues"], here), effects))
+    return out
+
+
+def profile(data: Any, where: str) -> Profile:
+    """profile.yaml; every cue must capture a `phrase`, every use needs known fields."""
+    typed = read(Profile, data, where)
+    for name, spec in typed.fields.items():
+        for cue in spec.cues:
+            if "phrase" not in cue.groupindex:
+                raise ContentError(f"{where}: fields.{name}: the cue {cue.pattern!r} has no "
+                                   f"(?P<phrase>...) group")
+    for section, uses in typed.uses.items():
+        for i, use in enumerate(uses):
+            if not set(use.needs) <= set(typed.fields):
+                raise ContentError(f"{where}: uses.{section}[{i}]: needs 'text' and 'needs' "
+                                   f"(a list of {', '.join(typed.fields)})")
+    return typed
+
+
+def seniority(data: Any, where: str, known: set[str]) -> Seniority:
+    """seniority.yaml; each `when:` of a level's lines names a signal, 'regulated' or
+    'initiative'."""
+    typed = read(Seniority, data, where)
+    for level, adds in typed.adds.items():
+        if level not in typed.order:
+            raise ContentError(f"{where}: adds.{level}: expected a level with its phases")
+        for phase in ("learn", "contribute", "own"):
+            for i, line in enumerate(getattr(adds, phase)):
+                for key, _ in line.when:
+                    if key not in known:
+                        raise ContentError(
+                            f"{where}: adds.{level}.{phase}[{i}].when: unknown key {key!r}; "
+                            f"use a signal id, {' or '.join(map(repr, SITUATION_KEYS))}")
+    return typed
+
+
+def titles(data: dict[str, Any], where: str) -> dict[str, Any]:
+    return {
+        "noise_patterns": _compile(data["noise_patterns"], f"{where}: noise_patterns"),
+        "noise_words": {str(w) for w in data["noise_words"]},
+        "job_nouns": {str(w) for w in data["job_nouns"]},
+        "generic_jobs": {str(w) for w in data["generic_jobs"]},
+    }
+
+
+def _phrases(phrases: list[Any]) -> re.Pattern[str]:
+    """Any of these phrases, as whole words: "ged" (the diploma) is not in "engaged"."""
+    def bounded(phrase: str) -> str:
+        return (r"(?<!\w)" if phrase[:1].isalnum() else "") + re.escape(phrase) + \
+            (r"(?!\w)" if phrase[-1:].isalnum() else "")
+    return re.compile("|".join(bounded(str(p).lower()) for p in phrases))
+
+
+def ad(data: dict[str, Any], where: str) -> dict[str, Any]:
+    """ad.yaml with its patterns compiled and its heading phrases longest first."""
+    phrases = [(str(p).lower(), part) for part, items in data["headings"].items()
+               for p in items]
+    return {
+        "heading_phrases": sorted(phrases, key=lambda pp: len(pp[0]), reverse=True),
+        "chrome": _compile(data["chrome"], f"{where}: chrome"),
+        "pay": _compile(data["pay"], f"{where}: pay"),
+        "header": _compile(data["header"], f"{where}: header"),
+        "schedule": _compile(data["schedule"], f"{where}: schedule"),
+        "sentence_cues": {k: _phrases(v) for k, v in data["sentence_cues"].items()},
+        "duty_verbs": {str(v) for v in data["duty_verbs"]},
+        "body_starts": {str(v).lower() for v in data["body_starts"]},
+        "voice": {"irregular": {str(k): str(v) for k, v in data["voice"]["irregular"].items()},
+                  "between": {str(v) for v in data["voice"]["between"]},
+                  "unchanged": {str(v) for v in data["voice"]["unchanged"]},
+                  "not_verbs": {str(v) for v in data["voice"]["not_verbs"]}},
+    }
+
+
+# How a name is cut into words, in entities.yaml and in an ad alike.
+NAME_WORD = re.compile(r"[\w&+/'’]+(?:[.-][\w&+/'’]+)*")
+
+
+def _name_index(names: list[str]) -> dict[tuple[str, ...], str]:
+    """Names keyed by their words in lower case, so an ad is searched word by word instead of
+    trying hundreds of alternatives at every character."""
+    return {tuple(w.lower() for w in NAME_WORD.findall(name)): name for name in names}
+
+
+def entities(data: dict[str, Any]) -> dict[str, Any]:
+    places = data["countries"] + data["states"] + data["regions"] + data["cities"]
+    return {"systems": _name_index(data["systems"]),
+            "regulations": _name_index(data["regulations"]),
+            "places": _name_index(places)}
+
+
+def load_base(root: Path) -> dict[str, Any]:
+    """The fields of a Library, read from a content folder."""
+    families: dict[str, Family] = {}
+    for path in sorted((root / "families").glob("*.yaml")):
+        family = read_family(path)
+        families[family.id] = family
+    if not families:
+        raise ContentError(f"{root / 'families'}: no role families found")
+    fallback = Family.from_yaml(read_yaml(root / "fallback.yaml"), str(root / "fallback.yaml"),
+                                needs_match=False)
+    signals_file, initiatives_file = root / "signals.yaml", root / "initiatives.yaml"
+    signals_data, initiatives_data = read_yaml(signals_file), read_yaml(initiatives_file)
+    found = signals(signals_data["signals"], f"{signals_file}: signals")
+    known = {s.id for s in found} | set(SITUATION_KEYS)
+    return {
+        "families": families,
+        "fallback": fallback,
+        "seniority": seniority(read_yaml(root / "seniority.yaml"), str(root / "seniority.yaml"),
+                               known),
+        "signals": found,
+        "signal_kinds": signals_data["kinds"],
+        "groups": read(dict[str, GroupEffects], signals_data.get("groups"),
+                       str(signals_file), "groups"),
+        "initiatives": signals(initiatives_data["initiatives"],
+                               f"{initiatives_file}: initiatives"),
+        "initiative_words": read(InitiativeWords, {k: v for k, v in initiatives_data.items()
+                                                   if k != "initiatives"}, str(initiatives_file)),
+        "plan": read(PlanText, read_yaml(root / "plan.yaml"), str(root / "plan.yaml")),
+        "questions": read(QuestionsText, read_yaml(root / "questions.yaml"),
+                          str(root / "questions.yaml")),
+        "profile": profile(read_yaml(root / "profile.yaml"), str(root / "profile.yaml")),
+        "titles": titles(read_yaml(root / "titles.yaml"), str(root / "titles.yaml")),
+        "ad": ad(read_yaml(root / "ad.yaml"), str(root / "ad.yaml")),
+        "sectors": read(Sectors, read_yaml(root / "sectors.yaml"), str(root / "sectors.yaml")),
+        "entities": entities(read_yaml(root / "entities.yaml")),
+    }
