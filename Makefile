@@ -40,6 +40,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts bench
 
 bench: $(STAMP)
+	$(BIN)/python bench/mailmerge.py
 	$(BIN)/python bench/batch.py
 	$(BIN)/python bench/generate.py
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +23,7 @@ Examples:
   nextround batch samples/candidates.csv
   nextround batch applications.xlsx --sheet "To send" --map role="Vacancy" --out handouts
   nextround batch big.csv --resume          # carry on after a stop; done rows are kept
+  nextround batch big.csv --scheduler tcp://10.0.0.5:8786 --out /shared/handouts
 """
 
 
@@ -66,13 +66,17 @@ def _check_encoding(ctx, param, value: str | None) -> str | None:
 @click.option("--date-order", type=click.Choice(["mdy", "dmy"], case_sensitive=False),
               help="Read dates like 3/4/2027 month first (mdy, US) or day first (dmy).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress; only the summary and errors.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Send rows to a Dask cluster (tcp://HOST:8786), or 'local' for one on this "
+                   "machine; --out must be a folder every worker can reach. Needs "
+                   "pip install \"nextround[dask]\".")
 @allow_dir_option
 @render_options
 @handle_errors
 def batch(spreadsheet: str, out_dir: str, jobs: int | None, resume: bool, fail_fast: bool,
           limit: int | None, dry_run: bool, name_pattern: str | None, mappings: tuple[str, ...],
           encoding: str | None, sheet: str | None, header_row: int | None,
-          date_order: str | None, quiet: bool, allow_dirs: tuple[str, ...],
+          date_order: str | None, quiet: bool, scheduler: str | None, allow_dirs: tuple[str, ...],
           **render: Any) -> None:
     """Write the handouts for every row of a spreadsheet (CSV, Excel .xlsx or JSON Lines).
 
@@ -86,6 +90,10 @@ def batch(spreadsheet: str, out_dir: str, jobs: int | None, resume: bool, fail_f
 
     pattern = name_pattern or DEFAULT_NAME
     check_name_template(pattern)
+    if scheduler is not None and not dry_run:
+        from ..batch.cluster import require_dask
+
+        require_dask()
     sheet_file = Spreadsheet(spreadsheet, mapping=parse_mapping(mappings), encoding=encoding,
                              sheet=sheet, header_row=header_row)
     if not quiet:
@@ -118,140 +126,36 @@ def batch(spreadsheet: str, out_dir: str, jobs: int | None, resume: bool, fail_f
         _dry_run(jobs_iter(), sheet)
         return
     _run(jobs_iter, sheet, sheet_file.path, out, workers=jobs or default_workers(),
-         resume=resume, fail_fast=fail_fast, quiet=quiet)
+         resume=resume, fail_fast=fail_fast, quiet=quiet, scheduler=scheduler)
 
 
 def _dry_run(jobs: Any, sheet) -> None:
-    from ..batch import Job, job_request
-    from ..errors import NextroundError
-    from ..pipeline import planned_files
+    from ..batch import check_rows
 
     good = bad = 0
-    for job in jobs:
-        if not isinstance(job, Job):
-            continue
-        try:
-            request = job_request(job, sheet)
-        except NextroundError as exc:
+    for job, files, problem in check_rows(jobs, sheet):
+        if files is None:
             bad += 1
-            click.echo(f"row {job.row}: would fail: {exc}")
-            continue
-        good += 1
-        files = planned_files(request)
-        click.echo(f"row {job.row}: {job.folder}/  {', '.join(files)}")
+            click.echo(f"row {job.row}: would fail: {problem}")
+        else:
+            good += 1
+            click.echo(f"row {job.row}: {job.folder}/  {', '.join(files)}")
     click.echo(f"Dry run: {good} row{'s' if good != 1 else ''} would be written, "
                f"{bad} would fail. Nothing was written.")
     if bad:
         sys.exit(1)
 
 
-def _run(jobs_iter, sheet, spreadsheet: Path, out: Path, *, workers: int, resume: bool,
-         fail_fast: bool, quiet: bool) -> None:
-    from ..processes import sigterm_stops_like_ctrl_c
+def _run(jobs_iter, sheet, spreadsheet: Path, out: Path, **options: Any) -> None:
+    from ..batch import run_sheet, stopped_exit_code, stopped_message, summary
 
-    # SIGTERM (systemd, docker, CI) stops the run as Ctrl-C does, up to the report's last byte.
-    with sigterm_stops_like_ctrl_c():
-        _run_and_report(jobs_iter, sheet, spreadsheet, out, workers=workers, resume=resume,
-                        fail_fast=fail_fast, quiet=quiet)
-
-
-def _run_and_report(jobs_iter, sheet, spreadsheet: Path, out: Path, *, workers: int,
-                    resume: bool, fail_fast: bool, quiet: bool) -> None:
-    from ..batch import (
-        REPORT,
-        Job,
-        check_report_place,
-        read_report,
-        report_bytes,
-        run_batch,
-        set_aside,
-        summary,
-    )
-    from ..writing import make_folder, write_atomic
-
-    report = out / REPORT
-    check_report_place(spreadsheet, report)
-    # An earlier run's report: --resume carries on with it (its rows stay unless this run
-    # redoes them); a fresh run sets it aside under its date instead of replacing it.
-    earlier = read_report(report) if report.exists() else None
-    total = sum(isinstance(j, Job) for j in jobs_iter())
-    make_folder(out)
-    progress = Progress(total, quiet=quiet)
-    outcomes, tally, stopped = run_batch(
-        jobs_iter(), sheet, workers=min(workers, max(total, 1)), resume=resume,
-        fail_fast=fail_fast, on_outcome=progress.update)
-    progress.close()
-    if earlier is not None and resume:
-        redone = {o.row for o in outcomes}
-        outcomes += [o for o in earlier if o.row not in redone]
-    elif earlier is not None and report.exists():
-        kept = set_aside(report)
-        click.echo(f"The earlier run's report was kept as {kept}.", err=True)
-    write_atomic(report, report_bytes(outcomes))
-    if stopped:
-        reason = {"interrupted": "Interrupted", "terminated": "Stopped by SIGTERM"}.get(
-            stopped, f"Stopped: {stopped};")
-        click.echo(f"{reason} after {tally.done} of {total} rows ({summary(tally, None)}); "
-                   f"no file was left half-written. Run the same command with --resume to "
-                   f"finish; see {report}.", err=True)
-        # 128 + the signal's number, as a shell reports a program the signal stopped.
-        sys.exit({"interrupted": 130, "terminated": 143}.get(stopped, 1))
-    click.echo(summary(tally, report))
-    if tally.failed:
+    ending = run_sheet(jobs_iter, sheet, spreadsheet, out, **options)
+    if ending.kept is not None:
+        click.echo(f"The earlier run's report was kept as {ending.kept}.", err=True)
+    if ending.stopped:
+        click.echo(stopped_message(ending.stopped, ending.tally, ending.total, ending.report),
+                   err=True)
+        sys.exit(stopped_exit_code(ending.stopped))
+    click.echo(summary(ending.tally, ending.report))
+    if ending.tally.failed:
         sys.exit(1)
-
-
-class Progress:
-    """A live bar on a terminal; a plain line every few seconds in a log; nothing if quiet."""
-
-    INTERVAL = 5.0
-
-    def __init__(self, total: int, *, quiet: bool):
-        self.total = total
-        self.quiet = quiet
-        self.start = time.monotonic()
-        self.last_line = self.start
-        self.tally = None
-        self.bar = None
-        if not quiet and total and sys.stderr.isatty():
-            self.bar = click.progressbar(length=total, label="Rendering", file=sys.stderr,
-                                         show_eta=True, show_percent=True,
-                                         item_show_func=lambda _: self._status())
-            self.bar.__enter__()
-
-    def _status(self) -> str:
-        if self.tally is None:
-            return ""
-        elapsed = max(time.monotonic() - self.start, 1e-6)
-        return f"{self.tally.done}/{self.total} rows, {self.tally.failed} failed, " \
-               f"{self.tally.done / elapsed:.1f} rows/s"
-
-    def say(self, message: str) -> None:
-        # On a terminal, clear the bar's line first; the bar redraws below the message.
-        click.echo(f"\r\033[K{message}" if self.bar is not None else message, err=True)
-
-    def update(self, outcome, tally) -> None:
-        self.tally = tally
-        for warning in outcome.warnings:
-            self.say(f"Row {outcome.row}: Warning: {warning}")
-        if outcome.status == "failed" and not self.quiet:
-            self.say(f"Row {outcome.row} failed: {outcome.error}")
-        if self.bar is not None:
-            self.bar.update(1)
-        elif not self.quiet:
-            now = time.monotonic()
-            if now - self.last_line >= self.INTERVAL or tally.done == self.total:
-                self.last_line = now
-                left = (self.total - tally.done) / max(tally.done / (now - self.start), 1e-6)
-                eta = f", about {_duration(left)} left" if tally.done < self.total else ""
-                click.echo(f"{self._status()}{eta}", err=True)
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.__exit__(None, None, None)
-
-
-def _duration(seconds: float) -> str:
-    if seconds < 90:
-        return f"{seconds:.0f} s"
-    return f"{seconds / 60:.0f} min"

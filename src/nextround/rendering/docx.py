@@ -103,6 +103,8 @@ def _apply_branding(template, brand: dict[str, Any], theme: Theme) -> None:
     from docx.oxml.ns import qn
     from docx.shared import RGBColor
 
+    if not brand.get("accent_color") and not brand.get("font"):
+        return  # listing the styles' names alone is a tenth of a Word file's time
     styles = template.docx.styles
     names = {style.name for style in styles}
     if brand.get("accent_color"):
