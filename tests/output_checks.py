@@ -7,6 +7,7 @@ import contextlib
 import http.server
 import json
 import re
+import subprocess
 import threading
 import zipfile
 from html import unescape
@@ -50,6 +51,11 @@ def pdf_checked_text(path: Path) -> str:
     return pdf_text(path)
 
 
+def pdf_layout_text(path: Path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+                          text=True, check=True).stdout
+
+
 def no_space(text: str) -> str:
     """Text without white space or soft hyphens: line breaks fall anywhere in a PDF."""
     return "".join(text.replace("\u00ad", "").split())
@@ -71,7 +77,10 @@ def shows_literally(path: Path, literal: str) -> bool:
     from nextround.rendering.templating import markdown_escape
 
     if path.suffix == ".pdf":
-        return no_space(literal) in no_space(pdf_checked_text(path))
+        # pdftotext joins a line ending in "-" to the next as a hyphenated word ("\\ ---" over
+        # the company's name reads "\\ --Acme"); its layout mode keeps the lines apart.
+        return no_space(literal) in no_space(pdf_checked_text(path)) or \
+            no_space(literal) in no_space(pdf_layout_text(path))
     if path.suffix == ".docx":
         return literal in docx_text(path)
     source = path.read_text(encoding="utf-8")

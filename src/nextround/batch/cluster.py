@@ -102,6 +102,14 @@ class Cluster:
         client, cluster = self._connect()
         pending: dict[Any, Job] = {}
         stop = None
+
+        def settle(future: Any) -> None:
+            # The row leaves `pending` only once recorded: a Ctrl-C while its result comes
+            # back from the worker must not lose a row whose files are written.
+            outcome = self._outcome(future, pending[future])
+            if outcome is not None:
+                record(outcome)
+            pending.pop(future)
         # Workers may run on other machines, where this folder is not the current one.
         remote_sheet = replace(sheet, folder=sheet.folder.absolute(),
                                allowed=tuple(str(Path(p).absolute()) for p in sheet.allowed))
@@ -124,9 +132,7 @@ class Cluster:
                 if len(pending) >= in_flight_limit:
                     break
             for future in finishing:
-                outcome = self._outcome(future, pending.pop(future))
-                if outcome is not None:
-                    record(outcome)
+                settle(future)
                 if fail_fast and tally.failed:
                     return
                 job = next(jobs, None)
@@ -141,10 +147,8 @@ class Cluster:
                     stop.set()
                 for future in list(pending):
                     with contextlib.suppress(WorkerLost):
-                        outcome = self._outcome(future, pending[future])
-                        if outcome is not None:
-                            record(outcome)
-                    pending.pop(future)
+                        settle(future)
+                    pending.pop(future, None)
             except KeyboardInterrupt:
                 record_whole(list(pending.values()), sheet, record)
                 pending.clear()

@@ -106,6 +106,14 @@ def record_whole(jobs: list[Job], sheet: Sheet, record: Callable[[Outcome], None
 
 def _kill_workers(pool: Any) -> None:
     """End the pool's workers at once (Python 3.14 has pool.kill_workers() for this)."""
+    # Finding its workers gone, Python 3.11's pool thread sets an error on every waiting
+    # future, cancelled ones too, and prints the InvalidStateError that gives ("Exception in
+    # thread"): the cancelled ones are dropped first.
+    waiting = getattr(pool, "_pending_work_items", None)
+    if isinstance(waiting, dict):
+        for key, item in list(waiting.items()):
+            if item.future.cancelled():
+                waiting.pop(key, None)
     kill = getattr(pool, "kill_workers", None)
     if kill is not None:
         kill()
