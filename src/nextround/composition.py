@@ -16,7 +16,7 @@ import json
 import re
 from typing import Any
 
-from .analysis import ABOUT_THE_COMPANY, Analysis, Initiative
+from .analysis import ABOUT_THE_COMPANY, TRAINING, Analysis, Initiative
 from .analysis.title import fold
 from .library import (
     PHASES,
@@ -219,9 +219,6 @@ def _measure_words(metric: str) -> set[str]:
             if w not in _MEASURE_STOPS and not w.isdigit()}
 
 
-_TRAINING_WORD = re.compile(r"\b(?:train\w*|classroom|course|orientation|preceptor\w*|"
-                            r"residency|mentor\w*|shadow\w*|apprentice\w*|onboarding)\b",
-                            re.IGNORECASE)
 _GENERIC_MANAGER = re.compile(r"\breports? to\b|\bmy manager\b|\bI report to\b", re.IGNORECASE)
 
 
@@ -711,7 +708,7 @@ class Composer:
             item = {"title": self.fill(training_spec.title),
                     "detail": self.fill(training_spec.detail),
                     "evidence": "" if sentence in quoted else
-                    _quote(sentence, _TRAINING_WORD.search(sentence).group(0),
+                    _quote(sentence, TRAINING.search(sentence).group(0),
                            MAX_EVIDENCE_WORDS)}
             # For a newcomer to the work, the training is the first 30 days: it comes first.
             items.insert(0 if self.level == "entry" else len(items), item)

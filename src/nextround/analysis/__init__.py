@@ -24,7 +24,7 @@ from .sector import Sector, before_clients, detect_sector
 from .title import detect_family, detect_level, fold, normalize_title, read_title
 from .voice import third_person
 
-__all__ = ["Analysis", "Finding", "Initiative", "Responsibility", "Sector", "analyze",
+__all__ = ["TRAINING", "Analysis", "Finding", "Initiative", "Responsibility", "Sector", "analyze",
            "detect_family", "detect_level", "fold", "normalize_title", "read_title"]
 
 
@@ -79,7 +79,7 @@ class Analysis:
 
 
 # A training path the ad sets out: what is learned, and for how long.
-_TRAINING = re.compile(r"\b(?:train(?:s|ed|ing)?|classroom|course|orientation|preceptor(?:ship)?|"
+TRAINING = re.compile(r"\b(?:train(?:s|ed|ing)?|classroom|course|orientation|preceptor(?:ship)?|"
                        r"residency|mentor(?:ed|ing)?|shadow(?:ing)?|apprentice(?:ship)?|"
                        r"onboarding program)\b", re.IGNORECASE)
 _DURATION = re.compile(r"\b(?:\d+|one|two|three|four|five|six|eight|ten|twelve|twenty-four)"
@@ -185,7 +185,7 @@ def analyze(request: Request, library: Library) -> Analysis:
                           if r],
         requirements=[s.text for s in parts if s.part == "requirements"],
         training=[s.text for s in parts if s.part in (*ABOUT_THE_COMPANY, "responsibilities")
-                  and _TRAINING.search(s.text) and _DURATION.search(s.text)],
+                  and TRAINING.search(s.text) and _DURATION.search(s.text)],
         products=profile["products"],
         customers=profile["customers"],
         # A market names a place the lists know ("eastern Iowa", "the Midwest", "14 states"):
