@@ -25,6 +25,7 @@ from ..errors import RequestError
 from ..processes import STOP_SIGNALS, ctrl_c_held
 from .pool import record_whole
 from .report import Tally
+from .resume import finished
 from .rows import Job, Outcome, Sheet
 from .work import WorkerLost
 
@@ -146,9 +147,18 @@ class Cluster:
                 if stop is not None:
                     stop.set()
                 for future in list(pending):
-                    with contextlib.suppress(WorkerLost):
-                        settle(future)
-                    pending.pop(future, None)
+                    job = pending[future]
+                    try:
+                        outcome = self._outcome(future, job)
+                    except WorkerLost:
+                        outcome = None
+                    # Stopping, a row's result may not come back (its worker going down)
+                    # though its files were written: the folder says what happened.
+                    if outcome is None or outcome.status == "failed":
+                        outcome = finished(job, sheet, "written") or outcome
+                    if outcome is not None:
+                        record(outcome)
+                    pending.pop(future)
             except KeyboardInterrupt:
                 record_whole(list(pending.values()), sheet, record)
                 pending.clear()
