@@ -222,42 +222,6 @@ def _measure_words(metric: str) -> set[str]:
 _GENERIC_MANAGER = re.compile(r"\breports? to\b|\bmy manager\b|\bI report to\b", re.IGNORECASE)
 
 
-_MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june",
-                                        "july", "august", "september", "october", "november",
-                                        "december"), start=1)}
-_SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
-_WHEN = re.compile(r"\b(?:(?P<month>january|february|march|april|may|june|july|august|september|"
-                   r"october|november|december)|(?P<season>spring|summer|fall|autumn|winter)|"
-                   r"q(?P<quarter>[1-4])|(?P<ordinal>first|second|third|fourth) quarter)"
-                   r"(?:,? (?:of )?(?P<year>20\d\d))?\b|\b(?P<next_year>next year)\b",
-                   re.IGNORECASE)
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
-
-
-def _stated_date(sentence: str, today: dt.date) -> dt.date | None:
-    """The first date a sentence gives ("in March 2027", "this fall", "in Q3", "next year"),
-    as the first day of it; a month or season without a year is its next one from today.
-    "May" is read only with a year or after "in"/"by": it is a verb too."""
-    for match in _WHEN.finditer(sentence):
-        if match["next_year"]:
-            return dt.date(today.year + 1, 1, 1)
-        if match["month"] and match["month"].lower() == "may" and not match["year"] and \
-                not re.match(r" \d", sentence[match.end():]) and \
-                not re.search(r"\b(?:in|by|on|from|until|through) $",
-                              sentence[:match.start()].lower()[-8:]):
-            continue
-        quarter = match["quarter"] or _ORDINALS.get((match["ordinal"] or "").lower())
-        month = _MONTHS.get((match["month"] or "").lower()) or \
-            _SEASONS.get((match["season"] or "").lower()) or \
-            (3 * (int(quarter) - 1) + 1 if quarter else None)
-        if month is None:
-            continue
-        year = int(match["year"]) if match["year"] else \
-            today.year + (1 if month < today.month else 0)
-        return dt.date(year, month, 1)
-    return None
-
-
 def _short_metric(metric: str) -> str:
     """A measure named again after its row: "pick accuracy", not "pick accuracy on second
     shift" a third time."""
@@ -474,8 +438,8 @@ class Composer:
         """Whether the ad dates the initiative after this plan's 90 days ("opens in September",
         "go-live in Q3", "next year"): its results cannot be reported by day 90."""
         start = self.request.start_date or self.request.date
-        when = _stated_date(initiative.sentence, start)
-        return when is not None and when > start + dt.timedelta(days=90)
+        return initiative.starts is not None and \
+            initiative.starts > start + dt.timedelta(days=90)
 
     def _thread(self, key: str, initiative: Initiative) -> Any:
         if self._after_day_90(initiative) and self.threads.ahead.get(key):
@@ -531,7 +495,7 @@ class Composer:
                 continue
             if len(text.split()) < 4:  # "Greet patients" says nothing the plan does not
                 continue
-            if not text or duty.text in covered or any(g in lowered for g in spec.generic) \
+            if duty.text in covered or any(g in lowered for g in spec.generic) \
                     or any(lowered.startswith(s + " ") for s in spec.not_duty_starts):
                 continue
             score = 2 * bool(re.search(r"\d", text)) + 2 * sum(n in lowered for n in known) \
@@ -771,9 +735,8 @@ class Composer:
                 out.append({"metric": metric,
                             "baseline": self.fill(spec.baseline_change,
                                                   evidence=f"{amount['value']} last year"),
-                            "target": self.fill(spec.stated_target_dated if " by " in goal
-                                                else spec.stated_target, evidence=goal)
-                            if goal else self._direction(metric, amount["value"], spec),
+                            "target": self._goal_target(goal, spec) if goal
+                            else self._direction(metric, amount["value"], spec),
                             "value": f"was {amount['value']} last year", "goal": goal})
                 continue
             verbs = list(_BASELINE_SPLIT.finditer(phrase))
@@ -781,8 +744,7 @@ class Composer:
             if stated_goal and out and not out[-1]["goal"]:
                 # "a target of 3% by FY2027": the goal of the measure stated before it
                 goal = stated_goal["value"]
-                out[-1]["target"] = self.fill(spec.stated_target_dated if " by " in goal
-                                              else spec.stated_target, evidence=goal)
+                out[-1]["target"] = self._goal_target(goal, spec)
                 out[-1]["goal"] = goal
                 continue
             if not verbs:
@@ -834,13 +796,18 @@ class Composer:
                 (g.strip() for g in right_after.groups() if g), "") if right_after else ""
             out.append({"metric": metric[0].upper() + metric[1:],
                         "baseline": self.fill(baseline, evidence=value),
-                        "target": self.fill(spec.stated_target_dated if " by " in goal else
-                                            spec.stated_target, evidence=goal)
-                        if goal else self._direction(metric, value, spec),
+                        "target": self._goal_target(goal, spec) if goal
+                        else self._direction(metric, value, spec),
                         "value": said,
                         "goal": goal})
         self._stated_targets(out, spec)
         return out[:2]
+
+    def _goal_target(self, goal: str, spec: StatedMeasure) -> str:
+        """The target a stated goal gives: "under 10% by year-end, the stated target; my part
+        of it agreed with you" (with a date), or "... on a timeline agreed with you"."""
+        return self.fill(spec.stated_target_dated if " by " in goal else spec.stated_target,
+                         evidence=goal)
 
     def _direction(self, metric: str, value: str, spec: StatedMeasure) -> str:
         """With no stated goal, the way the measure should move from where it stands ("below
@@ -872,10 +839,7 @@ class Composer:
                 initials = "".join(w[0] for w in words)
                 if fold(measure["metric"]) in said or (len(initials) >= 2 and
                                                         _words_in(initials, said)):
-                    dated = " by " in goal["value"]
-                    measure["target"] = self.fill(spec.stated_target_dated if dated else
-                                                  spec.stated_target,
-                                                  evidence=goal["value"].strip())
+                    measure["target"] = self._goal_target(goal["value"].strip(), spec)
                     measure["goal"] = goal["value"].strip()
                     untargeted.remove(measure)
                     break

@@ -11,14 +11,14 @@ family, the level and the sector; `explain` shows what was read and why.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..errors import RequestError
 from ..library import Family, Library
 from ..request import Request
 from .ad import ABOUT_THE_COMPANY, Sentence, read_ad
 from .company import Finding, company_profile, key_facts, signal_findings
-from .entities import Entities, find_entities
+from .entities import Entities, find_entities, stated_date
 from .initiatives import Initiative, find_initiatives
 from .sector import Sector, before_clients, detect_sector
 from .title import detect_family, detect_level, fold, normalize_title, read_title
@@ -162,6 +162,10 @@ def analyze(request: Request, library: Library) -> Analysis:
     initiatives = find_initiatives(about, entities.systems, library,
                                    function=_in_a_sentence(family.name) if family.match else "",
                                    duties=duties)
+    # When each is due, counted from the plan's start: one dated after day 90 has no results
+    # to report by then.
+    today = request.start_date or request.date
+    initiatives = [replace(i, starts=stated_date(i.sentence, today)) for i in initiatives]
     # A signal that `gives_way_to:` another signal, an initiative type or "initiative" (any)
     # is dropped when that is found: "since 1954" is no steady state during a conversion.
     present = {f.id for f in signals} | {i.id for i in initiatives} | \

@@ -5,6 +5,7 @@ never from free phrases, so a name shown in a plan is a real one, written as the
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -170,3 +171,39 @@ def find_entities(sentences: list[str], header: list[str], library: Library) -> 
         for m in _TIMELINE.finditer(sentence):
             found.timelines.append((m.group(0).strip(), sentence))
     return found
+
+
+_MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june",
+                                        "july", "august", "september", "october", "november",
+                                        "december"), start=1)}
+_SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
+_WHEN = re.compile(r"\b(?:(?P<month>january|february|march|april|may|june|july|august|september|"
+                   r"october|november|december)|(?P<season>spring|summer|fall|autumn|winter)|"
+                   r"q(?P<quarter>[1-4])|(?P<ordinal>first|second|third|fourth) quarter)"
+                   r"(?:,? (?:of )?(?P<year>20\d\d))?\b|\b(?P<next_year>next year)\b",
+                   re.IGNORECASE)
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def stated_date(sentence: str, today: dt.date) -> dt.date | None:
+    """The first date a sentence gives ("in March 2027", "this fall", "in Q3", "next year"),
+    as the first day of it; a month or season without a year is its next one from today.
+    "May" is read only with a year or after "in"/"by": it is a verb too."""
+    for match in _WHEN.finditer(sentence):
+        if match["next_year"]:
+            return dt.date(today.year + 1, 1, 1)
+        if match["month"] and match["month"].lower() == "may" and not match["year"] and \
+                not re.match(r" \d", sentence[match.end():]) and \
+                not re.search(r"\b(?:in|by|on|from|until|through) $",
+                              sentence[:match.start()].lower()[-8:]):
+            continue
+        quarter = match["quarter"] or _ORDINALS.get((match["ordinal"] or "").lower())
+        month = _MONTHS.get((match["month"] or "").lower()) or \
+            _SEASONS.get((match["season"] or "").lower()) or \
+            (3 * (int(quarter) - 1) + 1 if quarter else None)
+        if month is None:
+            continue
+        year = int(match["year"]) if match["year"] else \
+            today.year + (1 if month < today.month else 0)
+        return dt.date(year, month, 1)
+    return None

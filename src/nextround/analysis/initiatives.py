@@ -9,6 +9,7 @@ event is no initiative, and the same initiative stated twice is kept once.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
@@ -50,6 +51,7 @@ class Initiative:
     named: bool  # whether the name comes from the ad, not the type's own default
     cue: str  # the words that stated it
     sentence: str
+    starts: dt.date | None = None  # the first date its sentence gives (entities.stated_date)
 
 
 def _object_reads_well(words: list[str], spec: dict) -> bool:

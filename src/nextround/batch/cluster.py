@@ -104,10 +104,20 @@ class Cluster:
         pending: dict[Any, Job] = {}
         stop = None
 
-        def settle(future: Any) -> None:
+        def settle(future: Any, stopping: bool = False) -> None:
             # The row leaves `pending` only once recorded: a Ctrl-C while its result comes
-            # back from the worker must not lose a row whose files are written.
-            outcome = self._outcome(future, pending[future])
+            # back from the worker must not lose a row whose files are written. Stopping, a
+            # result may not come back at all (its worker going down) though the files were
+            # written: then the folder says what happened.
+            job = pending[future]
+            try:
+                outcome = self._outcome(future, job)
+            except WorkerLost:
+                if not stopping:
+                    raise
+                outcome = None
+            if stopping and (outcome is None or outcome.status == "failed"):
+                outcome = finished(job, sheet, "written") or outcome
             if outcome is not None:
                 record(outcome)
             pending.pop(future)
@@ -147,18 +157,7 @@ class Cluster:
                 if stop is not None:
                     stop.set()
                 for future in list(pending):
-                    job = pending[future]
-                    try:
-                        outcome = self._outcome(future, job)
-                    except WorkerLost:
-                        outcome = None
-                    # Stopping, a row's result may not come back (its worker going down)
-                    # though its files were written: the folder says what happened.
-                    if outcome is None or outcome.status == "failed":
-                        outcome = finished(job, sheet, "written") or outcome
-                    if outcome is not None:
-                        record(outcome)
-                    pending.pop(future)
+                    settle(future, stopping=True)
             except KeyboardInterrupt:
                 record_whole(list(pending.values()), sheet, record)
                 pending.clear()
