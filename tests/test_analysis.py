@@ -250,3 +250,22 @@ def test_a_turnaround_time_is_no_turnaround():
         assert not found.has("turnaround") and not found.initiatives, speed
     assert _read("Analyst", "Alder County", "The new CEO is leading a financial "
                  "turnaround.").has("turnaround")
+
+
+@pytest.mark.parametrize(("title", "shown"), [
+    ("CDL A Local Driver - Home Every Night - $2,500 Sign On Bonus", "CDL A Local Driver"),
+    ("Registered Nurse – Medical/Surgical ICU – Nights", "Registered Nurse – Medical/Surgical ICU"),
+    ("Pharmacy Manager – 340B Program", "Pharmacy Manager – 340B Program"),
+    ("Director of Nursing (DON) – Skilled Nursing", "Director of Nursing (DON) – Skilled Nursing"),
+    ("Lead Dispatcher - Nights (Sun-Thu) - Toledo Terminal", "Lead Dispatcher"),
+    ("Territory Sales Representative - HVAC/R Equipment - Charlotte, NC (New Territory)",
+     "Territory Sales Representative – HVAC/R Equipment"),
+    ("NOW HIRING: Dishwasher - $500 Hiring Bonus", "Dishwasher"),
+    ("Senior Financial Analyst – Budget & Decision Support",
+     "Senior Financial Analyst – Budget & Decision Support"),
+    ("Vice President, People & Culture", "Vice President, People & Culture"),
+])
+def test_the_heading_keeps_the_job_and_drops_a_job_boards_noise(title, shown):
+    analysis = analyze(build_request({"role": title, "company": "Acme",
+                                      "description": "Acme runs three stores."}), LIBRARY)
+    assert analysis.heading == shown

@@ -21,7 +21,7 @@ from .company import Finding, company_profile, key_facts, signal_findings
 from .entities import Entities, find_entities, stated_date
 from .initiatives import Initiative, find_initiatives
 from .sector import Sector, before_clients, detect_sector
-from .title import detect_family, detect_level, fold, normalize_title, read_title
+from .title import detect_family, detect_level, fold, heading, normalize_title, read_title
 from .voice import third_person
 
 __all__ = ["TRAINING", "Analysis", "Finding", "Initiative", "Responsibility", "Sector", "analyze",
@@ -46,6 +46,7 @@ class Analysis:
     level_cue: str
     sector: Sector | None = None
     title_noise: tuple[str, ...] = ()
+    heading: str = ""  # the title without a job board's pay, perks, shifts and places
     signals: list[Finding] = field(default_factory=list)
     initiatives: list[Initiative] = field(default_factory=list)
     facts: list[str] = field(default_factory=list)  # in the third person: "Acme runs 40..."
@@ -180,6 +181,7 @@ def analyze(request: Request, library: Library) -> Analysis:
         level_cue=level_cue,
         sector=sector,
         title_noise=title.noise,
+        heading=heading(request.role, library),
         signals=signals,
         initiatives=initiatives,
         facts=[third_person(shown, request.company, library.ad["voice"]) for shown, _ in facts],

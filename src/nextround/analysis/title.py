@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..library import Family, Library
+from ..library.base import NAME_WORD
 
 
 @functools.lru_cache(maxsize=8192)  # the library's ~1,000 phrases are folded for every title
@@ -48,6 +49,48 @@ def read_title(title: str, library: Library) -> Title:
         else:
             words.append(library.seniority["abbreviations"].get(word, word))
     return Title(" " + " ".join(words) + " ", tuple(noise))
+
+
+# Where a title's parts meet: " - ", " – ", " | ", ", ", ": " and brackets.
+_PART_BREAK = re.compile(r":\s+|\s*[)\]](?:\s+[-–—|]\s+|,\s+|\s*)|\s+[-–—|]\s+|,\s+|\s*[(\[]\s*")
+_STATE_CODE = re.compile(r"^[A-Z]{2}$")
+
+
+def heading(title: str, library: Library) -> str:
+    """The title as a handout's heading shows it: the job and its domain, without the pay,
+    perks, schedule and place a job board adds ("CDL A Local Driver - Home Every Night -
+    $2,500 Sign On Bonus" -> "CDL A Local Driver"; "RN - ICU - Nights" -> "RN – ICU")."""
+    parts: list[tuple[str, str]] = []  # (what came before it, the part)
+    before, position = "", 0
+    for match in [*_PART_BREAK.finditer(title), None]:
+        part = title[position:match.start() if match else len(title)].strip()
+        if part:
+            parts.append((before, part))
+        if match:
+            before, position = match.group(0), match.end()
+    kept: list[str] = []
+    for i, (before, part) in enumerate(parts):
+        following = parts[i + 1][1] if i + 1 < len(parts) else ""
+        noise = not read_title(part, library).core.strip() or bool(kept) and (
+            any(p.search(part) for p in library.titles["heading_noise"])
+            or _is_place(part, library) or bool(_STATE_CODE.match(following)))
+        if noise:
+            continue
+        if not kept:
+            kept.append(part)
+        elif "(" in before or "[" in before:
+            kept.append(f" ({part})")
+        else:
+            kept.append(f", {part}" if "," in before else f" – {part}")
+    return "".join(kept) or title.strip()
+
+
+def _is_place(part: str, library: Library) -> bool:
+    """Whether a title's part begins with a place the lists know ("Charlotte", "Chicago
+    Territory", "Des Moines")."""
+    words = tuple(w.lower() for w in NAME_WORD.findall(part))
+    places = library.entities["places"]
+    return any(words[:n] in places for n in range(1, min(len(words), 4) + 1))
 
 
 def normalize_title(title: str, library: Library) -> str:
