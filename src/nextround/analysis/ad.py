@@ -36,7 +36,12 @@ class Sentence:
     bullet: bool = False
 
 
-def _unwrap(description: str) -> list[tuple[str, bool]]:
+# A line that opens with its own label ("Job ID: FST-0921", "Schedule: Mon-Fri") starts
+# afresh: it does not finish the line above.
+_LABELLED = re.compile(r"^[A-Z][\w /#&.-]{0,24}:\s")
+
+
+def _unwrap(description: str, company: str = "") -> list[tuple[str, bool]]:
     """The ad's lines, each with whether it was a bullet, with hard-wrapped paragraphs and
     bullets joined back together, so that a sentence broken across lines is read whole."""
     lines: list[tuple[str, bool]] = []
@@ -47,7 +52,8 @@ def _unwrap(description: str) -> list[tuple[str, bool]]:
         continues = (
             line and previous and not bullet and line[:1].islower()
             or line and previous and not bullet and len(previous) >= WRAPPED_LINE_CHARS
-            and not re.search(r"[.!?:]$", previous)
+            and not re.search(r"[.!?:]$", previous) and not _LABELLED.match(line)
+            and line.casefold() != company.casefold()  # the company's name under the title
         )
         if continues and lines:
             lines[-1] = (f"{lines[-1][0]} {line}", lines[-1][1])
@@ -108,7 +114,11 @@ class AdReader:
         # sentence ("Get paid while you train. Millbrook transports 2,600 students a day.").
         if len(text.split()) <= 14 and any(p.search(text) for p in self.spec["pay"]):
             return "header"
-        if len(text.split()) <= 8 and any(p.search(text) for p in self.spec["header"]):
+        words = len(re.findall(r"\w+", text))  # "Phlebotomist I - Patient Service Center"
+        if words <= 8 and any(p.search(text) for p in self.spec["header"]):
+            return "header"
+        if words <= 20 and not re.search(r"[.!?]$", text) and \
+                any(p.search(text) for p in self.spec["header_long"]):
             return "header"
         if len(text.split()) <= 16 and any(p.search(text) for p in self.spec["schedule"]):
             return "header"
@@ -161,7 +171,7 @@ def read_ad(description: str, company: str, library: Library) -> list[Sentence]:
     out: list[Sentence] = []
     part = "company"
     seen_text = False
-    for line, bullet in _unwrap(description):
+    for line, bullet in _unwrap(description, company):
         whole = reader.line_part(line)
         if whole:
             out.append(Sentence(line, whole, bullet))
@@ -174,7 +184,7 @@ def read_ad(description: str, company: str, library: Library) -> list[Sentence]:
             # the top of the ad, the role's further down.
             part = heading or ("company" if not seen_text else "role")
             continue
-        if not seen_text and not bullet and len(line.split()) <= 8 \
+        if not seen_text and not bullet and len(re.findall(r"\w+", line)) <= 8 \
                 and not re.search(r"[.!?]$", line):
             out.append(Sentence(line, "header"))  # the title line, the place, the team
             continue
@@ -185,8 +195,11 @@ def read_ad(description: str, company: str, library: Library) -> list[Sentence]:
             if sentence:
                 own = reader.sentence_part(sentence, part)
                 first = fold(sentence.split()[0]).strip(",.:;") if sentence.split() else ""
-                if bullet and own in ABOUT_THE_COMPANY and (
-                        first in reader.spec["duty_verbs"] or _continues_duties(out, sentence)):
+                # A duty, bulleted or said as an instruction ("Draw blood and collect
+                # specimens at our Tacoma South center") is the role's, not a company fact.
+                imperative = first in reader.spec["duty_verbs"] and sentence[:1].isupper()
+                if own in ABOUT_THE_COMPANY and (
+                        imperative or bullet and _continues_duties(out, sentence)):
                     own = "responsibilities"
                 out.append(Sentence(sentence, own, bullet))
     return out
