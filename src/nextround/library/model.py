@@ -262,6 +262,14 @@ class Person(Record):
     why: str
 
 
+class FamilyPriority(Record):
+    """A priority the family's work always has in this setting ("Every room turned over
+    clean, safe and on time"): the plan's own words when the ad states too few priorities."""
+
+    title: str
+    detail: str
+
+
 # --- a role family (families/*.yaml, fallback.yaml) ----------------------------------------------
 
 
@@ -298,6 +306,7 @@ class Family(Model):
     match: list[str] = Factory(list)  # the title words of this family
     banned: list[str] = Factory(list)
     early_wins: list[Line] = Factory(list)
+    priorities: list[FamilyPriority] = Factory(list)
     questions: FamilyQuestions = FamilyQuestions()
     research: list[Line] = Factory(list)
     # Sectors whose words the family's own lines already speak (a nurse in a hospital): the
