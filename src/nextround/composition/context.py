@@ -5,17 +5,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
-from ..analysis import Analysis, Initiative
+from ..analysis import Analysis, Finding, Initiative
 from ..analysis.title import fold
 from ..library import Library, Line, applies
-from ..library.model import HeaderLabels, Record
+from ..library.model import Effects, HeaderLabels, Record
 from ..request import Request
 from .limits import MAX_PRIORITIES
 from .phrasing import _Filler, _long_date, _lower_first, split_interviewer
 
 PROFILE_FIELDS = ("products", "customers", "markets")
+T = TypeVar("T")
 
 
 def _regulations(analysis: Analysis) -> str:
@@ -138,20 +140,22 @@ class Context:
             if initiative not in chosen:
                 chosen.append(initiative)
         if self.level in ("director", "executive"):  # the job before its projects
-            chosen.sort(key=lambda i: self.kinds[i.id].effects.get("leader_rank", 2))
+            chosen.sort(key=lambda i: self.kinds[i.id].effects.leader_rank)
         return chosen[:MAX_PRIORITIES]
 
-    def _signal_effect(self, key: str) -> list[tuple[Any, Any]]:
-        """(signal finding, effect value) for every signal found that has this effect."""
+    def _signal_effect(self, effect: Callable[[Effects], T]) -> list[tuple[Finding | None, T]]:
+        """(signal finding, effect value) for every signal found that has this effect
+        (`lambda e: e.actions`); first, with no finding, the `regulated` group's when the ad
+        names a regulation."""
         by_id = {s.id: s for s in self.library.signals}
-        out = []
+        out: list[tuple[Finding | None, T]] = []
         for finding in self.analysis.signals:
-            value = by_id[finding.id].effects.get(key)
+            value = effect(by_id[finding.id].effects)
             if value:
                 out.append((finding, value))
         regulated = self.library.groups.get("regulated")
-        if self.regulations and regulated and regulated.get(key):
-            out.insert(0, (None, regulated.get(key)))
+        if self.regulations and regulated and effect(regulated):
+            out.insert(0, (None, effect(regulated)))
         return out
 
     def _after_day_90(self, initiative: Initiative) -> bool:

@@ -61,20 +61,18 @@ def _duty_clause(text: str, max_words: int, verbs: set[str]) -> str:
 class Phases(Context):
     """The 30/60/90-day phases, and the initiative and duty lines that run through them."""
 
-    def _thread(self, key: str, initiative: Initiative) -> Any:
+    def _thread(self, key: str, initiative: Initiative) -> str:
         if self._after_day_90(initiative) and self.threads.ahead.get(key):
             return self.fill(self.threads.ahead[key], initiative=initiative.name)
         variant = self.threads.frontline if self.level in FRONTLINE_LEVELS else \
             self.threads.lead if self.level in LEAD_LEVELS else ThreadText()
-        own_kind = self.kinds[initiative.id].effects.get("threads", {})
+        own_kind = self.kinds[initiative.id].effects.threads
         # A leader's own wording first (they set owners and dates), then the kind's own
         # lines, then the level's, then the general ones.
         if self.level in LEAD_LEVELS and variant.get(key):
             value = variant[key]
         else:
-            value = own_kind.get(key, variant.get(key) or self.threads[key])
-        if isinstance(value, dict):
-            return {k: self.fill(v, initiative=initiative.name) for k, v in value.items()}
+            value = own_kind[key] or variant[key] or self.threads[key]
         return self.fill(value, initiative=initiative.name)
 
     def _situated(self, line: SituatedLine, initiative: Initiative | None) -> str:
@@ -142,13 +140,13 @@ class Phases(Context):
             fixed = plan_text.phases[key]
             phase = self.family.phases[key]
             regulated = [
-                a for finding, v in self._signal_effect("actions") if finding is None
+                a for finding, v in self._signal_effect(lambda e: e.actions) if finding is None
                 for a in v.get(key, [])
             ]
             # Work mode first: a remote team's plan must never lose its scheduled intros.
             signal_actions = [
                 a for finding, v in sorted(
-                    ((f, v) for f, v in self._signal_effect("actions") if f is not None),
+                    ((f, v) for f, v in self._signal_effect(lambda e: e.actions) if f is not None),
                     key=lambda fv: SIGNAL_ORDER.index(fv[0].kind))
                 for a in v.get(key, [])
             ]

@@ -115,7 +115,7 @@ class Plan(Priorities, Phases, Stakeholders):
         # At most two from the signals, so one general caveat always has room.
         # Each says which words of the description it rests on: a reading, never a claim.
         items = [self.fill(a, evidence=finding.cue if finding else "")
-                 for finding, a in self._signal_effect("assumption")][:2]
+                 for finding, a in self._signal_effect(lambda e: e.assumption)][:2]
         if not any(s.kind == "situation" for s in self.analysis.signals) \
                 and not self.analysis.initiatives:
             items.append(self.fill(self.library.plan.generic_assumption_unknown))
@@ -136,8 +136,8 @@ class Plan(Priorities, Phases, Stakeholders):
         # or an executive leads it: a milestone, not one area made ready.
         senior = self.level in ("director", "executive")
         wins += [self.fill(spec.initiative_senior if senior else
-                           self.kinds[i.id].effects["early_win"], initiative=i.name)
-                 for i in self.threaded[:2] if self.kinds[i.id].effects.get("early_win")]
+                           self.kinds[i.id].effects.early_win, initiative=i.name)
+                 for i in self.threaded[:2] if self.kinds[i.id].effects.early_win]
         return _unique(wins + family)[:MAX_EARLY_WINS]
 
     def checkins(self) -> list[dict[str, Any]]:

@@ -41,12 +41,12 @@ class Priorities(Measures):
             evidence = "" if initiative.sentence in quoted else _quote(
                 initiative.sentence, initiative.cue, MAX_EVIDENCE_WORDS)
             quoted.add(initiative.sentence)
-            detail = kind.get("lead") if self.level in LEAD_LEVELS else \
-                kind.get("frontline") if self.level in FRONTLINE_LEVELS else None
-            if self.level in ("director", "executive") and kind.get("leader_rank", 2) > 1:
+            detail = kind.lead if self.level in LEAD_LEVELS else \
+                kind.frontline if self.level in FRONTLINE_LEVELS else ""
+            if self.level in ("director", "executive") and kind.leader_rank > 1:
                 # A director leads the project itself, not "my team's part of it".
                 detail = self.library.plan.initiative_senior_detail
-            detail = self.fill(detail or kind["contribution"])
+            detail = self.fill(detail or kind.contribution)
             items.append({
                 "title": name[0].upper() + name[1:],
                 # A second initiative of the same kind (two system rollouts) is not told the
@@ -77,7 +77,7 @@ class Priorities(Measures):
                 items.insert(0, item)
             elif len(items) < 2:
                 items.append(item)
-        for finding, priority in self._signal_effect("priority"):
+        for finding, priority in self._signal_effect(lambda e: e.priority):
             if len(items) >= 2:
                 break
             if finding is not None:

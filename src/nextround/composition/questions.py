@@ -33,7 +33,7 @@ class QuestionSheet(Interviewers, Research, Measures):
 
     def question_sections(self) -> list[dict[str, Any]]:
         sections = []
-        signal_questions = self._signal_effect("questions")
+        signal_questions = self._signal_effect(lambda e: e.questions)
         for section in self.library.questions.sections:
             if self.level not in section.levels or \
                     not applies(section.unless, section.only, self.present):

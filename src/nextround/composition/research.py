@@ -17,7 +17,7 @@ class Research(Context):
         items = self._texts(spec.items)
         last = self._texts(spec.last)  # always on the list, at its end
         items[3:3] = self._lines(self.family.research)
-        for _, lines in self._signal_effect("research"):
+        for _, lines in self._signal_effect(lambda e: e.research):
             items.insert(2, *[self.fill(t) for t in lines[:1]])
         # The company's own products, customers and markets take the place of the generic
         # look-ups they make specific; a line that replaces nothing comes after the website.

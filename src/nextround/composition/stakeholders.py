@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..analysis.title import fold
-from ..library import expand_levels
+from ..library import LEVELS, applies
 from .context import Context
 from .limits import MAX_STAKEHOLDERS
 from .phrasing import _unique, _words_in
@@ -36,9 +36,10 @@ class Stakeholders(Context):
         itself = sector and any(fold(part).strip() in fold(self.request.role) for part in
                                 re.split(r"\bor\b|\band\b|,", sector["role"]) if part.strip())
         extra = [{k: self.fill(v) for k, v in sector.items()}] if sector and not itself else []
-        for _, people in self._signal_effect("stakeholders"):
-            extra += [{k: self.fill(v) for k, v in p.items() if k != "levels"} for p in people
-                      if self.level in expand_levels(p.get("levels"), "signals.yaml")]
+        for _, people in self._signal_effect(lambda e: e.stakeholders):
+            extra += [{k: self.fill(v) for k, v in p.texts().items()} for p in people
+                      if self.level in (p.levels or LEVELS)
+                      and applies(p.unless, p.only, self.present)]
         # The family's first two are the core of the job; the company's come next. The
         # family's further people ("Loss prevention") are met only where the ad speaks of
         # them: a table of teams the company may not have reads as invented.
