@@ -18,7 +18,8 @@ from nextround import build_request, compose_documents
 from nextround.cli import main
 from nextround.errors import ContentError
 from nextround.library import builtin_content_dir, load_library
-from nextround.library.model import Family
+from nextround.library.base import signals
+from nextround.library.model import Family, InitiativeEffects, SignalEffects
 
 CONTENT = builtin_content_dir()
 GOLDEN_PACK = ROOT / "tests" / "golden" / "pack"
@@ -87,6 +88,48 @@ def test_a_mistake_is_named_by_file_and_field(change, message):
     with pytest.raises(ContentError) as caught:
         Family.from_yaml(data, "x.yaml")
     assert str(caught.value).startswith(message), str(caught.value)
+
+
+SIGNALS = load(CONTENT / "signals.yaml")["signals"]
+INITIATIVES = load(CONTENT / "initiatives.yaml")["initiatives"]
+
+
+@pytest.mark.parametrize(("items", "effects", "change", "message"), [
+    (SIGNALS, SignalEffects, lambda d: d.update(asumption="I assume"),
+     "s.yaml: unknown field 'signals[0].asumption'; the fields here are id, kind, label, cues, "
+     "actions,"),
+    (SIGNALS, SignalEffects, lambda d: d.update(assumption=["a", "b"]),
+     "s.yaml: signals[0].assumption: expected a text, found a list"),
+    (SIGNALS, SignalEffects, lambda d: d.update(stakeholders=[{"role": "A board member"}]),
+     "s.yaml: signals[0].stakeholders[0]: expected a mapping with role, why"),
+    (SIGNALS, SignalEffects, lambda d: d.update(priority="Win over {boss}"),
+     "s.yaml: signals[0].priority: unknown placeholder {boss}"),
+    (INITIATIVES, InitiativeEffects, lambda d: d.pop("contribution"),
+     "s.yaml: signals[0]: missing 'contribution'"),
+    (INITIATIVES, InitiativeEffects, lambda d: d.update(leader_rank="first"),
+     "s.yaml: signals[0].leader_rank: expected a number, found a text"),
+    (INITIATIVES, InitiativeEffects, lambda d: d["threads"].update(lern="Learn it"),
+     "s.yaml: unknown field 'signals[0].threads.lern'; the fields here are learn,"),
+    (INITIATIVES, InitiativeEffects, lambda d: d.update(require="(unclosed"),
+     "s.yaml: signals[0].require: '(unclosed' is not a valid pattern"),
+])
+def test_a_mistake_in_an_effect_is_named_by_file_and_field(items, effects, change, message):
+    """signals.yaml's and initiatives.yaml's effects are typed like the other content files."""
+    data = json.loads(json.dumps(items[0]))
+    change(data)
+    with pytest.raises(ContentError) as caught:
+        signals([data], "s.yaml", "signals", effects)
+    assert str(caught.value).startswith(message), str(caught.value)
+
+
+def test_effects_are_read_as_typed_records():
+    library = load_library()
+    union = next(s for s in library.signals if s.id == "union")
+    assert union.effects.stakeholders[0].role == "Union representative"
+    assert union.effects.priority == ""  # an effect left out is empty, not missing
+    rollout = next(k for k in library.initiatives if k.id == "system-implementation")
+    assert rollout.effects.threads.learn.startswith("Learn what {initiative} replaces")
+    assert rollout.effects.require is None and rollout.effects.leader_rank == 3
 
 
 def test_an_interviewer_of_every_function_gets_their_questions():

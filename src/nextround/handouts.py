@@ -6,7 +6,7 @@ instead, so a template reads `doc.research.items` (a mapping's `items` would be 
 and a misspelt field fails on the line that names it. The old spelling `doc.research["items"]`
 still works: Jinja falls back from a key to an attribute.
 
-A field added to a handout in composition.py is added here too; the golden tests
+A field added to a handout in composition/ is added here too; the golden tests
 (tests/test_golden.py) read every reference handout through these classes.
 """
 

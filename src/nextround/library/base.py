@@ -1,13 +1,15 @@
 """The built-in content folder read into a Library (content packs come after: packs.py).
 
-The analysis still reads its word lists and patterns (titles.yaml, ad.yaml, entities.yaml,
-signals and initiatives) as mappings: they are compiled here, as before the content model.
+The analysis still reads its word lists and patterns (titles.yaml, ad.yaml, entities.yaml) as
+mappings: they are compiled here, as before the content model. A signal's and an initiative
+type's effects are typed (SignalEffects, InitiativeEffects); the analysis may still read them
+by key, as every Model allows.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -17,15 +19,17 @@ from .model import (
     SITUATION_KEYS,
     Family,
     GroupEffects,
+    InitiativeEffects,
     InitiativeWords,
     PlanText,
     Profile,
     QuestionsText,
     Sectors,
     Seniority,
+    SignalEffects,
 )
 from .packs import read_family
-from .typed import read
+from .typed import at, field_names, read
 
 
 def _compile(cues: list[str], where: str) -> list[re.Pattern[str]]:
@@ -40,28 +44,36 @@ def _compile(cues: list[str], where: str) -> list[re.Pattern[str]]:
 
 @dataclass(frozen=True)
 class Signal:
-    """A company signal or an initiative type: its cues, and its effects on the handouts
-    (still a mapping: signals.yaml and initiatives.yaml say which effects there are)."""
+    """A company signal (signals.yaml) or an initiative type (initiatives.yaml): its cues, and
+    its effects on the handouts, written beside them in the YAML."""
 
     id: str
     kind: str
     label: str
     cues: list[re.Pattern[str]]
-    effects: dict[str, Any] = field(default_factory=dict)
+    effects: Any  # SignalEffects for a signal, InitiativeEffects for an initiative type
 
 
-def signals(items: list[dict[str, Any]], where: str) -> list[Signal]:
+_SIGNAL_KEYS = ("id", "kind", "label", "cues")
+
+
+def signals(items: list[dict[str, Any]], file: str, path: str,
+            effects_type: type[SignalEffects] | type[InitiativeEffects]) -> list[Signal]:
     out = []
     for i, raw in enumerate(items):
-        here = f"{where}[{i}]"
+        here = f"{path}[{i}]"
         if not isinstance(raw, dict) or "id" not in raw or "cues" not in raw:
-            raise ContentError(f"{here}: a signal needs an 'id' and 'cues'")
-        effects = {k: v for k, v in raw.items() if k not in ("id", "kind", "label", "cues")}
-        for key in ("require", "unless"):  # patterns that a sentence must (not) hold
-            if key in effects:
-                effects[key] = _compile([effects[key]], f"{here}.{key}")[0]
+            raise ContentError(f"{at(file, here)}: a signal needs an 'id' and 'cues'")
+        names = (*_SIGNAL_KEYS, *field_names(effects_type))
+        unknown = [key for key in raw if key not in names]
+        if unknown:
+            raise ContentError(f"{file}: unknown field {here + '.' + str(unknown[0])!r}; the "
+                               f"fields here are {', '.join(names)}")
+        effects = read(effects_type, {k: v for k, v in raw.items() if k not in _SIGNAL_KEYS},
+                       file, here)
         out.append(Signal(str(raw["id"]), str(raw.get("kind", "initiative")),
-                          str(raw.get("label", raw["id"])), _compile(raw["cues"], here), effects))
+                          str(raw.get("label", raw["id"])),
+                          _compile(raw["cues"], at(file, here)), effects))
     return out
 
 
@@ -166,7 +178,7 @@ def load_base(root: Path) -> dict[str, Any]:
                                 needs_match=False)
     signals_file, initiatives_file = root / "signals.yaml", root / "initiatives.yaml"
     signals_data, initiatives_data = read_yaml(signals_file), read_yaml(initiatives_file)
-    found = signals(signals_data["signals"], f"{signals_file}: signals")
+    found = signals(signals_data["signals"], str(signals_file), "signals", SignalEffects)
     known = {s.id for s in found} | set(SITUATION_KEYS)
     return {
         "families": families,
@@ -177,8 +189,8 @@ def load_base(root: Path) -> dict[str, Any]:
         "signal_kinds": signals_data["kinds"],
         "groups": read(dict[str, GroupEffects], signals_data.get("groups"),
                        str(signals_file), "groups"),
-        "initiatives": signals(initiatives_data["initiatives"],
-                               f"{initiatives_file}: initiatives"),
+        "initiatives": signals(initiatives_data["initiatives"], str(initiatives_file),
+                               "initiatives", InitiativeEffects),
         "initiative_words": read(InitiativeWords, {k: v for k, v in initiatives_data.items()
                                                    if k != "initiatives"}, str(initiatives_file)),
         "plan": read(PlanText, read_yaml(root / "plan.yaml"), str(root / "plan.yaml")),

@@ -558,23 +558,66 @@ class Seniority(Model):
     adds: dict[str, LevelAdds] = Factory(dict)
 
 
-class GroupEffects(Model):
+class Effects(Model):
+    """What a company signal adds to the handouts (signals.yaml); every effect may be left out."""
+
+    actions: dict[str, list[Text]] = Factory(dict)  # by phase: learn, contribute, own
+    questions: dict[str, list[Text]] = Factory(dict)  # by audience of the question sheet
+    research: list[Text] = Factory(list)
+    stakeholders: list[Person] = Factory(list)
+    assumption: Text = ""  # {evidence}: the words of the description it rests on
+    priority: Text = ""  # used when the description states fewer than two initiatives
+
+
+class SignalEffects(Effects):
+    """A signal's effects, and the signals or initiative types it gives way to (a signal that
+    `gives_way_to:` one found is dropped; "initiative": any initiative)."""
+
+    gives_way_to: list[str] = Factory(list)
+
+
+class GroupEffects(Effects):
     """What every signal of a group adds (the `regulated` group: any regulation named)."""
 
-    actions: dict[str, list[Text]] = Factory(dict)
-    questions: dict[str, list[Text]] = Factory(dict)
-    research: list[Text] = Factory(list)
     measure: dict[str, Text] | None = None
 
 
-class ThreadText(Model):
+class InitiativeThreads(Model):
+    """An initiative type's own lines through the plan, in place of the general threads."""
+
     learn: Text = ""
     contribute: Text = ""
     own: Text = ""
     brief: Text = ""
     deliverable: Text = ""
     review: Text = ""
+
+
+class ThreadText(InitiativeThreads):
     question: Text = ""
+
+
+class InitiativeEffects(Model):
+    """What an initiative type of initiatives.yaml is called and adds to the handouts, besides
+    its id, label and cues."""
+
+    name: str  # {object}: what the cue captured; {noun}: its verb as a noun
+    default: str  # the name when no object reads well alone
+    contribution: Text
+    priority: Text = ""
+    lead: Text = ""  # the contribution in a manager's, director's or executive's words
+    frontline: Text = ""  # and in an entry-level or individual contributor's
+    early_win: Text = ""
+    leader_rank: int = 2  # the order a director's or executive's plan takes them (1 first)
+    threads: InitiativeThreads = InitiativeThreads()
+    noun: str = ""
+    verb_names: dict[str, str] = Factory(dict)  # the cue's verb (its stem) -> its noun
+    object_nouns: dict[str, str] = Factory(dict)  # the object's last word -> the noun
+    named_by_system: bool = False  # named after the system the sentence names
+    plain_objects: list[str] = Factory(list)
+    bare_name: str = ""
+    require: re.Pattern[str] | None = None  # a sentence must hold this
+    unless: re.Pattern[str] | None = None  # and must not hold this
 
 
 class Threads(ThreadText):
