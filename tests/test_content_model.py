@@ -126,7 +126,9 @@ def test_effects_are_read_as_typed_records():
     library = load_library()
     union = next(s for s in library.signals if s.id == "union")
     assert union.effects.stakeholders[0].role == "Union representative"
-    assert union.effects.priority == ""  # an effect left out is empty, not missing
+    assert union.effects.priority is None and union.effects.assumption == ""  # left out
+    sustaining = next(s for s in library.signals if s.id == "sustaining")
+    assert sustaining.effects.priority.text.startswith("Keep what works")
     rollout = next(k for k in library.initiatives if k.id == "system-implementation")
     assert rollout.effects.threads.learn.startswith("Learn what {initiative} replaces")
     assert rollout.effects.require is None and rollout.effects.leader_rank == 3

@@ -63,7 +63,7 @@ class Context:
             "company": request.company,
             # In a sentence, the title without what a job board adds to it: "Nurse Aide
             # Trainee", not "... – Paid CNA Training (Day & Evening Shifts)".
-            "role": _role_in_a_sentence(request.role),
+            "role": _role_in_a_sentence(analysis.heading or request.role),
             "family": self.family.name.lower(),
             "regulations": self.regulations,
             "initiative": "",
@@ -118,13 +118,9 @@ class Context:
         ]
 
     def _lines(self, lines: list[Line]) -> list[str]:
-        """The family's lines for this level that the description does not rule out, filled."""
+        """The lines (a family's, or the fixed wording of plan.yaml and questions.yaml) for
+        this level that the description does not rule out, filled."""
         return [self.fill(t) for t in _level_lines(lines, self.level, self.present)]
-
-    def _texts(self, items: list[Line]) -> list[str]:
-        """Fixed wording (questions.yaml, plan.yaml) for this level that the description does
-        not rule out, filled."""
-        return [self.fill(t) for t in _level_lines(items, self.level, self.present)]
 
     def _records(self, records: list[dict[str, Any]]) -> list[dict[str, str]]:
         return [{k: self.fill(v) for k, v in r.items()}
@@ -179,7 +175,9 @@ class Context:
     def _header(self) -> dict[str, Any]:
         r = self.request
         return {
-            "role": r.role,
+            # The title as a heading shows it: "CDL A Local Driver", without the "$2,500 Sign
+            # On Bonus" a job board adds.
+            "role": self.analysis.heading or r.role,
             "company": r.company,
             "candidate": r.candidate,
             # One person by name and title; several by name, so the commas stay readable.

@@ -32,7 +32,7 @@ class Interviewers(Context):
                 "name": name,
                 "title": self.fill(spec.manager_title, title=title) if is_manager else title,
                 "cares": self.fill(function.cares) if function else "",
-                "questions": self._texts(function.questions) if function else [],
+                "questions": self._lines(function.questions) if function else [],
                 "priority_words": list(function.priority_words) if function else [],
                 "label": f"{name}, {title}" if title else name,
             })

@@ -141,14 +141,14 @@ class Phases(Context):
             phase = self.family.phases[key]
             regulated = [
                 a for finding, v in self._signal_effect(lambda e: e.actions) if finding is None
-                for a in v.get(key, [])
+                for a in _level_lines(v.get(key, []), self.level, self.present)
             ]
             # Work mode first: a remote team's plan must never lose its scheduled intros.
             signal_actions = [
                 a for finding, v in sorted(
                     ((f, v) for f, v in self._signal_effect(lambda e: e.actions) if f is not None),
                     key=lambda fv: SIGNAL_ORDER.index(fv[0].kind))
-                for a in v.get(key, [])
+                for a in _level_lines(v.get(key, []), self.level, self.present)
             ]
             family_actions = self._lines(phase.actions)
             # A family line that already names these rules ("BSA/AML, CIP/KYC ... training")

@@ -102,7 +102,7 @@ class Plan(Priorities, Phases, Stakeholders):
         if len(facts) < 3:
             # What the description does say about its customers sharpens what to learn first.
             known = self._profile_lines("to_learn")[:1]
-            to_learn = (known + self._texts(plan_text.unknown_company))[: 3 - len(facts) + 1]
+            to_learn = (known + self._lines(plan_text.unknown_company))[: 3 - len(facts) + 1]
         return {
             "title": self.fill(plan_text.sections.understanding),
             "note": self.fill(plan_text.sections.understanding_note) if facts else

@@ -80,8 +80,9 @@ class Priorities(Measures):
         for finding, priority in self._signal_effect(lambda e: e.priority):
             if len(items) >= 2:
                 break
-            if finding is not None:
-                items.append({"title": self.fill(priority), "detail": "", "evidence": ""})
+            if finding is not None and priority.fits(self.level, self.present):
+                items.append({"title": self.fill(priority.text), "detail": "",
+                              "evidence": ""})
         training = self.analysis.training[:1] if self.level in (*FRONTLINE_LEVELS, "senior") \
             else []
         for sentence in training:  # the ad's own path in, not "productive by day 60"
@@ -95,6 +96,12 @@ class Priorities(Measures):
                            MAX_EVIDENCE_WORDS)}
             # For a newcomer to the work, the training is the first 30 days: it comes first.
             items.insert(0 if self.level == "entry" else len(items), item)
+        # The family's own priorities for this job, level and setting, before the general
+        # ones: "Safe, kind care for every resident on my hall", not "Deliver one result".
+        for own in self._records(self.family.priorities):
+            if len(items) >= 2:
+                break
+            items.append({"title": own["title"], "detail": own["detail"], "evidence": ""})
         for default in self.library.plan.default_priorities:
             if len(items) >= 2:
                 break

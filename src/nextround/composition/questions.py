@@ -40,7 +40,7 @@ class QuestionSheet(Interviewers, Research, Measures):
                 continue
             audience = section.id
             # The guide's questions, then the company's (signals, initiatives), then the role's.
-            questions = self._texts(section.questions)
+            questions = self._lines(section.questions)
             from_signals = [self.fill(q) for _, by_audience in signal_questions
                             for q in by_audience.get(audience, [])]
             questions += from_signals[:MAX_SIGNAL_QUESTIONS]
@@ -52,7 +52,7 @@ class QuestionSheet(Interviewers, Research, Measures):
                 ]
             questions += self._from_the_ad(audience)
             if audience in self.family.questions:
-                questions += self._texts(self.family.questions[audience])
+                questions += self._lines(self.family.questions[audience])
             limit = MAX_QUESTIONS.get(audience, len(questions))
             sections.append({
                 "id": audience,

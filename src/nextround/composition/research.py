@@ -14,8 +14,8 @@ class Research(Context):
 
     def research(self) -> dict[str, Any]:
         spec = self.library.questions.research
-        items = self._texts(spec.items)
-        last = self._texts(spec.last)  # always on the list, at its end
+        items = self._lines(spec.items)
+        last = self._lines(spec.last)  # always on the list, at its end
         items[3:3] = self._lines(self.family.research)
         for _, lines in self._signal_effect(lambda e: e.research):
             items.insert(2, *[self.fill(t) for t in lines[:1]])

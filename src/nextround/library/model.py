@@ -561,12 +561,15 @@ class Seniority(Model):
 class Effects(Model):
     """What a company signal adds to the handouts (signals.yaml); every effect may be left out."""
 
-    actions: dict[str, list[Text]] = Factory(dict)  # by phase: learn, contribute, own
+    # By phase (learn, contribute, own); a line may name the `levels` it is for ("Look for the
+    # next source of growth" is a leader's, not a new cashier's).
+    actions: dict[str, list[Line]] = Factory(dict)
     questions: dict[str, list[Text]] = Factory(dict)  # by audience of the question sheet
     research: list[Text] = Factory(list)
     stakeholders: list[Person] = Factory(list)
     assumption: Text = ""  # {evidence}: the words of the description it rests on
-    priority: Text = ""  # used when the description states fewer than two initiatives
+    # Used when the description states fewer than two initiatives; may name its `levels`.
+    priority: Line | None = None
 
 
 class SignalEffects(Effects):

@@ -250,6 +250,8 @@ def _fits(tp: Any, value: Any) -> bool:
         return isinstance(value, str)
     if origin in (list, tuple, frozenset):
         return isinstance(value, list)
+    if getattr(tp, "read_data", None) is not None:
+        return True  # a type with a short form (a Line: a text or a mapping) reads its own
     return isinstance(value, dict)
 
 
