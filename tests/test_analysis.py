@@ -269,3 +269,15 @@ def test_the_heading_keeps_the_job_and_drops_a_job_boards_noise(title, shown):
     analysis = analyze(build_request({"role": title, "company": "Acme",
                                       "description": "Acme runs three stores."}), LIBRARY)
     assert analysis.heading == shown
+
+
+def test_a_company_named_again_is_named_as_it_calls_itself():
+    """After the first fact, and where "us" comes back in a sentence, the name the ad itself
+    uses ("Brookhaven"), not "Brookhaven Health & Rehabilitation" three times in a line."""
+    description = ("Brookhaven Health & Rehabilitation is a 120-bed skilled nursing center. "
+                   "Many of our residents come to us after a hospital stay; others have lived "
+                   "with us for years. At Brookhaven, nights are calm.")
+    analysis = analyze(build_request({"role": "CNA", "company": "Brookhaven Health & "
+                                      "Rehabilitation", "description": description}), LIBRARY)
+    assert analysis.facts[1] == ("Many of Brookhaven's residents come to Brookhaven after a "
+                                 "hospital stay; others have lived with Brookhaven for years.")

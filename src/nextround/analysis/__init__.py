@@ -22,7 +22,7 @@ from .entities import Entities, find_entities, stated_date
 from .initiatives import Initiative, find_initiatives
 from .sector import Sector, before_clients, detect_sector
 from .title import detect_family, detect_level, fold, heading, normalize_title, read_title
-from .voice import third_person
+from .voice import short_name, third_person
 
 __all__ = ["TRAINING", "Analysis", "Finding", "Initiative", "Responsibility", "Sector", "analyze",
            "detect_family", "detect_level", "fold", "normalize_title", "read_title"]
@@ -160,6 +160,7 @@ def analyze(request: Request, library: Library) -> Analysis:
                if f.kind == "work-mode" or f.sentence not in header]
     profile = company_profile(about, request.company, library)
     facts = key_facts(about)
+    short = short_name(request.company, request.description)
     initiatives = find_initiatives(about, entities.systems, library,
                                    function=_in_a_sentence(family.name) if family.match else "",
                                    duties=duties)
@@ -184,7 +185,10 @@ def analyze(request: Request, library: Library) -> Analysis:
         heading=heading(request.role, library),
         signals=signals,
         initiatives=initiatives,
-        facts=[third_person(shown, request.company, library.ad["voice"]) for shown, _ in facts],
+        # Named in full in the first fact, by the name it calls itself after that.
+        facts=[third_person(shown, request.company if i == 0 else short, library.ad["voice"],
+                            short)
+               for i, (shown, _) in enumerate(facts)],
         fact_sentences=[sentence for _, sentence in facts],
         entities=entities,
         responsibilities=[r for r in map(_responsibility, duties + _you_will(parts, library))

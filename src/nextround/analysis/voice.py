@@ -12,8 +12,25 @@ _WORD = re.compile(r"\s+([A-Za-z]+)")
 _AND_VERB = re.compile(r" and ([a-z]+)\b(?= )")
 
 
-def third_person(sentence: str, company: str, voice: dict[str, Any]) -> str:
-    """The sentence with the company named once and "it" after; unchanged if it has no "we"."""
+def short_name(company: str, description: str) -> str:
+    """The name the company calls itself by in its ad, when shorter: "Riverbend" for
+    "Riverbend Regional Medical Center" ("Riverbend earned Magnet redesignation"); else
+    the name. A name said again in one sentence reads better short."""
+    words = company.split()
+    for n in range(1, len(words)):
+        short = " ".join(words[:n])
+        if len(short) < 4 or not short[:1].isupper():
+            continue
+        alone = re.compile(rf"\b{re.escape(short)}\b(?!\s+{re.escape(words[n])})"
+                           rf"(?=['’]s\b|\s+[a-z]|[,.;:]|\s*$)", re.MULTILINE)
+        if len(alone.findall(description)) >= 1:
+            return short
+    return company
+
+
+def third_person(sentence: str, company: str, voice: dict[str, Any], short: str = "") -> str:
+    """The sentence with the company named once and "it" after (or its short name, where
+    "it" would lose who is meant); unchanged if it has no "we"."""
     if not company or not _PRONOUN.search(sentence):
         return sentence
     named = False
@@ -31,7 +48,7 @@ def third_person(sentence: str, company: str, voice: dict[str, Any]) -> str:
         elif word == "ourselves":
             new = "itself"
         elif word == "us":  # "open it with us": "with it" would lose who is meant
-            new = company
+            new = short or company if named else company
         else:
             new = company if not named else "it"
         named = True
