@@ -20,6 +20,7 @@ from .ad import ABOUT_THE_COMPANY, Sentence, read_ad
 from .company import Finding, company_profile, key_facts, signal_findings
 from .entities import Entities, find_entities, stated_date
 from .initiatives import Initiative, find_initiatives
+from .measures import StatedMeasure, stated_measures
 from .sector import Sector, before_clients, detect_sector
 from .title import detect_family, detect_level, fold, heading, normalize_title, read_title
 from .voice import short_name, third_person
@@ -62,6 +63,7 @@ class Analysis:
     customers: list[str] = field(default_factory=list)
     markets: list[str] = field(default_factory=list)
     parts: list[Sentence] = field(default_factory=list)
+    measures: list[StatedMeasure] = field(default_factory=list)  # where it stands, its goal
     overridden: tuple[str, ...] = ()  # which of family, level, sector the user set
 
     @property
@@ -204,5 +206,6 @@ def analyze(request: Request, library: Library) -> Analysis:
                  if any(fold(place) in fold(m) for place in entities.places)
                  or re.search(r"\b(?:countries|states|provinces|markets|regions)$", m)],
         parts=parts,
+        measures=stated_measures(entities.baselines, parts, request.company),
         overridden=tuple(overridden),
     )

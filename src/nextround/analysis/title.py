@@ -24,6 +24,11 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def words_in(phrase: str, text: str) -> bool:
+    """Whether the phrase stands in the text as whole words ("nrr" in "get nrr back")."""
+    return re.search(rf"(?<![\w&]){re.escape(phrase)}(?![\w&])", text) is not None
+
+
 @dataclass(frozen=True)
 class Title:
     """A title taken apart: the words that decide the family and the level, and the noise."""

@@ -7,9 +7,9 @@ import functools
 import json
 from typing import Any
 
-from ..analysis.title import fold
+from ..analysis.title import fold, words_in
 from .context import Context
-from .phrasing import _words_in, split_interviewer
+from .phrasing import split_interviewer
 
 
 class Interviewers(Context):
@@ -25,7 +25,7 @@ class Interviewers(Context):
             name, title = split_interviewer(person)
             lowered = fold(title)
             function = next((f for f in spec.functions
-                             if any(_words_in(fold(c), lowered) for c in f.cues)),
+                             if any(words_in(fold(c), lowered) for c in f.cues)),
                             spec.default) if title else None
             is_manager = bool(title and manager and (lowered in manager or manager in lowered))
             out.append({
@@ -56,7 +56,7 @@ def _copy_for(plan: dict[str, Any], person: dict[str, Any]) -> dict[str, Any]:
 
     def weight(priority: dict[str, str]) -> int:
         text = fold(f"{priority['title']} {priority.get('detail', '')}")
-        return -sum(_words_in(w, text) for w in words)
+        return -sum(words_in(w, text) for w in words)
 
     copy["priorities"].sort(key=weight)
     return copy

@@ -64,6 +64,3 @@ def _lower_first(text: str) -> str:
     """"Net revenue retention" -> "net revenue retention"; "RRH program's rate" stays."""
     return text[0].lower() + text[1:] if text[1:2].islower() else text
 
-
-def _words_in(phrase: str, text: str) -> bool:
-    return re.search(rf"(?<![\w&]){re.escape(phrase)}(?![\w&])", text) is not None

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import re
 
-from ..analysis.title import fold
+from ..analysis.title import fold, words_in
 from ..library import LEVELS, applies
 from .context import Context
 from .limits import MAX_STAKEHOLDERS
-from .phrasing import _unique, _words_in
+from .phrasing import _unique
 
 _GENERIC_MANAGER = re.compile(r"\breports? to\b|\bmy manager\b|\bI report to\b", re.IGNORECASE)
 
@@ -45,7 +45,7 @@ class Stakeholders(Context):
         # them: a table of teams the company may not have reads as invented.
         said = fold(self.request.description)
         mentioned = [p for p in family[2:]
-                     if any(len(w) > 4 and _words_in(w, said)
+                     if any(len(w) > 4 and words_in(w, said)
                             for w in re.findall(r"[a-z][a-z-]+", fold(p["role"]))
                             if w not in _NOT_A_TEAM_WORD)]
         items = _unique(family[:2] + extra + mentioned)

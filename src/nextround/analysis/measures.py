@@ -1,0 +1,196 @@
+"""Measures the ad states: where a measure stands today ("pick accuracy is 99.2%"), and the
+goal set for it beside it or in a sentence of its own ("Our goal is to get NRR back above
+105% by the end of FY2026"). Read here; the plan words them (composition/measures.py)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .ad import Sentence
+from .title import fold, words_in
+
+# Where a stated baseline's measure ends and its value begins: "SAIDI ... is 118 minutes".
+_BASELINE_SPLIT = re.compile(r",?\s+\(?(is|are|was|were|currently|sits?|sat|runs?|ran|running|"
+                             r"takes?|took|stands?|stood|averages?|"
+                             r"averaged|hovers?|fell|dropped|declined|rose|grew|increased|climbed|"
+                             r"slipped|reached|remains?|has been|have been|(?:has |have )?"
+                             r"(?:crept up|risen|fallen|dropped|grown|gone up|gone down|climbed|"
+                             r"slipped))\s+")
+# "an average of 74 days from referral to move-in": the measure is what the days are between.
+_AVERAGE = re.compile(r"average of (?P<value>\S+ \w+) (?P<metric>(?:from|to|for) .+)")
+# "against an 80% goal": a target stated beside its baseline.
+_BESIDE_TARGET = re.compile(r"against an? (?P<value>\$?\d[\d,.]*(?:\s*%|\s[a-z]+)?) "
+                            r"(?:goal|target)\b")
+# "Our goal is to get NRR back above 105% by the end of FY2026": a target stated on its own.
+# Also "Bring CAC back under $60 blended": a goal said as what to do.
+_GOAL = re.compile(r"\b(?:goal|target|aim|bring|get|reduce|cut|lower|grow|raise|lift|increase|"
+                   r"improve)\b[^.;]*?(?P<value>\b(?:above|below|under|over|to|at|of) "
+                   r"\$?\d[\d,.]*\s*%?(?: by [^.;,]+)?)", re.IGNORECASE)
+_METRIC_ADVERBS = {"currently", "now", "today", "still", "already", "recently"}
+# A goal right after the baseline: "currently 28% of nursing hours, to under 10% by
+# year-end", "(currently ~180ms, target under 50ms)", "(currently 24.8%) below the national
+# average".
+_GOAL_FIGURE = (r"(?:under |below |above |over |at least |less than |more than )?~?\$?\d[\d,.]*"
+                r"\s*(?:%|ms\b|days\b|minutes\b|hours\b|ppm\b)?(?:\s+by [^.;,)]+)?")
+_AFTER_GOAL = re.compile(
+    rf"^\)?,?\s*(?:(?:down |up |back )?to\s+(?P<value>{_GOAL_FIGURE})"
+    rf"|(?:against |with )?(?:a |an |the )?target (?:of |is )?(?P<target>{_GOAL_FIGURE})"
+    r"|(?P<benchmark>(?:below|under|above) the (?:national |state |industry |regional )?"
+    r"(?:average|benchmark|median)))", re.IGNORECASE)
+_AMOUNT_BASELINE = re.compile(r"^.*?an? (?P<value>\$[\d,.]+\s*(?:k|m|million|billion)?) "
+                              r"(?P<metric>(?:operating |net |budget |annual )?"
+                              r"(?:deficit|loss|shortfall))$", re.IGNORECASE)
+_BALANCED = re.compile(r"\b(?:a )?(?:balanced budget|break[- ]even|an operating surplus)"
+                       r"(?: by [^.;,]+)?", re.IGNORECASE)
+_STATED_GOAL = re.compile(r"^(?:a )?target of (?P<value>.+)$", re.IGNORECASE)
+# A duty's verb before the measure it moves: "Cut agency use, currently 28% of nursing hours".
+_GOAL_VERBS = {"cut", "bring", "reduce", "improve", "lower", "raise", "grow", "increase",
+               "keep", "get", "hold", "lift", "drive", "boost"}
+# A figure with its unit, the last of which is where a measure stands today.
+_FIGURE = re.compile(r"~?\$?\d[\d,.]*(?:\s*(?:%|ms\b|[kK]\b|[mM]\b|million\b|billion\b|"
+                     r"percent\b|minutes\b|days\b|hours\b|weeks\b|points\b|ppm\b))?")
+
+
+_NOT_A_MEASURE = {"we", "i", "you", "they", "it", "this", "that", "he", "she", "us", "we've",
+                  "we're", "we’ve", "we’re", "they've", "it's"}
+_UNIT = re.compile(r"%|\$|\bpercent|\b(?:days?|hours?|minutes?|weeks?|months?|points?|times|"
+                   r"x|seconds?|dollars|miles|stars?|ms|ppm)\b|\dms\b")
+_PREPOSITIONS = {"in", "of", "for", "at", "across", "within", "on", "from", "over", "to"}
+_DETERMINERS = {"our", "the", "its", "their", "and", "but", "while", "where", "whose"}
+_BEING = {"is", "are", "was", "were", "currently", "running", "sits", "sit", "sat", "stands",
+          "stand", "stood", "averages", "average",
+          "averaged", "hovers", "hover", "remains", "remain", "has been", "have been", "runs",
+          "run", "ran", "takes", "take", "took"}
+
+
+@dataclass(frozen=True)
+class StatedMeasure:
+    """A measure the ad states, as it states it."""
+
+    metric: str  # "Agency use"
+    value: str  # where it stands, as the ad says it: "28% of nursing hours"
+    said: str  # the same in a sentence: "is 28% of nursing hours", "fell from 112% to 94%"
+    goal: str = ""  # the goal set for it: "under 10% by year-end"; "" if none is stated
+    changed: bool = False  # the value is a change or a past figure, not where it stands today
+
+    @property
+    def figure(self) -> str:
+        """The last figure of the value: where the measure stands ("94%" of "fell from 112%
+        to 94%"); "" if it has none."""
+        figures = _FIGURE.findall(self.value)
+        return figures[-1].strip() if figures else ""
+
+    @property
+    def moving(self) -> bool:
+        """Whether the ad wants it moved: a goal, or a change ("fell from 112% to 94%");
+        "production is around 86%, and we want to hold it" is not."""
+        return bool(self.goal) or not self.said.startswith("is ")
+
+
+def stated_measures(baselines: list[tuple[str, str]], parts: list[Sentence],
+                    company: str) -> list[StatedMeasure]:
+    """The measures the ad states, in its order: each baseline phrase found in its sentence
+    (entities.find_entities), with a goal stated right after it or in a sentence of its own."""
+    out: list[StatedMeasure] = []
+    for phrase, sentence in baselines:
+        average = _AVERAGE.match(phrase)
+        if average:  # "average of 74 days from referral to move-in"
+            unit = average.group("value").split()[-1]
+            value = "an " + average.group(0).split(" from ")[0].split(" to ")[0]
+            out.append(StatedMeasure(f"{unit.capitalize()} {average.group('metric')}", value,
+                                     f"is {value}"))
+            continue
+        amount = _AMOUNT_BASELINE.match(phrase)
+        if amount:  # "ran a $380,000 operating deficit": the amount is where it stands
+            balanced = _BALANCED.search(sentence)
+            out.append(StatedMeasure(amount["metric"][0].upper() + amount["metric"][1:],
+                                     f"{amount['value']} last year",
+                                     f"was {amount['value']} last year",
+                                     balanced.group(0) if balanced else "", changed=True))
+            continue
+        verbs = list(_BASELINE_SPLIT.finditer(phrase))
+        stated_goal = _STATED_GOAL.match(phrase)
+        if stated_goal and out and not out[-1].goal:
+            # "a target of 3% by FY2027": the goal of the measure stated before it
+            out[-1] = _with_goal(out[-1], stated_goal["value"])
+            continue
+        if not verbs:
+            continue
+        verb = verbs[-1]  # "five-year average SAIDI ... is 118 minutes": the last verb
+        metric, value = phrase[:verb.start()], phrase[verb.end():].strip()
+        # "sits at 99.2%", "is running at", "currently averages about 71%"
+        value = re.sub(r"^(?:running |at |averages? |averaging |sits? at )+", "", value)
+        said = f"is {value}"  # as a sentence says it: "is about 71%"
+        changed = False
+        if verb.group(1) in ("was", "were"):  # "FY2024 operating margin was 1.6%": not today
+            changed, said = True, f"{verb.group(1)} {value}"
+        elif verb.group(1) not in _BEING:
+            value = f"{verb.group(1)} {value}"  # "fell from 112% to 94%"
+            changed, said = True, value
+        words = metric.split()
+        while words and words[0].lower() in _GOAL_VERBS:  # "Cut agency use, currently 28%"
+            words = words[1:]
+        # "over the past twelve months our customer acquisition cost": after the last
+        # determiner is the measure itself.
+        starts = [i for i, w in enumerate(words) if w.lower() in _DETERMINERS
+                  and (i == 0 or words[i - 1].lower() not in _PREPOSITIONS)]
+        words = words[starts[-1] + 1:] if starts else words
+        while words and words[-1].lower() in _METRIC_ADVERBS:  # "on third shift currently"
+            words = words[:-1]
+        while words and words[0].lower() in ("current", "today's", *_METRIC_ADVERBS):
+            words = words[1:]  # "current average wait", "now pick accuracy"
+        lowered = {w.lower().strip(",") for w in words}
+        # A measure names a quantity: not the company ("Northwind Health runs 12"), not
+        # a clause ("last year we"), and a value with a unit or a percentage.
+        if not 1 <= len(words) <= 7 or lowered & _NOT_A_MEASURE \
+                or company.lower() in metric.lower() \
+                or not (_UNIT.search(value) or {"target", "goal"} & lowered):
+            continue
+        if {"target", "goal"} & {w.lower() for w in words}:
+            if out:  # "our board target is under 100": the target of the measure before
+                out[-1] = _with_goal(out[-1], value)
+            continue
+        metric = " ".join("the" if w.lower() == "our" else w for w in words)
+        value = re.sub(r"\bour\b", "the", value)
+        # Only in the words right after this baseline: "71% against an 80% goal, and our
+        # scrap rate ..." gives the goal to line efficiency, not to the scrap rate.
+        after = sentence[sentence.find(phrase) + len(phrase):] if phrase in sentence else ""
+        beside = _BESIDE_TARGET.match(after.split(",")[0].strip() + " ")
+        right_after = _AFTER_GOAL.match(after)
+        goal = re.sub(r"^([\d.]+) (minute|hour|day|week|point|second)$", r"\1 \2s",
+                      beside["value"].strip()) if beside else next(
+            (g.strip() for g in right_after.groups() if g), "") if right_after else ""
+        out.append(StatedMeasure(metric[0].upper() + metric[1:], value, said, goal, changed))
+    return _goals_said_apart(out, baselines, parts)
+
+
+def _with_goal(measure: StatedMeasure, goal: str) -> StatedMeasure:
+    return StatedMeasure(measure.metric, measure.value, measure.said, goal, measure.changed)
+
+
+def _goals_said_apart(measures: list[StatedMeasure], baselines: list[tuple[str, str]],
+                      parts: list[Sentence]) -> list[StatedMeasure]:
+    """A goal stated in a sentence of its own becomes the goal of the measure it names,
+    by name or by its initials ("NRR" for net revenue retention)."""
+    measures = list(measures)
+    untargeted = [i for i, m in enumerate(measures) if not m.goal]
+    baseline_sentences = {s for _, s in baselines}
+    for part in parts:
+        if part.part not in ("company", "role", "responsibilities") \
+                or part.text in baseline_sentences:
+            continue
+        goal = _GOAL.search(part.text)
+        if not goal:
+            continue
+        said = fold(part.text)
+        for index in untargeted:
+            measure = measures[index]
+            words = [w for w in fold(measure.metric).split() if w.isalpha()]
+            initials = "".join(w[0] for w in words)
+            if fold(measure.metric) in said or (len(initials) >= 2 and
+                                                 words_in(initials, said)):
+                measures[index] = _with_goal(measure, goal["value"].strip())
+                untargeted.remove(index)
+                break
+    return measures
