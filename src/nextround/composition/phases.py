@@ -215,7 +215,8 @@ class Phases(Context):
                 "name": (names and names[key]) or fixed.name,
                 "posture": fixed.posture,
                 "dates": _date_range(self.request.start_date, fixed.start, fixed.end),
-                "theme": self.fill(phase.theme),
+                "theme": self.fill(phase.theme) if isinstance(phase.theme, str)
+                else (self._lines(phase.theme) or [""])[0],
                 "actions": actions,
                 "deliverables": _unique([self.fill(d) for d in deliverables])[:MAX_DELIVERABLES],
             })

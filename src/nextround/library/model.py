@@ -274,7 +274,9 @@ class FamilyPriority(Record):
 
 
 class Phase(Model):
-    theme: Text
+    # One theme, or several for the family's jobs and settings ("Learn the board, the drivers
+    # and the lanes" `only: [title:dispatcher]`): the first that fits is used.
+    theme: Text | list[Line]
     actions: list[Line] = Factory(list)
     deliverables: list[Line] = Factory(list)
 
