@@ -46,6 +46,14 @@ def _role_in_a_sentence(role: str) -> str:
     return re.split(r"\s+[–—-]\s+|\s*\(|\s*\||,\s|\s+/\s+", role)[0].strip() or role
 
 
+def _title_ids(title: str) -> set[str]:
+    """A title's words and pairs of words as ids ("title:dispatcher", "title:home health"):
+    "home" alone would take a nursing-home nurse for a home-visiting one."""
+    words = re.findall(r"[a-z]+", fold(title))
+    return {f"title:{w}" for w in words} | \
+        {f"title:{a} {b}" for a, b in zip(words, words[1:], strict=False)}
+
+
 class Context:
     """One request read for composing: the parts (measures.py, phases.py, ...) build on it.
 
@@ -88,7 +96,7 @@ class Context:
         stated = frozenset({f.id for f in analysis.signals} |
                            {i.id for i in analysis.initiatives} |
                            ({analysis.sector.id} if analysis.sector else set()) |
-                           {f"title:{w}" for w in re.findall(r"[a-z]+", fold(request.role))})
+                           _title_ids(request.role))
         # Two more: "interviewers" when they are known, "situation" when the description
         # states the company's situation (a situation signal or an initiative).
         known = {"interviewers"} if request.interviewers else set()

@@ -98,17 +98,14 @@ class Priorities(Measures):
             items.insert(0 if self.level == "entry" else len(items), item)
         # The family's own priorities for this job, level and setting, before the general
         # ones: "Safe, kind care for every resident on my hall", not "Deliver one result".
-        for own in self._records(self.family.priorities):
+        defaults = [{"title": self.fill(d.title), "detail": self.fill(d.detail), "evidence": "",
+                     "first": d.before_family}
+                    for d in self.library.plan.default_priorities
+                    if self.level in d.levels and not (training and d.unless_training)]
+        family = [{"title": p["title"], "detail": p["detail"], "evidence": ""}
+                  for p in self._records(self.family.priorities)]
+        for item in [d for d in defaults if d.pop("first")] + family + defaults:
             if len(items) >= 2:
                 break
-            items.append({"title": own["title"], "detail": own["detail"], "evidence": ""})
-        for default in self.library.plan.default_priorities:
-            if len(items) >= 2:
-                break
-            if training and default.unless_training:
-                continue
-            if self.level not in default.levels:
-                continue
-            items.append({"title": self.fill(default.title),
-                          "detail": self.fill(default.detail), "evidence": ""})
+            items.append(item)
         return items[:MAX_PRIORITIES]

@@ -428,6 +428,7 @@ class DefaultPriority(Model):
     detail: Text
     levels: Levels = LEVELS
     unless_training: bool = False  # left out when the ad sets out the training
+    before_family: bool = False  # before the family's own priorities (a director's agenda)
 
 
 class StatedDuties(Model):
