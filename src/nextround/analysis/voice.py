@@ -6,20 +6,20 @@ from __future__ import annotations
 import re
 from typing import Any
 
-# Case matters: "in the US" is a country, not "us".
-_PRONOUN = re.compile(r"\b([Ww]e|[Uu]s|[Oo]urs?|[Oo]urselves)\b((?:'|’)(?:re|ve|ll|d))?")
 _WORD = re.compile(r"\s+([A-Za-z]+)")
 _AND_VERB = re.compile(r" and ([a-z]+)\b(?= )")
 
 
 def third_person(sentence: str, company: str, voice: dict[str, Any]) -> str:
-    """The sentence with the company named once and "it" after; unchanged if it has no "we"."""
-    if not company or not _PRONOUN.search(sentence):
+    """The sentence with the company named once and "it" after; unchanged if it has no "we"
+    (ad.yaml's `voice.pronouns`)."""
+    pronoun = voice["pronoun"]
+    if not company or not pronoun.search(sentence):
         return sentence
     named = False
     out: list[str] = []
     last = 0
-    for match in _PRONOUN.finditer(sentence):
+    for match in pronoun.finditer(sentence):
         word, contraction = match.group(1).lower(), match.group(2)
         out.append(sentence[last:match.start()])
         last = match.end()
