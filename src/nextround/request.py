@@ -224,7 +224,7 @@ def load_request_file(path: str | Path, allowed: tuple[str, ...] = ()) -> dict[s
     # Loaded for --from only: every command imports this module, for its options.
     import json  # noqa: PLC0415
 
-    import yaml  # noqa: PLC0415
+    import yaml
 
     path = Path(path)
     try:
