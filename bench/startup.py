@@ -1,11 +1,11 @@
-"""Benchmark: how fast the quick commands start (`--help`, `roles`, `explain`), against bare
-Python start-up and, side by side, against another version.
+"""Benchmark: how fast the quick commands start (`--help`, `explain --help`, `roles`,
+`explain`), against bare Python start-up and, side by side, against another version.
 
     .venv/bin/python bench/startup.py                                   # this version only
     .venv/bin/python bench/startup.py --against /tmp/old/src            # another source tree
     .venv/bin/python bench/startup.py --against /tmp/old/.venv/bin/nextround   # an install
 
-All three must stay within 0.3 s of `python -c pass`: they are what a user runs to see the
+All four must stay within 0.3 s of `python -c pass`: they are what a user runs to see the
 options, what nextround knows and how it read an ad. This version runs as `python -m nextround`
 (or as --this PROGRAM). The other is either a source tree, run the same way through PYTHONPATH
 (`git archive OLD src templates | tar -x`, then copy templates/ into src/nextround/, as the
@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "samples"
 COMMANDS = {
     "--help": ["--help"],
+    "explain --help": ["explain", "--help"],
     "roles": ["roles"],
     "explain": ["explain", "--role", "Senior Data Engineer", "--company", "Acme Grocers",
                 "--description-file", str(SAMPLE / "acme-grocers.txt")],
@@ -77,7 +78,7 @@ def main() -> None:
             times[name].append(time.perf_counter() - start)
             cpu[name].append(_children_cpu() - used)
     bare = statistics.median(times["bare python"][1:])
-    print(f"{'command':22} {'median s':>9} {'fastest s':>10} {'- bare s':>9} {'ratio':>7} "
+    print(f"{'command':26} {'median s':>9} {'fastest s':>10} {'- bare s':>9} {'ratio':>7} "
           f"{'cpu s':>7} {'cpu ratio':>10}")
     for name, values in times.items():
         values, used = values[1:], statistics.median(cpu[name][1:])
@@ -85,7 +86,7 @@ def main() -> None:
         first = name.replace("(against)", "(this)")
         ratio = median / statistics.median(times[first][1:]) if first in times else 1.0
         cpu_ratio = used / statistics.median(cpu[first][1:]) if first in cpu else 1.0
-        print(f"{name:22} {median:9.3f} {min(values):10.3f} {median - bare:9.3f} {ratio:7.2f} "
+        print(f"{name:26} {median:9.3f} {min(values):10.3f} {median - bare:9.3f} {ratio:7.2f} "
               f"{used:7.3f} {cpu_ratio:10.2f}")
 
 

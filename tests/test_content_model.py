@@ -18,7 +18,7 @@ from nextround import build_request, compose_documents
 from nextround.cli import main
 from nextround.errors import ContentError
 from nextround.library import builtin_content_dir, load_library
-from nextround.library.base import signals
+from nextround.library.base import initiative_words, signals
 from nextround.library.model import Family, InitiativeEffects, SignalEffects
 
 CONTENT = builtin_content_dir()
@@ -132,6 +132,25 @@ def test_effects_are_read_as_typed_records():
     rollout = next(k for k in library.initiatives if k.id == "system-implementation")
     assert rollout.effects.threads.learn.startswith("Learn what {initiative} replaces")
     assert rollout.effects.require is None and rollout.effects.leader_rank == 3
+
+
+INITIATIVES = load(CONTENT / "initiatives.yaml")
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    (lambda d: d.update(one_at_a_time=["turnaround", "turnarround"]),
+     "i.yaml: one_at_a_time: unknown initiative type 'turnarround'; the types are "),
+    (lambda d: d.update(about_us="(we|our"), "i.yaml: about_us: '(we|our' is not a valid pattern"),
+    (lambda d: d.pop("clause_ends"), "i.yaml: missing 'clause_ends'"),
+])
+def test_a_mistake_in_the_initiative_words_is_named_by_field(change, message):
+    """The reading words that moved out of analysis/initiatives.py are checked on loading."""
+    data = json.loads(json.dumps(INITIATIVES))
+    change(data)
+    types = {i["id"] for i in data["initiatives"]}
+    with pytest.raises(ContentError) as caught:
+        initiative_words(data, "i.yaml", types)
+    assert str(caught.value).startswith(message), str(caught.value)
 
 
 def test_an_interviewer_of_every_function_gets_their_questions():

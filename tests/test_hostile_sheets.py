@@ -280,3 +280,21 @@ def test_windows_1252_behind_a_utf8_mark_keeps_its_accents_and_says_so(tmp_path)
     plan = json.loads((tmp_path / "out" / "cafe-muller-engineer" / "30-60-90-plan.json")
                       .read_text(encoding="utf-8"))
     assert plan["company"] == "Café Müller"
+
+
+@pytest.mark.parametrize("saved", [
+    "Café Müller runs 40 stores — and serves 90,000 guests.".encode(),
+    b"\xef\xbb\xbf" + "Café Müller runs 40 stores — and serves 90,000 guests.".encode(),
+    "Café Müller runs 40 stores — and serves 90,000 guests.".encode("utf-16"),
+    "Café Müller runs 40 stores — and serves 90,000 guests.".encode("cp1252"),
+    b"\xef\xbb\xbf" + "Café Müller runs 40 stores — and serves 90,000 guests.".encode("cp1252"),
+], ids=["utf-8", "utf-8 with mark", "utf-16", "cp1252", "cp1252 behind a utf-8 mark"])
+def test_a_description_file_is_decoded_as_a_spreadsheet_is(tmp_path, saved):
+    """One detection for both: the description file from the same program reads the same."""
+    described = tmp_path / "ad.txt"
+    described.write_bytes(saved)
+    result = CliRunner().invoke(main, ["explain", "--role", "Store Manager", "--company",
+                                       "Café Müller", "--description-file", str(described)])
+    assert result.exit_code == 0, result.output
+    assert "Café Müller runs 40 stores — and serves 90,000 guests." in result.stdout, result.stdout
+    assert "»¿" not in result.stdout and "\ufeff" not in result.stdout  # the mark read as text

@@ -108,6 +108,9 @@ def test_page_shows_the_form_and_the_overrides(app):
                   'name="family"', 'name="level"', 'name="sector"', 'name="logo"'):
         assert field in page
     assert '<option value="data-engineering">' in page or 'value="data' in page
+    # The logo field says the kinds --logo takes, and the file chooser offers their types.
+    assert 'Logo (PNG, JPEG or SVG) <input type="file" name="logo" id="logo" ' \
+           'accept=".png,.jpg,.jpeg,.svg">' in page
     assert client.get("/healthz").get_json() == {"status": "ok", "version": "0.1.0"}
     # Nothing on either page comes from another site.
     for html in (page, client.get("/batch").text):

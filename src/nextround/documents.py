@@ -7,11 +7,13 @@ plain text with one paragraph or list item a line, so the ad reader sees heading
 
 from __future__ import annotations
 
+import codecs
 import io
 import re
 import zipfile
 
 from .errors import RequestError
+from .reading import CP1252_AFTER_MARK, text_encoding
 
 MAX_FILE_BYTES = 10_000_000  # a saved job page with its inline scripts; a long PDF
 MAX_DOCX_UNPACKED = 50_000_000  # the Word file's XML, unzipped
@@ -118,12 +120,11 @@ def markdown_text(text: str) -> str:
 
 
 def decode_text(data: bytes) -> str:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")  # saved by Excel or Notepad on Windows
+    """A text file's bytes as text, in the encoding reading.text_encoding finds."""
+    encoding = text_encoding([data])
+    if encoding == CP1252_AFTER_MARK:
+        return data[len(codecs.BOM_UTF8):].decode("cp1252", errors="replace")
+    return data.decode(encoding, errors="replace")
 
 
 def description_text(data: bytes, suffix: str, name: str) -> str:

@@ -18,7 +18,18 @@ from pathlib import Path
 from .errors import NextroundError, RequestError
 from .reading import read_capped
 
-LOGO_TYPES = (".png", ".jpg", ".jpeg", ".svg")
+# The kinds of picture a logo may be, each with its file types: every message, option help
+# and upload form says them from here.
+LOGO_FORMATS = {"PNG": (".png",), "JPEG": (".jpg", ".jpeg"), "SVG": (".svg",)}
+LOGO_TYPES = tuple(suffix for suffixes in LOGO_FORMATS.values() for suffix in suffixes)
+
+
+def _either(items: list[str]) -> str:
+    return ", ".join(items[:-1]) + " or " + items[-1]
+
+
+LOGO_KINDS_TEXT = _either(list(LOGO_FORMATS))  # "PNG, JPEG or SVG"
+LOGO_TYPES_TEXT = _either(list(LOGO_TYPES))  # ".png, .jpg, .jpeg or .svg"
 MAX_LOGO_BYTES = 5_000_000
 # A logo prints 14 mm high; 4000 x 4000 pixels is far more than any printer shows there, and
 # decoded it is 64 MB.
@@ -30,8 +41,8 @@ def check_logo(path: Path, shown: str, error: type[NextroundError] = RequestErro
     MAX_PIXELS pixels, or an SVG of at most MAX_LOGO_BYTES bytes that holds everything it
     draws; else `error` naming it as `shown`."""
     if path.suffix.lower() not in LOGO_TYPES:
-        raise error(f"The logo {shown!r} must be a PNG, JPEG or SVG file "
-                    f"(.png, .jpg, .jpeg or .svg).")
+        raise error(f"The logo {shown!r} must be a {LOGO_KINDS_TEXT} file "
+                    f"({LOGO_TYPES_TEXT}).")
     if not path.exists():
         raise error(f"The logo file {shown!r} does not exist.")
     what = f"The logo file {shown!r}"

@@ -8,6 +8,7 @@ to its limit and no further.
 
 from __future__ import annotations
 
+import codecs
 import os
 import stat
 from collections.abc import Iterable
@@ -18,6 +19,10 @@ from .errors import NextroundError, RequestError
 
 if TYPE_CHECKING:
     import zipfile
+
+# Bytes that start with the UTF-8 mark and are not UTF-8 after it: what a program that saved
+# Windows-1252 text behind a copied mark writes. Read as Windows-1252, the mark left out.
+CP1252_AFTER_MARK = "cp1252 after a UTF-8 mark"
 
 
 def read_capped(path: str | Path, limit: int, what: str,
@@ -119,3 +124,31 @@ def check_archive(path: Path, what: str, kind: str, *, max_parts: int, max_bytes
         raise error(f"{what} {problem}: it is not an ordinary {kind}. Save it again from "
                     f"{kind.split()[0]} or LibreOffice.")
     return archive
+
+
+def text_encoding(chunks: Iterable[bytes]) -> str:
+    """The encoding of a text file given as its bytes in chunks, for a spreadsheet and a
+    description alike: UTF-16 with its mark, UTF-8 with or without the mark, else
+    Windows-1252 as Excel and Notepad save it (CP1252_AFTER_MARK behind a UTF-8 mark).
+
+    Every chunk is checked as UTF-8, so an accent on row 900 is not missed; a file with the
+    UTF-8 mark is checked too (it may hold Windows-1252 bytes behind it).
+    """
+    chunks = iter(chunks)
+    head = b""
+    for chunk in chunks:  # the marks are in the first bytes, however the chunks fall
+        head += chunk
+        if len(head) >= len(codecs.BOM_UTF8):
+            break
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    marked = head.startswith(codecs.BOM_UTF8)
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        decoder.decode(head[len(codecs.BOM_UTF8):] if marked else head)
+        for chunk in chunks:
+            decoder.decode(chunk)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return CP1252_AFTER_MARK if marked else "cp1252"
+    return "utf-8-sig" if marked else "utf-8"

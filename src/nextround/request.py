@@ -28,6 +28,7 @@ from .fields import (  # the limits and clean_text are known from here too
     file_key,
     read_description_file,  # noqa: F401
 )
+from .images import LOGO_KINDS_TEXT
 from .reading import confined, read_capped, relative
 
 OUTPUT_FORMATS = ("pdf", "docx", "html", "md", "json")  # the files a request can ask for
@@ -117,7 +118,7 @@ class Request:
         columns=("template", "style"))
     # Branding on top of the theme (empty: the theme's own), and a content pack folder.
     logo: str = ask(
-        "A PNG, JPEG or SVG printed at the top.", check.logo, metavar="PATH", group=RENDER,
+        f"A {LOGO_KINDS_TEXT} printed at the top.", check.logo, metavar="PATH", group=RENDER,
         path="logo", setting=4, theme_keys=("logo",))
     accent_color: str = ask(
         "The color of headings and rules, e.g. \"#0B5FFF\".", check.color, metavar="#RRGGBB",
@@ -223,7 +224,7 @@ def load_request_file(path: str | Path, allowed: tuple[str, ...] = ()) -> dict[s
     # Loaded for --from only: every command imports this module, for its options.
     import json  # noqa: PLC0415
 
-    import yaml  # noqa: PLC0415
+    import yaml
 
     path = Path(path)
     try:

@@ -24,7 +24,7 @@ from xml.parsers import expat
 
 from .dates import evident_order
 from .errors import RequestError
-from .reading import check_archive, check_regular
+from .reading import CP1252_AFTER_MARK, check_archive, check_regular, text_encoding
 from .request import FIELD_TABLE, FIELDS, resolve_alias
 
 log = logging.getLogger("nextround")
@@ -653,31 +653,10 @@ def check_encoding(encoding: str) -> None:
                            f"utf-16 or cp1252 (Excel on Windows).") from None
 
 
-# Bytes that start with the UTF-8 mark and are not UTF-8 after it: what a program that saved
-# Windows-1252 text behind a copied mark writes. Read as Windows-1252, the mark left out.
-CP1252_AFTER_MARK = "cp1252 after a UTF-8 mark"
-
-
 def detect_encoding(path: Path) -> str:
-    """UTF-8 (with or without BOM), UTF-16 (with BOM), else Windows-1252 as Excel saves it.
-
-    Checks the whole file as UTF-8 in chunks, so an accent on row 900 is not missed; a file
-    with the UTF-8 mark is checked too (it may hold Windows-1252 bytes behind it).
-    """
+    """The spreadsheet's encoding (reading.text_encoding), read a megabyte at a time."""
     with open(path, "rb") as handle:
-        head = handle.read(4)
-        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            return "utf-16"
-        marked = head.startswith(codecs.BOM_UTF8)
-        handle.seek(len(codecs.BOM_UTF8) if marked else 0)
-        decoder = codecs.getincrementaldecoder("utf-8")()
-        try:
-            while chunk := handle.read(1 << 20):
-                decoder.decode(chunk)
-            decoder.decode(b"", final=True)
-        except UnicodeDecodeError:
-            return CP1252_AFTER_MARK if marked else "cp1252"
-    return "utf-8-sig" if marked else "utf-8"
+        return text_encoding(iter(lambda: handle.read(1 << 20), b""))
 
 
 def sniff_dialect(sample: str, path: Path) -> type[csv.Dialect] | csv.Dialect:

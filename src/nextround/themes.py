@@ -20,7 +20,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
 from platformdirs import user_config_dir
 
 from .errors import ThemeError
@@ -166,6 +165,8 @@ def _check_svg(path: Path) -> None:
 
 
 def _read_config(path: Path) -> dict[str, Any]:
+    import yaml
+
     check_theme_files(path)
     file = path / "theme.yaml"
     try:

@@ -161,7 +161,7 @@ def analyze(request: Request, library: Library) -> Analysis:
     signals = [f for f in signal_findings(own_words + header, library)
                if f.kind == "work-mode" or f.sentence not in header]
     profile = company_profile(about, request.company, library)
-    facts = key_facts(about)
+    facts = key_facts(about, library)
     short = short_name(request.company, request.description)
     initiatives = find_initiatives(about, entities.systems, library,
                                    function=_in_a_sentence(family.name) if family.match else "",

@@ -146,23 +146,20 @@ class AdReader:
         if part in ("company", "role"):
             return part
         # No heading said: the sentence's own words decide.
-        if cues["responsibilities"].search(text) or re.match(r"(you will|you'll)\b", text):
+        reader = self.spec["reader"]
+        if cues["responsibilities"].search(text) or reader["duty_openings"].match(text):
             return "responsibilities"
-        if re.search(r"\b(you|your|you'll|you're)\b", text) or cues["role"].search(text):
+        if reader["words"].search(text) or cues["role"].search(text):
             return "role"
         return "company"
 
 
-_NOT_A_DUTY_START = {"our", "we", "you", "your", "the", "this", "these", "a", "an", "it",
-                     "they", "there", "as", "in", "at", "with", "for", "if", "when"}
-
-
-def _continues_duties(out: list[Sentence], sentence: str) -> bool:
+def _continues_duties(out: list[Sentence], sentence: str, spec: dict) -> bool:
     """A bullet in a list of duties is a duty too ("Make home visits twice a month" after
     "Help families search for units"), unless it speaks of the company or of the reader."""
     first = sentence.split()[0].strip(",.:;")
     return bool(out) and out[-1].bullet and out[-1].part == "responsibilities" \
-        and first[:1].isupper() and fold(first) not in _NOT_A_DUTY_START
+        and first[:1].isupper() and fold(first) not in spec["reader"]["not_duty_starts"]
 
 
 def read_ad(description: str, company: str, library: Library) -> list[Sentence]:
@@ -199,7 +196,7 @@ def read_ad(description: str, company: str, library: Library) -> list[Sentence]:
                 # specimens at our Tacoma South center") is the role's, not a company fact.
                 imperative = first in reader.spec["duty_verbs"] and sentence[:1].isupper()
                 if own in ABOUT_THE_COMPANY and (
-                        imperative or bullet and _continues_duties(out, sentence)):
+                        imperative or bullet and _continues_duties(out, sentence, reader.spec)):
                     own = "responsibilities"
                 out.append(Sentence(sentence, own, bullet))
     return out

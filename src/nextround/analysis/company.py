@@ -11,28 +11,9 @@ from typing import Any
 from ..library import Library
 from .title import fold
 
-# What makes a sentence a fact worth restating: numbers, who the company serves, what it makes.
+# A number makes a sentence a fact worth restating, as ad.yaml's `facts.words` do.
 _NUMBER = re.compile(r"\d")
-_FACT_WORDS = re.compile(
-    r"\b(customers?|clients?|patients?|students?|members?|users?|guests?|stores?|locations?|"
-    r"restaurants?|sites?|plants?|hospitals?|clinics?|schools?|countries|markets?|products?|"
-    r"platform|serves?|serving|employees|people|founded|headquartered|based in|revenue|"
-    r"annual|largest|leading|operates?|makes?|builds?|sells?|runs?|running|provider|network|"
-    r"buildings|facilities|branches|campuses|beds|two|three|four|five|six|seven|eight|nine|ten|"
-    r"dozens|hundreds|thousands|millions)\b",
-    re.IGNORECASE,
-)
-# Sentences about the job or the applicant describe the role, not the company.
-_ABOUT_THE_JOB = re.compile(
-    r"\b(you will|you'll|you are|you're|your|we are looking|we're looking|looking for|"
-    r"the ideal candidate|candidates?|responsibilities|requirements|qualifications|"
-    r"apply|this role|the role|in this position|reporting to|you)\b",
-    re.IGNORECASE,
-)
 MAX_FACT_WORDS = 28
-# A sentence that only makes sense after the one before it is no fact on its own.
-_LEANS_ON_BEFORE = re.compile(r"(that|this|which) (means|is why|is where|is how)\b|that's why\b|"
-                              r"(it|they|these|those|he|she) ", re.IGNORECASE)
 # A short lead-in before a colon: "Here's the honest picture:", "The timing matters:".
 _LEAD_IN = re.compile(r"^[^:;,.]{3,40}:\s+(?=\S+(?:\s+\S+){5})")
 MAX_WHOLE_WORDS = 40  # up to this long, a sentence is shown whole rather than cut
@@ -86,18 +67,22 @@ def _clipped(sentence: str) -> str:
     return head.rstrip(",;: —–") + "…"
 
 
-def key_facts(sentences: list[str]) -> list[tuple[str, str]]:
-    """The sentences most worth restating, each (as shown, cut if too long; the sentence)."""
+def key_facts(sentences: list[str], library: Library) -> list[tuple[str, str]]:
+    """The sentences most worth restating, each (as shown, cut if too long; the sentence):
+    ad.yaml's `facts` say which words make a fact and which make a sentence the job's."""
+    spec = library.ad["facts"]
     scored = []
     for index, sentence in enumerate(sentences):
         letters = [c for c in sentence if c.isalpha()]
         shouting = letters and sum(c.isupper() for c in letters) > len(letters) / 2
-        if _ABOUT_THE_JOB.search(sentence) or _LEANS_ON_BEFORE.match(sentence) or shouting:
+        if spec["about_the_job"].search(sentence) or shouting or \
+                any(p.match(sentence) for p in spec["leans_on_before"]):
             continue  # about the job, leaning on the sentence before, or a header in capitals
         words = sentence.split()
         if len(words) < 4:
             continue
-        score = 2 * bool(_NUMBER.search(sentence)) + len(set(_FACT_WORDS.findall(sentence.lower())))
+        fact_words = set(spec["words"].findall(sentence.lower()))
+        score = 2 * bool(_NUMBER.search(sentence)) + len(fact_words)
         if score:
             # "Here's the honest picture: CAC rose 40%": the lead-in is the ad's voice.
             lead = _LEAD_IN.match(sentence)
@@ -174,7 +159,7 @@ def company_profile(sentences: list[str], company: str, library: Library) -> dic
         subject_within = spec.get("subject_within")
         found: list[str] = []
         for sentence in sentences:
-            if _ABOUT_THE_JOB.search(sentence):
+            if library.ad["facts"]["about_the_job"].search(sentence):
                 continue
             for cue in spec["cues"]:
                 for match in cue.finditer(sentence):

@@ -14,33 +14,8 @@ import re
 from dataclasses import dataclass, replace
 
 from ..library import Library
+from ..library.model import InitiativeWords
 from .title import fold
-
-_PRONOUNS = re.compile(r"\b(?:our|its|their)\b", re.IGNORECASE)
-# Words that end an object: a new clause, or when rather than what ("next year", "by Q3").
-_CLAUSE_ENDS = {"and", "or", "to", "for", "with", "by", "from", "at", "in", "on", "as",
-                "across", "while", "next", "this", "within", "over", "starting", "beginning",
-                "later", "early", "late", "during", "before", "after", "so", "because",
-                "around", "about", "under", "through", "against", "among", "between", "behind",
-                "beyond", "toward", "towards", "without", "via", "per", "amid",
-                "along", "despite", "inside", "outside", "onto", "upon", "off", "up", "out"}
-# A place named by its kind alone ("stores", "Location"): no name for an initiative.
-_BARE_PLACES = {"store", "stores", "restaurant", "restaurants", "location", "locations", "site",
-                "sites", "branch", "branches", "office", "offices", "clinic", "clinics", "unit",
-                "units", "center", "centre", "building", "facility", "facilities", "hotel",
-                "hotels", "school", "schools", "shop", "shops", "plant", "plants"}
-# Common words that a bullet's first place capitalised: not part of a name.
-_SENTENCE_CAPITALS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                      "new", "several", "first", "second", "third", "our", "multiple"}
-# A sentence about what the applicant will do is a duty, not the company's initiative, unless
-# the company speaks of itself in it too ("you'll join us as we open ...").
-_ABOUT_THE_APPLICANT = re.compile(r"\b(?:you|your|you'll|you're|you'd)\b", re.IGNORECASE)
-_ABOUT_US = re.compile(r"\b(?:we|we're|we've|our|us)\b", re.IGNORECASE)
-# Two statements joined in one sentence are read one at a time, so that each can state its own
-# initiative ("the program hosts its site visit in October, and the College begins its
-# self-study this spring"), and a closing "and you'll ..." does not hide the first.
-_CLAUSES = re.compile(r"; |, (?:and|but|while|as) (?=(?:we|we're|we'll|the|our|its|it|they|"
-                      r"you|you'll)\b)")
 
 
 @dataclass(frozen=True)
@@ -54,7 +29,7 @@ class Initiative:
     starts: dt.date | None = None  # the first date its sentence gives (entities.stated_date)
 
 
-def _object_reads_well(words: list[str], spec: dict) -> bool:
+def _object_reads_well(words: list[str], spec: InitiativeWords) -> bool:
     """The shape check: an object cut in the wrong place (a dangling preposition, a cut-off
     number, a verb or a pronoun inside) is not used as a name."""
     if not words or len(words) > spec["max_object_words"]:
@@ -67,17 +42,17 @@ def _object_reads_well(words: list[str], spec: dict) -> bool:
     return not (re.fullmatch(r"[\d,.$%]+", folded[-1]) or folded[-1].endswith(("ed", "ly")))
 
 
-def _trim_object(text: str, spec: dict) -> list[str]:
+def _trim_object(text: str, spec: InitiativeWords) -> list[str]:
     """The object's words up to the first word that starts a new clause."""
-    words = _PRONOUNS.sub("", text).split()
+    words = spec["possessives"].sub("", text).split()
     while words and fold(words[0]) in ("the", "a", "an"):
         words.pop(0)
-    if words and fold(words[0]) in _SENTENCE_CAPITALS:  # "Two new substations, ..." in a list
+    if words and fold(words[0]) in spec["sentence_capitals"]:  # "Two new substations, ..."
         words[0] = words[0].lower()
     kept: list[str] = []
     for word in words:
         bare = fold(word).strip(",;:.")
-        if kept and (bare in spec["bad_words"] or bare in _CLAUSE_ENDS
+        if kept and (bare in spec["bad_words"] or bare in spec["clause_ends"]
                      or re.fullmatch(r"q[1-4]|20\d\d", bare)):
             break
         kept.append(word.strip(",;:."))
@@ -88,7 +63,7 @@ def _trim_object(text: str, spec: dict) -> list[str]:
     return kept
 
 
-def _name(kind, match: re.Match[str], sentence: str, systems: list[str], spec: dict,
+def _name(kind, match: re.Match[str], sentence: str, systems: list[str], spec: InitiativeWords,
           function: str) -> str:
     """The initiative's name (see initiatives.yaml), or "" when nothing reads well alone."""
     effects = kind.effects
@@ -115,7 +90,7 @@ def _name(kind, match: re.Match[str], sentence: str, systems: list[str], spec: d
         if fold(words[-1]) in (effects.get("plain_objects") or ()):
             return f"the {obj}"
         rest = [fold(w) for w in words if fold(w) != "new"]
-        if len(rest) == 1 and rest[0] in _BARE_PLACES and effects.get("bare_name"):
+        if len(rest) == 1 and rest[0] in spec["bare_places"] and effects.get("bare_name"):
             # "the new stores opening" reads as a misprint: "the opening of the new stores"
             return effects["bare_name"].replace("{object}", obj)
     cue = fold(match.group(0))
@@ -125,22 +100,17 @@ def _name(kind, match: re.Match[str], sentence: str, systems: list[str], spec: d
     return effects["name"].replace("{object}", obj).replace("{noun}", noun)
 
 
-_GENERIC = re.compile(r"\b(?:the|new|rollout|implementation|migration|launch|opening|"
-                      r"integration|expansion|onboarding|building|buildings|function|redesign|site|sites|"
-                      r"facility|facilities|location|locations)\b")
-
-
-def _same(a: Initiative, b: Initiative) -> bool:
+def _same(a: Initiative, b: Initiative, spec: InitiativeWords) -> bool:
     """Two statements of one initiative: the same type, and the same object, or one of them
     names none ("the new system" beside "the Manhattan Active WM rollout"). Types that a
     company has one of at a time (a turnaround, a cost program) are the same by type."""
     if a.id != b.id:
         return False
-    if not (a.named and b.named) or a.id in ("turnaround", "cost-program", "new-function",
-                                              "acquisition"):
+    if not (a.named and b.named) or a.id in spec.one_at_a_time:
         return True
-    wa = {w for w in re.findall(r"[\w&]+", _GENERIC.sub(" ", fold(a.name))) if len(w) > 2}
-    wb = {w for w in re.findall(r"[\w&]+", _GENERIC.sub(" ", fold(b.name))) if len(w) > 2}
+    filler = spec.name_filler
+    wa = {w for w in re.findall(r"[\w&]+", filler.sub(" ", fold(a.name))) if len(w) > 2}
+    wb = {w for w in re.findall(r"[\w&]+", filler.sub(" ", fold(b.name))) if len(w) > 2}
     return not wa or not wb or len(wa & wb) / min(len(wa), len(wb)) >= 0.5
 
 
@@ -153,13 +123,14 @@ def find_initiatives(sentences: list[str], systems: list[str], library: Library,
     spec = library.initiative_words
     past, future = spec["past"], spec["future"]
     found: list[Initiative] = []
+    about_us = spec["about_us"]
     stated = [(sentence, clause) for sentence in [*sentences, *(d for d in duties
-                                                                  if _ABOUT_US.search(d))]
-              for clause in _CLAUSES.split(sentence)]
+                                                                  if about_us.search(d))]
+              for clause in spec["clauses"].split(sentence)]
     for sentence, clause in stated:
         if past.search(clause) and not future.search(clause):
             continue
-        if _ABOUT_THE_APPLICANT.search(clause) and not _ABOUT_US.search(clause):
+        if spec["about_the_applicant"].search(clause) and not about_us.search(clause):
             continue
         # Words one kind has read are not read again by a later kind: "our new patient tower
         # opens in September" is a new site, not also a launch.
@@ -178,7 +149,8 @@ def find_initiatives(sentences: list[str], systems: list[str], library: Library,
             name = _name(kind, match, clause, systems, spec, function)
             initiative = Initiative(kind.id, kind.label, name or effects["default"],
                                     bool(name), match.group(0).strip(), sentence)
-            same = next((i for i, known in enumerate(found) if _same(known, initiative)), None)
+            same = next((i for i, known in enumerate(found)
+                         if _same(known, initiative, spec)), None)
             if same is None:
                 found.append(initiative)
             elif initiative.named and not found[same].named:

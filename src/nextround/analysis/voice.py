@@ -6,8 +6,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-# Case matters: "in the US" is a country, not "us".
-_PRONOUN = re.compile(r"\b([Ww]e|[Uu]s|[Oo]urs?|[Oo]urselves)\b((?:'|’)(?:re|ve|ll|d))?")
 _WORD = re.compile(r"\s+([A-Za-z]+)")
 _AND_VERB = re.compile(r" and ([a-z]+)\b(?= )")
 
@@ -30,13 +28,14 @@ def short_name(company: str, description: str) -> str:
 
 def third_person(sentence: str, company: str, voice: dict[str, Any], short: str = "") -> str:
     """The sentence with the company named once and "it" after (or its short name, where
-    "it" would lose who is meant); unchanged if it has no "we"."""
-    if not company or not _PRONOUN.search(sentence):
+    "it" would lose who is meant); unchanged if it has no "we" (ad.yaml's `voice.pronouns`)."""
+    pronoun = voice["pronoun"]
+    if not company or not pronoun.search(sentence):
         return sentence
     named = False
     out: list[str] = []
     last = 0
-    for match in _PRONOUN.finditer(sentence):
+    for match in pronoun.finditer(sentence):
         word, contraction = match.group(1).lower(), match.group(2)
         out.append(sentence[last:match.start()])
         last = match.end()

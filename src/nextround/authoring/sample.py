@@ -5,8 +5,6 @@ from __future__ import annotations
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from ..request import Request, build_request
 from ..themes import BASE_THEME
 
@@ -16,6 +14,8 @@ CHECKED_FORMATS = ("html", "md", "pdf", "docx")
 
 def sample_request(theme: str = BASE_THEME, **fields: Any) -> Request:
     """The sample request themes are checked and previewed with (sample_request.yaml)."""
+    import yaml
+
     text = (resources.files("nextround") / "sample_request.yaml").read_text(encoding="utf-8")
     data = yaml.safe_load(text)
     return build_request({**data, "theme": theme, "formats": list(CHECKED_FORMATS), **fields})

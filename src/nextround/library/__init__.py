@@ -64,7 +64,7 @@ class Library:
     questions: QuestionsText
     profile: Profile
     titles: dict[str, Any]  # titles.yaml: noise patterns and words, job nouns, generic jobs
-    ad: dict[str, Any]  # ad.yaml: the parts of an ad, headings, chrome, pay, sentence cues
+    ad: dict[str, Any]  # ad.yaml: the parts of an ad, headings, chrome, pay, cues, facts, voice
     sectors: Sectors
     entities: dict[str, Any]  # entities.yaml, each list as one compiled pattern
 

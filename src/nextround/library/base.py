@@ -110,6 +110,16 @@ def seniority(data: Any, where: str, known: set[str]) -> Seniority:
     return typed
 
 
+def initiative_words(data: dict[str, Any], where: str, types: set[str]) -> InitiativeWords:
+    """initiatives.yaml besides its initiatives; `one_at_a_time` names initiative types."""
+    typed = read(InitiativeWords, {k: v for k, v in data.items() if k != "initiatives"}, where)
+    unknown = sorted(typed.one_at_a_time - types)
+    if unknown:
+        raise ContentError(f"{where}: one_at_a_time: unknown initiative type {unknown[0]!r}; "
+                           f"the types are {', '.join(sorted(types))}")
+    return typed
+
+
 def titles(data: dict[str, Any], where: str) -> dict[str, Any]:
     return {
         "noise_patterns": _compile(data["noise_patterns"], f"{where}: noise_patterns"),
@@ -120,12 +130,21 @@ def titles(data: dict[str, Any], where: str) -> dict[str, Any]:
     }
 
 
-def _phrases(phrases: list[Any]) -> re.Pattern[str]:
+def _phrases(phrases: list[Any], flags: int = 0) -> re.Pattern[str]:
     """Any of these phrases, as whole words: "ged" (the diploma) is not in "engaged"."""
     def bounded(phrase: str) -> str:
         return (r"(?<!\w)" if phrase[:1].isalnum() else "") + re.escape(phrase) + \
             (r"(?!\w)" if phrase[-1:].isalnum() else "")
-    return re.compile("|".join(bounded(str(p).lower()) for p in phrases))
+    return re.compile("|".join(bounded(str(p).lower()) for p in phrases), flags)
+
+
+def _we_words(voice: dict[str, Any]) -> re.Pattern[str]:
+    """The company's words for itself, with a contraction: "We", "our", "we’re"; the first
+    letter in either case, the rest as written ("in the US" is a country)."""
+    words = "|".join(f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}"
+                     for w in map(str, voice["pronouns"]))
+    endings = "|".join(re.escape(str(e)) for e in voice["contractions"])
+    return re.compile(rf"\b({words})\b((?:'|’)(?:{endings}))?")
 
 
 def ad(data: dict[str, Any], where: str) -> dict[str, Any]:
@@ -145,7 +164,16 @@ def ad(data: dict[str, Any], where: str) -> dict[str, Any]:
         "voice": {"irregular": {str(k): str(v) for k, v in data["voice"]["irregular"].items()},
                   "between": {str(v) for v in data["voice"]["between"]},
                   "unchanged": {str(v) for v in data["voice"]["unchanged"]},
-                  "not_verbs": {str(v) for v in data["voice"]["not_verbs"]}},
+                  "not_verbs": {str(v) for v in data["voice"]["not_verbs"]},
+                  "pronoun": _we_words(data["voice"])},
+        # Compared in any case: the sentences are not folded for these.
+        "facts": {"words": _phrases(data["facts"]["words"], re.IGNORECASE),
+                  "about_the_job": _phrases(data["facts"]["about_the_job"], re.IGNORECASE),
+                  "leans_on_before": _compile(data["facts"]["leans_on_before"],
+                                              f"{where}: facts.leans_on_before")},
+        "reader": {"duty_openings": _phrases(data["reader"]["duty_openings"]),
+                   "words": _phrases(data["reader"]["words"]),
+                   "not_duty_starts": {str(v) for v in data["reader"]["not_duty_starts"]}},
     }
 
 
@@ -180,6 +208,8 @@ def load_base(root: Path) -> dict[str, Any]:
     signals_data, initiatives_data = read_yaml(signals_file), read_yaml(initiatives_file)
     found = signals(signals_data["signals"], str(signals_file), "signals", SignalEffects)
     known = {s.id for s in found} | set(SITUATION_KEYS)
+    initiatives = signals(initiatives_data["initiatives"], str(initiatives_file), "initiatives",
+                          InitiativeEffects)
     return {
         "families": families,
         "fallback": fallback,
@@ -189,10 +219,9 @@ def load_base(root: Path) -> dict[str, Any]:
         "signal_kinds": signals_data["kinds"],
         "groups": read(dict[str, GroupEffects], signals_data.get("groups"),
                        str(signals_file), "groups"),
-        "initiatives": signals(initiatives_data["initiatives"], str(initiatives_file),
-                               "initiatives", InitiativeEffects),
-        "initiative_words": read(InitiativeWords, {k: v for k, v in initiatives_data.items()
-                                                   if k != "initiatives"}, str(initiatives_file)),
+        "initiatives": initiatives,
+        "initiative_words": initiative_words(initiatives_data, str(initiatives_file),
+                                             {i.id for i in initiatives}),
         "plan": read(PlanText, read_yaml(root / "plan.yaml"), str(root / "plan.yaml")),
         "questions": read(QuestionsText, read_yaml(root / "questions.yaml"),
                           str(root / "questions.yaml")),

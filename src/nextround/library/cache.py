@@ -7,7 +7,6 @@ import os
 from pathlib import Path
 from typing import Any
 
-import yaml
 from platformdirs import user_cache_path
 
 from .. import __version__
@@ -78,14 +77,22 @@ def read_yaml(path: Path) -> Any:
         cached = PARSED.get(path, stat)
         if cached is not None:
             return cached
-        # libyaml's C loader when present: the pure-Python one is several times slower.
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506
+        data = _parse(path.read_text(encoding="utf-8"), path)
         PARSED.put(path, stat, data)
         return data
+    except OSError as exc:
+        raise ContentError(f"{path}: cannot be read: {exc.strerror}") from exc
+
+
+def _parse(text: str, path: Path) -> Any:
+    """The YAML text's data; PyYAML is loaded only here, for a file not in the cache."""
+    import yaml
+
+    try:
+        # libyaml's C loader when present: the pure-Python one is several times slower.
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        return yaml.load(text, Loader=loader)  # noqa: S506
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         at = f" (line {mark.line + 1})" if mark else ""
         raise ContentError(f"{path}{at}: not valid YAML: {getattr(exc, 'problem', exc)}") from exc
-    except OSError as exc:
-        raise ContentError(f"{path}: cannot be read: {exc.strerror}") from exc

@@ -645,6 +645,16 @@ class InitiativeWords(Model):
     max_object_words: int
     threads: Threads
     short_name_stops: list[Word]
+    # Reading an initiative's sentence and its object (analysis/initiatives.py)
+    about_the_applicant: re.Pattern[str]
+    about_us: re.Pattern[str]
+    clauses: re.Pattern[str]
+    possessives: re.Pattern[str]
+    clause_ends: frozenset[Word]
+    bare_places: frozenset[Word]
+    sentence_capitals: frozenset[Word]
+    name_filler: re.Pattern[str]
+    one_at_a_time: frozenset[str]
 
 
 class ProfileField(Model):

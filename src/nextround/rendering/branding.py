@@ -22,7 +22,7 @@ from markupsafe import Markup
 
 from ..errors import ThemeError
 from ..fields import COLOR, FONT_NAME, GENERIC_FONTS
-from ..images import check_logo
+from ..images import LOGO_KINDS_TEXT, check_logo
 from ..request import BRANDING_FIELDS
 from ..themes import Theme
 
@@ -82,7 +82,8 @@ def _effective(theme: Theme) -> dict[str, Any]:
         # A given logo was checked when the request was built (request._logo).
         logo = Path(logo)
         if not logo.is_file():
-            raise ThemeError(f"The logo {str(logo)!r} must be an existing PNG, JPEG or SVG file.")
+            raise ThemeError(f"The logo {str(logo)!r} must be an existing {LOGO_KINDS_TEXT} "
+                             f"file.")
         merged["logo"] = logo.resolve()
     return merged
 

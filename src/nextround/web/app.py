@@ -24,6 +24,7 @@ from .. import __version__
 from ..errors import NextroundError, RequestError
 from ..explanation import explanation_data
 from ..fields import file_key
+from ..images import LOGO_KINDS_TEXT, LOGO_TYPES
 from ..library import load_library
 from ..pipeline import compose_documents, prepare, understand
 from ..project import project_defaults
@@ -207,7 +208,8 @@ def _routes(app: Flask, workspace: Workspace) -> None:
     @app.get("/")
     def page():
         session = guard.session_id()
-        return render_template("page.html", csrf=guard.csrf_token(session), **choices())
+        return render_template("page.html", csrf=guard.csrf_token(session), **choices(),
+                               logo_kinds=LOGO_KINDS_TEXT, logo_types=LOGO_TYPES)
 
     @app.get("/batch")
     def batch_page():

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..documents import MAX_FILE_BYTES
 from ..errors import RequestError
-from ..images import MAX_LOGO_BYTES
+from ..images import LOGO_FORMATS, MAX_LOGO_BYTES
 
 MAX_SHEET_BYTES = 25_000_000
 # The largest request body the server reads at all: the largest upload, and room for the form.
@@ -23,11 +23,12 @@ MAX_BODY_BYTES = MAX_SHEET_BYTES + 1_000_000
 KIND_NAMES = {"pdf": "a PDF", "docx": "a Word file (.docx)", "xlsx": "an Excel workbook (.xlsx)",
               "html": "a web page", "text": "text", "png": "a PNG image", "jpeg": "a JPEG image",
               "svg": "an SVG image", "zip": "a zip archive", "binary": "not text"}
-# What each extension a person may give claims to be.
+# What each extension a person may give claims to be (a logo's: images.LOGO_FORMATS).
 CLAIMS = {".pdf": "pdf", ".docx": "docx", ".xlsx": "xlsx", ".html": "html", ".htm": "html",
           ".txt": "text", ".text": "text", ".md": "text", ".markdown": "text", ".csv": "text",
-          ".tsv": "text", ".jsonl": "text", ".json": "text", ".png": "png", ".jpg": "jpeg",
-          ".jpeg": "jpeg", ".svg": "svg"}
+          ".tsv": "text", ".jsonl": "text", ".json": "text",
+          **{suffix: kind.lower() for kind, suffixes in LOGO_FORMATS.items()
+             for suffix in suffixes}}
 
 
 def sniff(data: bytes) -> str:
@@ -95,7 +96,8 @@ def _check(data: bytes, filename: str, what: str, allowed: dict[str, str], limit
 
 
 DESCRIPTION_KINDS = {"text": ".txt", "html": ".html", "pdf": ".pdf", "docx": ".docx"}
-LOGO_KINDS = {"png": ".png", "jpeg": ".jpg", "svg": ".svg"}
+# A logo's kind as the bytes show it, and the type it is saved as: images.LOGO_FORMATS.
+LOGO_KINDS = {kind.lower(): suffixes[0] for kind, suffixes in LOGO_FORMATS.items()}
 
 
 def save_description(data: bytes, filename: str, folder: Path) -> Path:
