@@ -15,7 +15,11 @@ from .title import fold
 _NUMBER = re.compile(r"\d")
 MAX_FACT_WORDS = 28
 # A short lead-in before a colon: "Here's the honest picture:", "The timing matters:".
-_LEAD_IN = re.compile(r"^[^:;,.]{3,40}:\s+(?=\S+(?:\s+\S+){5})")
+# "Here's the honest picture: CAC rose 40%", "Second, starting May 1 ...": the ad's own
+# voice or order, which a fact restated alone does without.
+_LEAD_IN = re.compile(r"^(?:[^:;,.]{3,40}:|(?:first|second|third|fourth|finally|also|"
+                      r"meanwhile|in addition|on top of that),)\s+(?=\S+(?:\s+\S+){5})",
+                      re.IGNORECASE)
 MAX_WHOLE_WORDS = 40  # up to this long, a sentence is shown whole rather than cut
 MAX_FACTS = 4
 MIN_CLAUSE_WORDS = 6
