@@ -41,19 +41,31 @@ class Sentence:
 _LABELLED = re.compile(r"^[A-Z][\w /#&.-]{0,24}:\s")
 
 
+_SEPARATED = re.compile(r" [|·•] ")
+_WRAPS_AFTER = re.compile(r"(?:,|\b(?:a|an|the|and|or|but|of|in|on|at|to|for|from|with|by|as|"
+                          r"into|onto|than|that|which|who|whose|its|our|their|your|is|are|was|"
+                          r"were|be|been|has|have|had|will|can|more|most|such|including|about|"
+                          r"over|under|across|between|through|per|via|&|-|–|—))$")
+
+
 def _unwrap(description: str, company: str = "") -> list[tuple[str, bool]]:
     """The ad's lines, each with whether it was a bullet, with hard-wrapped paragraphs and
     bullets joined back together, so that a sentence broken across lines is read whole."""
     lines: list[tuple[str, bool]] = []
     previous = ""
-    for raw_line in description.split("\n"):
-        line = raw_line.strip()
+    raw_lines = [line.strip() for line in description.split("\n")]
+    for index, line in enumerate(raw_lines):
         bullet = bool(_BULLET.match(line))
         continues = (
             line and previous and not bullet and line[:1].islower()
             or line and previous and not bullet and len(previous) >= WRAPPED_LINE_CHARS
             and not re.search(r"[.!?:]$", previous) and not _LABELLED.match(line)
             and line.casefold() != company.casefold()  # the company's name under the title
+            # Not the title, a "Company | City | Full-time" line, or an item of a list
+            # written without bullets ("6 months preferred"): a wrapped sentence breaks
+            # after a small word ("based in") or a comma, or its paragraph ends as prose does.
+            and not _SEPARATED.search(previous + " " + line)
+            and (bool(_WRAPS_AFTER.search(previous)) or _ends_as_prose(raw_lines, index))
         )
         if continues and lines:
             lines[-1] = (f"{lines[-1][0]} {line}", lines[-1][1])
@@ -61,6 +73,14 @@ def _unwrap(description: str, company: str = "") -> list[tuple[str, bool]]:
             lines.append((_BULLET.sub("", line).strip() if bullet else line, bullet))
         previous = line
     return lines
+
+
+def _ends_as_prose(lines: list[str], index: int) -> bool:
+    """Whether the block of lines (up to a blank line) that holds this one ends a sentence."""
+    end = index
+    while end + 1 < len(lines) and lines[end + 1]:
+        end += 1
+    return bool(re.search(r"[.!?][\"'”’)]?$", lines[end]))
 
 
 def _pieces(sentence: str) -> list[str]:
@@ -115,7 +135,8 @@ class AdReader:
         if len(text.split()) <= 14 and any(p.search(text) for p in self.spec["pay"]):
             return "header"
         words = len(re.findall(r"\w+", text))  # "Phlebotomist I - Patient Service Center"
-        if words <= 8 and any(p.search(text) for p in self.spec["header"]):
+        if words <= 8 and any(p.search(text) for p in (*self.spec["header"],
+                                                         *self.spec["employment"])):
             return "header"
         if words <= 20 and not re.search(r"[.!?]$", text) and \
                 any(p.search(text) for p in self.spec["header_long"]):
@@ -135,6 +156,8 @@ class AdReader:
             return "benefits"
         if len(text.split()) <= 16 and any(p.search(text) for p in self.spec["schedule"]):
             return "header"  # the hours, said in a sentence of the ad's prose
+        if len(text.split()) <= 16 and any(p.search(text) for p in self.spec["employment"]):
+            return "header"  # "This is a 1099 independent contractor opportunity."
         if part in ("requirements", "benefits", "legal", "chrome"):
             return part
         if cues["benefits"].search(text):

@@ -16,6 +16,9 @@ _SELF = re.compile(r"^(?:(?:at|founded in|since)\b[^,]*,\s*)?(?:we are|we're|we 
                    r"as (?:a|an|the)\b|(?:{company})\b[^.]{0,40}\b(?:is|operates|runs|has been)\b)")
 
 
+NAME_WEIGHT = 3.0  # a word of the employer's name weighs as much as a self-description and a cue
+
+
 @dataclass(frozen=True)
 class Sector:
     id: str
@@ -51,9 +54,22 @@ def detect_sector(sentences: list[str], company: str, library: Library) -> Secto
                     cues.setdefault(sector["id"], [])
                     if cue not in cues[sector["id"]]:
                         cues[sector["id"]].append(cue)
+    own_name = " " + re.sub(r"[^\w&/+'’-]+", " ", fold(company)) + " "
+    for sector in spec["sectors"]:
+        for word in sector.get("names", ()):
+            if f" {word} " in own_name:
+                scores[sector["id"]] = scores.get(sector["id"], 0) + NAME_WEIGHT
+                cues.setdefault(sector["id"], [])
+                cues[sector["id"]].insert(0, f"the name: {word}")
+                break
     if not scores:
         return None
     order = [s["id"] for s in spec["sectors"]]
     best = max(scores, key=lambda sid: (scores[sid], len(cues[sid]), -order.index(sid)))
+    for sector in spec["sectors"]:
+        if best in sector.get("narrows", ()) and \
+                scores.get(sector["id"], 0) >= scores[best] / 2:
+            best = sector["id"]
+            break
     label = next(s["label"] for s in spec["sectors"] if s["id"] == best)
     return Sector(best, label, tuple(cues[best]))

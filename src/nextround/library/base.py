@@ -157,6 +157,7 @@ def ad(data: dict[str, Any], where: str) -> dict[str, Any]:
         "pay": _compile(data["pay"], f"{where}: pay"),
         "header": _compile(data["header"], f"{where}: header"),
         "header_long": _compile(data["header_long"], f"{where}: header_long"),
+        "employment": _compile(data["employment"], f"{where}: employment"),
         "schedule": _compile(data["schedule"], f"{where}: schedule"),
         "sentence_cues": {k: _phrases(v) for k, v in data["sentence_cues"].items()},
         "duty_verbs": {str(v) for v in data["duty_verbs"]},

@@ -691,6 +691,13 @@ class Sector(Model):
     id: str
     label: str
     cues: list[str]
+    # Words of an employer's own name that say its sector ("County", "Pediatrics", "Heating
+    # & Air"): a name is chosen to say what the company is, and outweighs a passing cue.
+    names: list[str] = Factory(list)
+    # A sector that is a kind of another ("food manufacturing" of "industrial manufacturing"):
+    # it wins when it has half the other's weight, since the general words (plant, line)
+    # belong to both.
+    narrows: list[str] = Factory(list)
     served: str = "customers"
     learn: Text = ""
     stakeholder: dict[str, Text] | None = None
