@@ -120,10 +120,12 @@ def _slashes_apart(text: str) -> str:
 def _rank(phrase: str, position: int, library: Library) -> tuple[bool, bool, int, int]:
     """How strongly a phrase found in a title decides its family, highest first: a phrase
     that is not generic ("shift supervisor" is: the warehouse in "Warehouse Shift Supervisor"
-    decides), one that names a job ("deli clerk") over one that names a field ("customer
-    service"), the longest, then the latest (English puts the head noun last)."""
+    decides), one that names a job ("deli clerk", "vice president of operations") over one
+    that names a field ("customer service"), the longest, then the latest (English puts the
+    head noun last)."""
     spec = library.titles
-    return (phrase not in spec["generic_jobs"], phrase.split()[-1] in spec["job_nouns"],
+    return (phrase not in spec["generic_jobs"],
+            any(word in spec["job_nouns"] for word in phrase.split()),
             len(phrase.split()), position)
 
 
@@ -165,5 +167,6 @@ def detect_level(norm_title: str, library: Library) -> tuple[str, str]:
                 found.append((order.index(level), cue, level))
     if not found:
         return "ic", ""
-    _, cue, level = max(found)
+    beginner = [f for f in found if f[1] in {fold(b) for b in seniority["beginners"]}]
+    _, cue, level = max(beginner or found)
     return level, cue

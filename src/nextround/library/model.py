@@ -557,6 +557,9 @@ class Seniority(Model):
     labels: dict[str, str]
     neutral: list[str] = Factory(list)
     cues: dict[str, list[str]] = Factory(dict)
+    # Words that make a title a beginner's whatever else it says: a "Nurse Aide Trainee" in
+    # "Paid CNA Training" is not yet a CNA; a "Management Trainee" manages no one yet.
+    beginners: list[str] = Factory(list)
     abbreviations: dict[str, str] = Factory(dict)
     adds: dict[str, LevelAdds] = Factory(dict)
 
