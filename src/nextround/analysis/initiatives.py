@@ -69,10 +69,13 @@ def _name(kind, match: re.Match[str], sentence: str, systems: list[str], spec: I
     effects = kind.effects
     groups = match.groupdict()
     systems_here = [s for s in systems if s.lower() in sentence.lower()]
-    if effects.get("named_by_system") and systems_here:
+    cued = [s for s in systems_here if s.lower() in (groups.get("object") or "").lower()]
+    # A new system the lists do not know ("switching from eClinicalWorks to ModMed EMA") is
+    # named by the cue's own object, not by the old system the sentence also names.
+    unknown_new = not cued and bool(re.match(r"\w*[A-Z]", groups.get("object") or ""))
+    if effects.get("named_by_system") and systems_here and not unknown_new:
         # The system the cue is about, before any other the sentence names ("the rollout of
         # Gainsight, replacing ... Salesforce reports").
-        cued = [s for s in systems_here if s.lower() in (groups.get("object") or "").lower()]
         obj = max(cued or systems_here, key=len)
     else:
         for group, template in (("grown", "growing the {}"), ("what", "the {} migration")):
@@ -130,6 +133,8 @@ def find_initiatives(sentences: list[str], systems: list[str], library: Library,
     for sentence, clause in stated:
         if past.search(clause) and not future.search(clause):
             continue
+        if spec["others"] and spec["others"].search(clause):
+            continue  # "many of them are migrating ERPs": the customers' change
         if spec["about_the_applicant"].search(clause) and not about_us.search(clause):
             continue
         # Words one kind has read are not read again by a later kind: "our new patient tower
@@ -141,12 +146,16 @@ def find_initiatives(sentences: list[str], systems: list[str], library: Library,
                 continue
             if effects.get("unless") and effects["unless"].search(sentence):
                 continue
-            match = next((m for cue in kind.cues if (m := cue.search(clause))), None)
-            if match is None or any(start < match.end() and match.start() < end
-                                    for start, end in taken):
+            # The first cue that names the initiative well, else the first that matches:
+            # "go-live on May 4" matches too, but "switching ... to ModMed EMA" names it.
+            matches = [(m, _name(kind, m, clause, systems, spec, function))
+                       for cue in kind.cues if (m := cue.search(clause))]
+            if not matches:
+                continue
+            match, name = next(((m, n) for m, n in matches if n), matches[0])
+            if any(start < match.end() and match.start() < end for start, end in taken):
                 continue
             taken.append(match.span())
-            name = _name(kind, match, clause, systems, spec, function)
             initiative = Initiative(kind.id, kind.label, name or effects["default"],
                                     bool(name), match.group(0).strip(), sentence)
             same = next((i for i, known in enumerate(found)
@@ -157,4 +166,18 @@ def find_initiatives(sentences: list[str], systems: list[str], library: Library,
                 # The later statement names it: keep its name, and the first sentence.
                 found[same] = replace(initiative, cue=found[same].cue,
                                       sentence=found[same].sentence)
-    return found
+    return _without_generic_systems(found, spec)
+
+
+def _without_generic_systems(found: list[Initiative], spec: InitiativeWords) -> list[Initiative]:
+    """"The new platform" beside "the migration to AWS" is that migration said again: a
+    system change named only by a generic word goes when one with a proper name is found."""
+    changes = {"system-implementation", "migration"}
+
+    def generic(initiative: Initiative) -> bool:
+        words = re.findall(r"[\w&/]+", spec.name_filler.sub(" ", initiative.name))
+        return not any(re.search(r"[A-Z0-9]", w) for w in words)
+
+    if not any(i.id in changes and not generic(i) for i in found):
+        return found
+    return [i for i in found if i.id not in changes or not generic(i)]

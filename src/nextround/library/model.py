@@ -651,6 +651,7 @@ class InitiativeWords(Model):
     # Reading an initiative's sentence and its object (analysis/initiatives.py)
     about_the_applicant: re.Pattern[str]
     about_us: re.Pattern[str]
+    others: re.Pattern[str] | None = None  # a clause on the customers' changes, not the company's
     clauses: re.Pattern[str]
     possessives: re.Pattern[str]
     clause_ends: frozenset[Word]
