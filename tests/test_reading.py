@@ -31,6 +31,7 @@ def test_the_ad_corpus_is_broad_and_split_in_halves():
     halves = Counter(ad["split"] for ad in ads)
     assert halves["tune"] == halves["heldout"]
     assert halves["tune2"] == halves["heldout2"] == 20
+    assert halves["tune3"] == 40 and halves["heldout3"] == 30
     for ad in ads:
         # The second set (ads-4) is as real postings are: some a few lines long.
         low = 250 if ad["split"] in ("tune", "heldout") else 60
@@ -49,10 +50,13 @@ def test_the_ad_corpus_is_broad_and_split_in_halves():
 FLOORS = {"tune": {"family": 0.93, "level": 0.93, "sector": 0.85, "f1": 0.58, "leaks": 0},
           "heldout": {"family": 0.85, "level": 0.93, "sector": 0.70, "f1": 0.38, "leaks": 5},
           "tune2": {"family": 0.95, "level": 0.85, "sector": 0.95, "f1": 0.85, "leaks": 0},
-          "heldout2": {"family": 0.95, "level": 0.90, "sector": 0.70, "f1": 0.55, "leaks": 3}}
+          "heldout2": {"family": 0.95, "level": 0.90, "sector": 0.70, "f1": 0.55, "leaks": 3},
+          # The third tuning set (ads-6, 40 ads written blind, 2026-12-01), scored first at
+          # family 88%, level 92%, sector 68%, F1 0.67, 19 leaked lines, then tuned on.
+          "tune3": {"family": 0.93, "level": 0.95, "sector": 0.88, "f1": 0.90, "leaks": 0}}
 
 
-@pytest.mark.parametrize("split", ["tune", "heldout", "tune2", "heldout2"])
+@pytest.mark.parametrize("split", ["tune", "heldout", "tune2", "heldout2", "tune3"])
 def test_reading_the_ads(split):
     result = score(load_ads(split))
     print("\n" + result.table(split))
