@@ -54,8 +54,10 @@ _BASELINE = re.compile(
     r"(?:has |have )?(?:risen|fallen|dropped|grown|gone up|gone down|climbed|slipped))\s+"
     r"(?:at\s+|about\s+|around\s+|"
     r"roughly\s+|nearly\s+|close to\s+|over\s+|under\s+|below\s+|above\s+|from\s+|to\s+|by\s+|"
-    r"an average of\s+|only\s+|just\s+|~)*\$?\d[\d,.]*\s*(?:%|percent|percentage points|days|"
-    r"business days|hours|minutes|weeks|points|ms|x|k|m|million|billion)?"
+    r"an average of\s+|only\s+|just\s+|~)*"
+    r"(?:\$?\d[\d,.]*|(?:one|two|three|four|five)(?=[- ]stars?\b))"
+    r"(?:[- ]stars?\b|\s*(?:%|percent|percentage points|days|"
+    r"business days|hours|minutes|weeks|points|ms|x|k|m|million|billion))?"
     r"(?:\s+(?:to|from)\s+\$?\d[\d,.]*\s*(?:%|percent|days|hours|minutes)?)?"
     r"(?:\s+(?:business\s+)?(?:days|hours|minutes))?)"
     r"|(?P<current>(?:[\w%&/'’-]+\s+){0,5}[\w%&/'’-]+,?\s+\(?currently\s+(?:at\s+|about\s+|~)?"
@@ -166,7 +168,7 @@ def find_entities(sentences: list[str], header: list[str], library: Library) -> 
             phrase = (m.group("phrase") or m.group("current") or m.group("amount")
                       or m.group("average")
                       or m.group("target") or m.group("goal")).strip(" .,;:")
-            if re.search(r"\d", phrase):
+            if re.search(r"\d|\b(?:one|two|three|four|five)[- ]stars?\b", phrase):
                 found.baselines.append((phrase, sentence))
         for m in _TIMELINE.finditer(sentence):
             found.timelines.append((m.group(0).strip(), sentence))

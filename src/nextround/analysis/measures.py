@@ -26,7 +26,8 @@ _BESIDE_TARGET = re.compile(r"against an? (?P<value>\$?\d[\d,.]*(?:\s*%|\s[a-z]+
 # Also "Bring CAC back under $60 blended": a goal said as what to do.
 _GOAL = re.compile(r"\b(?:goal|target|aim|bring|get|reduce|cut|lower|grow|raise|lift|increase|"
                    r"improve)\b[^.;]*?(?P<value>\b(?:above|below|under|over|to|at|of) "
-                   r"\$?\d[\d,.]*\s*%?(?: by [^.;,]+)?)", re.IGNORECASE)
+                   r"(?:\$?\d[\d,.]*\s*%?|(?:one|two|three|four|five)[- ]stars?)"
+                   r"(?: (?:by|within) [^.;,]+)?)", re.IGNORECASE)
 _METRIC_ADVERBS = {"currently", "now", "today", "still", "already", "recently"}
 # A goal right after the baseline: "currently 28% of nursing hours, to under 10% by
 # year-end", "(currently ~180ms, target under 50ms)", "(currently 24.8%) below the national
@@ -169,28 +170,51 @@ def _with_goal(measure: StatedMeasure, goal: str) -> StatedMeasure:
     return StatedMeasure(measure.metric, measure.value, measure.said, goal, measure.changed)
 
 
+RECENT_MEASURES = 3  # a goal that names no measure looks this many measures back for its own
+
+
 def _goals_said_apart(measures: list[StatedMeasure], baselines: list[tuple[str, str]],
                       parts: list[Sentence]) -> list[StatedMeasure]:
     """A goal stated in a sentence of its own becomes the goal of the measure it names,
     by name or by its initials ("NRR" for net revenue retention)."""
     measures = list(measures)
     untargeted = [i for i, m in enumerate(measures) if not m.goal]
-    baseline_sentences = {s for _, s in baselines}
+    # The measure each sentence states, so that a goal that names none ("The goal is to be
+    # back at four stars within 18 months.") goes to the one stated just before it.
+    stated_in = {}
+    for index, measure in enumerate(measures):
+        for phrase, sentence in baselines:
+            if measure.figure and measure.figure in phrase or fold(measure.metric) in fold(phrase):
+                stated_in.setdefault(sentence, index)
+    recent: list[int] = []  # the measures of the last few sentences, newest first
     for part in parts:
-        if part.part not in ("company", "role", "responsibilities") \
-                or part.text in baseline_sentences:
+        if part.text in stated_in:
+            recent = [stated_in[part.text], *recent][:RECENT_MEASURES]
+            continue
+        if part.part not in ("company", "role", "responsibilities"):
             continue
         goal = _GOAL.search(part.text)
         if not goal:
             continue
         said = fold(part.text)
-        for index in untargeted:
-            measure = measures[index]
-            words = [w for w in fold(measure.metric).split() if w.isalpha()]
-            initials = "".join(w[0] for w in words)
-            if fold(measure.metric) in said or (len(initials) >= 2 and
-                                                 words_in(initials, said)):
-                measures[index] = _with_goal(measure, goal["value"].strip())
-                untargeted.remove(index)
-                break
+        named = [i for i in untargeted
+                 if fold(measures[i].metric) in said or _initials_in(measures[i].metric, said)]
+        unit = _unit(goal["value"])
+        near = [i for i in recent if i in untargeted and unit and unit == _unit(measures[i].value)]
+        for index in (named or near)[:1]:
+            measures[index] = _with_goal(measures[index], goal["value"].strip())
+            untargeted.remove(index)
     return measures
+
+
+def _initials_in(metric: str, said: str) -> bool:
+    """"NRR" for net revenue retention, in a sentence that names it so."""
+    words = [w for w in fold(metric).split() if w.isalpha()]
+    initials = "".join(w[0] for w in words)
+    return len(initials) >= 2 and words_in(initials, said)
+
+
+def _unit(value: str) -> str:
+    """What a figure counts ("%", "stars", "days"), to tell a goal of the same measure."""
+    found = re.search(r"%|percent|\bstars?\b|\bdays?\b|\bhours?\b|\bminutes?\b|\$", value)
+    return found.group(0).rstrip("s").replace("percent", "%") if found else ""
