@@ -447,7 +447,7 @@ def test_a_measure_the_ad_wants_moved_is_a_priority():
     named with its goal (review of 2026-12-01: "the decisive fact is missing")."""
     plan = plan_for("Teller", "Prairie Hills Credit Union", CREDIT_UNION)["plan"]
     first = plan["priorities"][0]
-    assert first["title"] == "Bringing average wait time to 4 minutes"
+    assert first["title"] == "Bringing the average wait time to 4 minutes"
     assert first["detail"] == ("learn what drives it in month one, then take on its biggest "
                                "cause with you")
     assert plan["priorities"][1]["title"] == "The fourteenth branch opening"

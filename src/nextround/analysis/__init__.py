@@ -145,7 +145,7 @@ def analyze(request: Request, library: Library) -> Analysis:
                   "see nextround roles")
         level, level_cue = request.level, "--level"
         overridden.append("level")
-    parts = read_ad(request.description, request.company, library)
+    parts = read_ad(request.description, request.company, library, request.role)
     about = [s.text for s in parts if s.part in ABOUT_THE_COMPANY]
     duties = [s.text for s in parts if s.part == "responsibilities"]
     header = [s.text for s in parts if s.part == "header"]

@@ -185,14 +185,20 @@ def _continues_duties(out: list[Sentence], sentence: str, spec: dict) -> bool:
         and first[:1].isupper() and fold(first) not in spec["reader"]["not_duty_starts"]
 
 
-def read_ad(description: str, company: str, library: Library) -> list[Sentence]:
-    """The ad as sentences, in order, each with the part it belongs to."""
+def read_ad(description: str, company: str, library: Library,
+            title: str = "") -> list[Sentence]:
+    """The ad as sentences, in order, each with the part it belongs to. `title` is the job
+    title as the user gave it: the ad's own title line is the header's, however long."""
     reader = AdReader(library, company)
     out: list[Sentence] = []
     part = "company"
     seen_text = False
+    title = fold(title).strip()
     for line, bullet in _unwrap(description, company):
-        whole = reader.line_part(line)
+        folded = fold(line).strip()
+        whole = "header" if not seen_text and len(title) >= 6 and (
+            folded.startswith(title) or title.startswith(folded) and len(folded) >= 6) \
+            else reader.line_part(line)
         if whole:
             out.append(Sentence(line, whole, bullet))
             if fold(line).strip().rstrip(":") in reader.spec["body_starts"]:

@@ -62,9 +62,14 @@ class Priorities(Measures):
                   if m["goal"] or not m["value"].startswith("is ")]
         for measure in moving[:1]:
             metric = _short_metric(measure["metric"])  # its row in the table says the rest
-            goal = measure["goal"]
-            if goal and re.match(r"[~$\d]", goal):
-                goal = f"to {goal}"  # "80%" -> "to 80%"; "under 10% by year-end" as it is
+            if metric.split()[-1].lower() in spec.the_before and \
+                    not re.match(r"(?:the|our|its) ", metric):
+                metric = f"the {metric}"  # "the CMS overall rating", not "CMS overall rating"
+            goal = re.sub(r"^(?:back )?(?:at|to) ", "", measure["goal"])
+            if goal and re.match(r"[~$\d]|(?:one|two|three|four|five)\b", goal):
+                # "80%" -> "to 80%"; back to where it was ("fell to two stars": "back to
+                # four stars"); "under 10% by year-end" as it is
+                goal = f"{'back to' if measure['value'].startswith('fell') else 'to'} {goal}"
             if re.match(r"an? ", goal):  # "a balanced budget by fiscal year 2027"
                 title = self.fill(spec.title_reach, goal=goal)
             elif goal:

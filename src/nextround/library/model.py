@@ -398,6 +398,9 @@ class MeasurePriority(Model):
     detail: Text
     title_goal: text_with("metric", "goal")
     title_reach: text_with("goal")
+    # A measure named by one of these is said with "the" ("the CMS overall rating"), a
+    # quantity is not ("agency use").
+    the_before: list[str] = Factory(list)
 
 
 class TrainingPriority(Model):
