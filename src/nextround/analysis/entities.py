@@ -55,7 +55,9 @@ _BASELINE = re.compile(
     r"(?:at\s+|about\s+|around\s+|"
     r"roughly\s+|nearly\s+|close to\s+|over\s+|under\s+|below\s+|above\s+|from\s+|to\s+|by\s+|"
     r"an average of\s+|only\s+|just\s+|~)*"
-    r"(?:\$?\d[\d,.]*|(?:one|two|three|four|five)(?=[- ]stars?\b))"
+    r"(?:\$?\d[\d,.]*|(?:one|two|three|four|five)(?=[- ]stars?\b)|(?:two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)(?= (?:business |working )?"
+    r"(?:days|weeks|months|hours)\b))"
     r"(?:[- ]stars?\b|\s*(?:%|percent|percentage points|days|"
     r"business days|hours|minutes|weeks|points|ms|x|k|m|million|billion))?"
     r"(?:\s+(?:to|from)\s+\$?\d[\d,.]*\s*(?:%|percent|days|hours|minutes)?)?"
@@ -168,7 +170,9 @@ def find_entities(sentences: list[str], header: list[str], library: Library) -> 
             phrase = (m.group("phrase") or m.group("current") or m.group("amount")
                       or m.group("average")
                       or m.group("target") or m.group("goal")).strip(" .,;:")
-            if re.search(r"\d|\b(?:one|two|three|four|five)[- ]stars?\b", phrase):
+            if re.search(r"\d|\b(?:one|two|three|four|five)[- ]stars?\b|\b(?:two|three|four|"
+                         r"five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty) "
+                         r"(?:business |working )?(?:days|weeks|months|hours)\b", phrase):
                 found.baselines.append((phrase, sentence))
         for m in _TIMELINE.finditer(sentence):
             found.timelines.append((m.group(0).strip(), sentence))

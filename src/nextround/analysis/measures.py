@@ -24,10 +24,15 @@ _BESIDE_TARGET = re.compile(r"against an? (?P<value>\$?\d[\d,.]*(?:\s*%|\s[a-z]+
                             r"(?:goal|target)\b")
 # "Our goal is to get NRR back above 105% by the end of FY2026": a target stated on its own.
 # Also "Bring CAC back under $60 blended": a goal said as what to do.
-_GOAL = re.compile(r"\b(?:goal|target|aim|bring|get|reduce|cut|lower|grow|raise|lift|increase|"
-                   r"improve)\b[^.;]*?(?P<value>\b(?:above|below|under|over|to|at|of) "
-                   r"(?:\$?\d[\d,.]*\s*%?|(?:one|two|three|four|five)[- ]stars?)"
-                   r"(?: (?:by|within) [^.;,]+)?)", re.IGNORECASE)
+# Numbers said in words, where a unit follows: "eight business days", "two stars".
+_NUMBER_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+                 r"twenty|thirty)")
+_SPAN = r"(?:business |working |calendar )?(?:days|weeks|months|hours|minutes)"
+_GOAL = re.compile(
+    r"\b(?:goal|target|aim|want|like|bring|get|reduce|cut|lower|grow|raise|lift|increase|"
+    r"improve)\b[^.;]*?(?P<value>\b(?:above|below|under|over|to|at|of|in) "
+    rf"(?:\$?\d[\d,.]*\s*%?(?: {_SPAN})?|{_NUMBER_WORDS}[- ](?:stars?|{_SPAN}))"
+    r"(?: (?:by|within|before) [^.;,]+)?)", re.IGNORECASE)
 _METRIC_ADVERBS = {"currently", "now", "today", "still", "already", "recently"}
 # A goal right after the baseline: "currently 28% of nursing hours, to under 10% by
 # year-end", "(currently ~180ms, target under 50ms)", "(currently 24.8%) below the national
@@ -157,19 +162,33 @@ def stated_measures(baselines: list[tuple[str, str]], parts: list[Sentence],
         # Only in the words right after this baseline: "71% against an 80% goal, and our
         # scrap rate ..." gives the goal to line efficiency, not to the scrap rate.
         after = sentence[sentence.find(phrase) + len(phrase):] if phrase in sentence else ""
+        if re.match(r"\s+of (?:our |the |its )?(?:revenue|sales|business|orders|volume|income)",
+                    after):
+            continue  # "Subscriptions are about 70% of revenue": how the business is made up
         beside = _BESIDE_TARGET.match(after.split(",")[0].strip() + " ")
         right_after = _AFTER_GOAL.match(after)
         goal = re.sub(r"^([\d.]+) (minute|hour|day|week|point|second)$", r"\1 \2s",
                       beside["value"].strip()) if beside else next(
             (g.strip() for g in right_after.groups() if g), "") if right_after else ""
-        out.append(StatedMeasure(metric[0].upper() + metric[1:], value, said, goal, changed))
+        out.append(_with_goal(StatedMeasure(metric[0].upper() + metric[1:], value, said, "",
+                                             changed), goal) if goal else
+                   StatedMeasure(metric[0].upper() + metric[1:], value, said, "", changed))
     return _goals_said_apart(out, baselines, parts)
 
 
 def _with_goal(measure: StatedMeasure, goal: str) -> StatedMeasure:
+    # The figure itself: "to eight weeks", "at four stars", "in five days" -> "eight weeks"
+    goal = re.sub(r"^(?:back )?(?:to|at|in|of) ", "", goal.strip())
     return StatedMeasure(measure.metric, measure.value, measure.said, goal, measure.changed)
 
 
+# The words that may stand between a goal's verb and its figure without naming a measure:
+# "The goal is to be back at four stars", "We want to bring the cycle down to eight weeks".
+_LEAD_WORDS = {"goal", "target", "aim", "want", "like", "bring", "get", "reduce", "cut", "lower",
+               "grow", "raise", "lift", "increase", "improve", "is", "are", "to", "be", "back",
+               "down", "up", "it", "them", "this", "that", "a", "an", "the", "we", "our", "d",
+               "would", "keep", "cycle", "rate", "number", "figure", "time", "s", "and", "its",
+               "their", "see", "have", "has", "set", "plan", "next", "year", "over", "within"}
 RECENT_MEASURES = 3  # a goal that names no measure looks this many measures back for its own
 
 
@@ -200,7 +219,11 @@ def _goals_said_apart(measures: list[StatedMeasure], baselines: list[tuple[str, 
         named = [i for i in untargeted
                  if fold(measures[i].metric) in said or _initials_in(measures[i].metric, said)]
         unit = _unit(goal["value"])
-        near = [i for i in recent if i in untargeted and unit and unit == _unit(measures[i].value)]
+        # "we want agency use under 40%" names another quantity: not the rate just stated.
+        between = set(re.findall(r"[a-z]+", fold(part.text[goal.start():goal.start("value")])))
+        other = between - _LEAD_WORDS
+        near = [i for i in recent if i in untargeted and unit and unit == _unit(measures[i].value)
+                and not other - set(re.findall(r"[a-z]+", fold(measures[i].metric)))]
         for index in (named or near)[:1]:
             measures[index] = _with_goal(measures[index], goal["value"].strip())
             untargeted.remove(index)
@@ -216,5 +239,6 @@ def _initials_in(metric: str, said: str) -> bool:
 
 def _unit(value: str) -> str:
     """What a figure counts ("%", "stars", "days"), to tell a goal of the same measure."""
-    found = re.search(r"%|percent|\bstars?\b|\bdays?\b|\bhours?\b|\bminutes?\b|\$", value)
+    found = re.search(r"%|percent|\bstars?\b|\bdays?\b|\bweeks?\b|\bmonths?\b|\bhours?\b|"
+                      r"\bminutes?\b|\$", value)
     return found.group(0).rstrip("s").replace("percent", "%") if found else ""

@@ -73,7 +73,8 @@ class Measures(Context):
     def _goal_target(self, goal: str, spec: StatedMeasureText) -> str:
         """The target a stated goal gives: "under 10% by year-end, the stated target; my part
         of it agreed with you" (with a date), or "... on a timeline agreed with you"."""
-        return self.fill(spec.stated_target_dated if " by " in goal else spec.stated_target,
+        dated = re.search(r"\b(?:by|within|before)\b", goal)
+        return self.fill(spec.stated_target_dated if dated else spec.stated_target,
                          evidence=goal)
 
     def _direction(self, measure: StatedMeasure, spec: StatedMeasureText) -> str:

@@ -65,8 +65,9 @@ class Priorities(Measures):
             if metric.split()[-1].lower() in spec.the_before and \
                     not re.match(r"(?:the|our|its) ", metric):
                 metric = f"the {metric}"  # "the CMS overall rating", not "CMS overall rating"
-            goal = re.sub(r"^(?:back )?(?:at|to) ", "", measure["goal"])
-            if goal and re.match(r"[~$\d]|(?:one|two|three|four|five)\b", goal):
+            goal = measure["goal"]
+            if goal and re.match(r"[~$\d]|(?:one|two|three|four|five|six|seven|eight|nine|ten|"
+                                 r"eleven|twelve|fifteen|twenty|thirty)\b", goal):
                 # "80%" -> "to 80%"; back to where it was ("fell to two stars": "back to
                 # four stars"); "under 10% by year-end" as it is
                 goal = f"{'back to' if measure['value'].startswith('fell') else 'to'} {goal}"
