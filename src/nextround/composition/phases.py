@@ -167,7 +167,8 @@ class Phases(Context):
             focus = (self.threaded[index % len(self.threaded)]
                      if self.threaded else None)
             level_actions = [self._situated(line, focus)
-                             for line in (adds[key] if adds else [])]
+                             for line in (adds[key] if adds else [])
+                             if not set(line.unless) & self.present]
             sector = [self.fill(self.sector.learn)] if key == "learn" and self.sector and \
                 self.sector.learn else []
             duties = self.duty_lines.get(key, [])

@@ -158,6 +158,7 @@ class Plan(Priorities, Phases, Stakeholders):
                 "text": self.fill(wording, initiative=named[which])
                 if which < len(named) and c.with_initiative else
                 self.fill(c.with_regulations) if self.regulations and c.with_regulations
+                else self.fill(c.frontline) if c.frontline and self.level in FRONTLINE_LEVELS
                 else self.fill(c.text),
             })
         return out

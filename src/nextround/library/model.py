@@ -185,6 +185,9 @@ class SituatedLine(Model):
 
     text: str
     when: tuple[tuple[str, str], ...] = ()
+    # Left out where the description states one of these ("Hold a 1:1 with every direct
+    # report" for a company's first marketer: `unless: [new-function, no-team]`).
+    unless: tuple[str, ...] = ()
 
     @classmethod
     def read_data(cls, item: Any, file: str, path: str) -> SituatedLine:
@@ -193,13 +196,14 @@ class SituatedLine(Model):
             item = {"text": item}
         when = item.get("when") or {} if isinstance(item, dict) else None
         if not isinstance(item, dict) or not isinstance(item.get("text"), str) \
-                or not isinstance(when, dict):
-            raise ContentError(f"{here}: expected a string, or a mapping with 'text' and 'when'")
+                or not isinstance(when, dict) or not item.keys() <= {"text", "when", "unless"}:
+            raise ContentError(f"{here}: expected a string, or a mapping with 'text', 'when' "
+                               f"and 'unless'")
         for key, text in [("text", item["text"]), *when.items()]:
             if not isinstance(text, str):
                 raise ContentError(f"{here}.when.{key}: expected a string")
             check_placeholders(text, PLACEHOLDERS, f"{here}.when.{key}")
-        return cls(item["text"], tuple(when.items()))
+        return cls(item["text"], tuple(when.items()), _ids(item.get("unless"), f"{here}.unless"))
 
     @classmethod
     def schema(cls, partial: bool = False) -> dict[str, Any]:
@@ -207,7 +211,8 @@ class SituatedLine(Model):
             "type": "object", "required": ["text"], "additionalProperties": False,
             "properties": {"text": {"type": "string"}, "when": {
                 "type": "object", "additionalProperties": {"type": "string"},
-                "description": "signal id, 'regulated' or 'initiative': the wording then"}}}]}
+                "description": "signal id, 'regulated' or 'initiative': the wording then"},
+                "unless": _IDS_SCHEMA}}]}
 
 
 class Record(Model):
@@ -391,6 +396,7 @@ class Checkin(Model):
     with_initiative: Text = ""
     with_initiative_ahead: Text = ""  # the initiative is dated after day 90: progress toward it
     with_regulations: Text = ""
+    frontline: Text = ""  # for an entry, IC or senior plan: no "plan for the next quarter"
 
 
 class MeasurePriority(Model):
