@@ -109,13 +109,14 @@ MERGE = """
 import json, sys
 from pathlib import Path
 from docxtpl import DocxTemplate
+from nextround.handouts import handout  # the templates read doc.research.items, not a dict's
 
 templates, out = Path(sys.argv[1]), Path(sys.argv[3])
 data = json.loads(Path(sys.argv[2]).read_text())
 for record in data:
     for name, doc in record["docs"].items():
         template = DocxTemplate(str(templates / f"{name}.docx"))
-        template.render({"doc": doc, "theme": record["theme"]}, autoescape=True)
+        template.render({"doc": handout(doc), "theme": record["theme"]}, autoescape=True)
         template.save(out / f"row-{record['row']}-{name}.docx")
 """
 
