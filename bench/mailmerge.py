@@ -2,6 +2,7 @@
 
     make bench
     .venv/bin/python bench/mailmerge.py --rows 24 --rounds 3 --per-process-rows 8
+    .venv/bin/python bench/mailmerge.py --against /tmp/old/.venv/bin/nextround   # before/after
 
 What an outplacement firm or a careers office would script instead of nextround: Word
 templates filled by docxtpl, then LibreOffice turning every file into a PDF in one call. Here
@@ -109,13 +110,14 @@ MERGE = """
 import json, sys
 from pathlib import Path
 from docxtpl import DocxTemplate
+from nextround.handouts import handout  # the templates read doc.research.items, not a dict's
 
 templates, out = Path(sys.argv[1]), Path(sys.argv[3])
 data = json.loads(Path(sys.argv[2]).read_text())
 for record in data:
     for name, doc in record["docs"].items():
         template = DocxTemplate(str(templates / f"{name}.docx"))
-        template.render({"doc": doc, "theme": record["theme"]}, autoescape=True)
+        template.render({"doc": handout(doc), "theme": record["theme"]}, autoescape=True)
         template.save(out / f"row-{record['row']}-{name}.docx")
 """
 
@@ -140,9 +142,9 @@ def soffice(files: list[Path], out: Path, profile: Path) -> None:
                    check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
-def batch(sheet: Path, out: Path, extra: list[str]) -> None:
+def batch(sheet: Path, out: Path, extra: list[str], program: str = NEXTROUND) -> None:
     shutil.rmtree(out, ignore_errors=True)
-    result = subprocess.run([NEXTROUND, "batch", str(sheet), "--out", str(out), "--quiet",
+    result = subprocess.run([program, "batch", str(sheet), "--out", str(out), "--quiet",
                              *extra], capture_output=True, text=True)
     if result.returncode != 0:
         raise SystemExit(f"nextround batch failed: {result.stdout}{result.stderr}")
@@ -173,6 +175,9 @@ def main() -> None:
                         help="of those, the rows done with one `nextround generate` each")
     parser.add_argument("--rounds", type=int, default=3, help="turns each way takes")
     parser.add_argument("--no-dask", action="store_true", help="leave --scheduler local out")
+    parser.add_argument("--against", metavar="PROGRAM",
+                        help="also run another installed nextround's batch (an older version, "
+                             "say) on the same rows, taking turns with the others")
     args = parser.parse_args()
     if shutil.which("soffice") is None:
         raise SystemExit("LibreOffice (soffice) is needed for the mail merge: "
@@ -200,6 +205,9 @@ def main() -> None:
         "nextround generate, once per row":
             (len(few), lambda: generate_each(few, work / "each")),
     }
+    if args.against:
+        ways[f"{args.against} batch (all {cores} cores)"] = (
+            args.rows, lambda: batch(sheet, work / "against", [], args.against))
     if not args.no_dask and has_dask():
         ways[f"nextround batch --scheduler local ({cores} workers)"] = (
             args.rows, lambda: batch(sheet, work / "dask", ["--scheduler", "local"]))

@@ -10,6 +10,8 @@ import io
 import logging
 import os
 import sys
+import types
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -42,6 +44,7 @@ def load_weasyprint():
     if "weasyprint" in sys.modules or not sys.platform.startswith("linux"):
         import weasyprint
 
+        _deflate_faster()
         return weasyprint
 
     search = ctypes.util.find_library
@@ -51,6 +54,7 @@ def load_weasyprint():
         with contextlib.redirect_stdout(io.StringIO()):
             import weasyprint
 
+        _deflate_faster()
         return weasyprint
     except OSError:
         for name in [m for m in sys.modules if m.partition(".")[0] == "weasyprint"]:
@@ -59,7 +63,26 @@ def load_weasyprint():
         ctypes.util.find_library = search
     import weasyprint
 
+    _deflate_faster()
     return weasyprint
+
+
+# zlib's default level for the PDF's streams. pydyf (WeasyPrint's PDF writer) compresses every
+# stream at level 9: 19 ms a row on the sample sheet, where level 6 takes 7 ms for files 0.3%
+# larger. The pages are the same; only the deflated bytes differ.
+PDF_DEFLATE_LEVEL = 6
+
+
+def _deflate_faster() -> None:
+    """Have pydyf compress the PDF's streams at PDF_DEFLATE_LEVEL instead of 9."""
+    pydyf = sys.modules.get("pydyf")  # imported by WeasyPrint
+    if getattr(pydyf, "zlib", None) is not zlib:  # already done, or pydyf changed
+        return
+    deflate = types.ModuleType("zlib", "zlib, with PDF_DEFLATE_LEVEL for compressobj()")
+    deflate.__dict__.update(vars(zlib))
+    deflate.compressobj = lambda level=PDF_DEFLATE_LEVEL, *args, **kwargs: zlib.compressobj(
+        min(level, PDF_DEFLATE_LEVEL), *args, **kwargs)
+    pydyf.zlib = deflate
 
 
 def _fetcher_class():
