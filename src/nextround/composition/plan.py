@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from .limits import CHECKIN_INITIATIVE, MAX_ASSUMPTIONS, MAX_EARLY_WINS
+from .limits import CHECKIN_INITIATIVE, FRONTLINE_LEVELS, MAX_ASSUMPTIONS, MAX_EARLY_WINS
 from .phases import Phases
 from .phrasing import _long_date, _short_metric, _unique
 from .priorities import Priorities
