@@ -113,7 +113,9 @@ class Context:
                 peer.endswith("s") and not {"each", "every", "whoever", "my", "the", "a", "an",
                                             "few", "or"} & set(peer.split()):
             known.add("peer")
-            self.fill.values["peer"] = peer
+            # "the driver trainer and senior drivers": a group led by one person needs "the".
+            self.fill.values["peer"] = peer if peer.split(" and ")[0].endswith("s") \
+                else f"the {peer}"
         self.present = stated | known
         # The sector's own first-month action and person to meet, unless the family already
         # speaks its language (home_sectors).
