@@ -116,7 +116,14 @@ def _you_will(parts: list[Sentence], library: Library) -> list[str]:
         if duty.split()[0].lower() not in library.ad["duty_verbs"]:
             continue  # "you'll be part of a team of eight": no duty
         duty = re.sub(r"\byour\b", "my", re.sub(r"\byou\b", "me", duty))
-        out.append(duty[0].upper() + duty[1:])
+        # "handle deposits, ..., balance my drawer and help members": each verb its own duty
+        verbs = library.ad["duty_verbs"]
+        cuts = [m.start() for m in re.finditer(r",(?: and)? (\w+)\b", duty)
+                if m.group(1).lower() in verbs]
+        for start, end in zip([0, *cuts], [*cuts, len(duty)], strict=True):
+            piece = re.sub(r"^,(?: and)? ", "", duty[start:end]).strip().rstrip(".")
+            if piece:
+                out.append(piece[0].upper() + piece[1:])
     return out
 
 

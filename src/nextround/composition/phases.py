@@ -118,7 +118,8 @@ class Phases(Context):
                 continue
             score = 2 * bool(re.search(r"\d", text)) + 2 * sum(n in lowered for n in known) \
                 + sum(w[:1].isupper() for w in text.split()[1:])
-            scored.append((-score, index, text))
+            if score:  # "Clean and turn rooms" restates the job; a number or a name is the ad's
+                scored.append((-score, index, text))
         return [text for _, _, text in sorted(scored)]
 
     def _duty_lines(self) -> dict[str, list[str]]:
