@@ -179,6 +179,10 @@ def company_profile(sentences: list[str], company: str, library: Library) -> dic
                         continue
                     if heads and not heads & set(words):
                         continue
+                    if name == "customers" and ("'" in phrase or "’" in phrase or set(words) & {
+                            "branches", "stores", "locations", "offices", "sites", "plants",
+                            "employees", "doors", "trucks", "beds"}):
+                        continue  # "11 branches and 62,000 members", "customers' doors"
                     if not_places and (words[0] in not_places or
                                        fold(phrase).removeprefix("the ") in not_places):
                         continue

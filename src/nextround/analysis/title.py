@@ -61,6 +61,24 @@ _PART_BREAK = re.compile(r":\s+|\s*[)\]](?:\s+[-–—|]\s+|,\s+|\s*)|\s+[-–�
 _STATE_CODE = re.compile(r"^[A-Z]{2}$")
 
 
+_SMALL_WORDS = {"of", "the", "and", "for", "to", "in", "at", "on", "a", "an", "or", "with"}
+
+
+def _unshouted(title: str) -> str:
+    """A title typed in capitals, as a heading writes it: "ASSISTANT STORE MANAGER" ->
+    "Assistant Store Manager", keeping short codes ("IT", "II", "HR", "HVAC")."""
+    if not title.isupper():
+        return title
+    def word(match: re.Match[str]) -> str:
+        w = match.group(0)
+        if w.lower() in _SMALL_WORDS and title[match.start() - 1:match.start()] == " ":
+            return w.lower()
+        if len(w) <= 3 or w in {"HVAC", "PACU", "NICU", "PICU", "CDL", "EMT", "LVN"}:
+            return w
+        return w.capitalize()
+    return re.sub(r"[A-Za-z]+", word, title)
+
+
 def heading(title: str, library: Library) -> str:
     """The title as a handout's heading shows it: the job and its domain, without the pay,
     perks, schedule and place a job board adds ("CDL A Local Driver - Home Every Night -
@@ -87,7 +105,7 @@ def heading(title: str, library: Library) -> str:
             kept.append(f" ({part})")
         else:
             kept.append(f", {part}" if "," in before else f" – {part}")
-    return "".join(kept) or title.strip()
+    return _unshouted("".join(kept) or title.strip())
 
 
 def _is_place(part: str, library: Library) -> bool:

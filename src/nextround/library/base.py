@@ -166,6 +166,7 @@ def ad(data: dict[str, Any], where: str) -> dict[str, Any]:
                   "between": {str(v) for v in data["voice"]["between"]},
                   "unchanged": {str(v) for v in data["voice"]["unchanged"]},
                   "not_verbs": {str(v) for v in data["voice"]["not_verbs"]},
+                  "list_verbs": {str(v) for v in data["voice"].get("list_verbs", ())},
                   "pronoun": _we_words(data["voice"])},
         # Compared in any case: the sentences are not folded for these.
         "facts": {"words": _phrases(data["facts"]["words"], re.IGNORECASE),
