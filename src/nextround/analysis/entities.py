@@ -109,7 +109,17 @@ def _written_as(name: str, written: str) -> bool:
     return name == name.lower() or written != written.lower()
 
 
-def _names(index: dict[tuple[str, ...], str], sentences: list[str]) -> list[str]:
+def _proper(word: str) -> bool:
+    """A capitalized word that is no acronym ("Pack", not "POS")."""
+    return word[:1].isupper() and not word.isupper()
+
+
+def _sentence_start(sentence: str, word: str) -> bool:
+    return sentence.lstrip().startswith(word)
+
+
+def _names(index: dict[tuple[str, ...], str], sentences: list[str],
+           whole_names: bool = False) -> list[str]:
     """The names of the index found in the sentences, as the ad writes them, the longest
     name at each word first."""
     first_words = {key[0] for key in index}
@@ -124,7 +134,13 @@ def _names(index: dict[tuple[str, ...], str], sentences: list[str]) -> list[str]
                 for n in range(min(MAX_NAME_WORDS, len(words) - i), 0, -1):
                     name = index.get(tuple(lower[i:i + n]))
                     written = " ".join(words[i:i + n]) if name else ""
-                    if name and _written_as(name, written):
+                    # A one-word name inside a longer proper name is that name's ("Pack
+                    # Square", "Union Square Cafe"), not the system.
+                    inside = whole_names and n == 1 and (
+                        i > 0 and _proper(words[i - 1])
+                        and not _sentence_start(sentence, words[i - 1])
+                        or i + 1 < len(words) and _proper(words[i + 1]))
+                    if name and _written_as(name, written) and not inside:
                         if not any(written.lower() in f.lower() for f in found):
                             found = [f for f in found if f.lower() not in written.lower()]
                             found.append(written)
@@ -148,7 +164,7 @@ def find_entities(sentences: list[str], header: list[str], library: Library) -> 
     spec = library.entities
     found = Entities()
     everything = header + sentences
-    found.systems = _names(spec["systems"], sentences)
+    found.systems = _names(spec["systems"], sentences, whole_names=True)
     found.regulations = _names(spec["regulations"], sentences)
     found.places = _names(spec["places"], everything)
     for line in everything:
