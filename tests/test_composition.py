@@ -504,14 +504,19 @@ def test_an_initiative_dated_after_day_90_reports_no_results_by_then():
     changed so far" for a tower that opens in September."""
     description = ("Valley Regional is a 420-bed hospital in Fresno. Our new 96-bed patient "
                    "tower opens in September with a satellite pharmacy.")
-    plan = plan_for("Clinical Pharmacist", "Valley Regional", description)["plan"]
+    plan = plan_for("Pharmacy Manager", "Valley Regional", description)["plan"]
     lines = " ".join(document_lines(plan))
     assert "on track for its date" in lines and "stands ahead of its date" in lines
     assert "changed so far" not in lines
     assert plan["checkins"][1]["text"].startswith(("Progress toward", "First results, "))
-    soon = plan_for("Clinical Pharmacist", "Valley Regional",
+    soon = plan_for("Pharmacy Manager", "Valley Regional",
                     description.replace("September", "January"))["plan"]
     assert "on track for its date" not in " ".join(document_lines(soon))
+    # A pharmacist gets ready for the day rather than running the project (the second panel).
+    staff = " ".join(document_lines(plan_for("Clinical Pharmacist", "Valley Regional",
+                                             description)["plan"]))
+    assert "will change in my work before its date" in staff
+    assert "on track for its date" not in staff
 
 
 def test_a_familys_lines_can_be_for_one_of_its_jobs():

@@ -62,8 +62,11 @@ class Phases(Context):
     """The 30/60/90-day phases, and the initiative and duty lines that run through them."""
 
     def _thread(self, key: str, initiative: Initiative) -> str:
-        if self._after_day_90(initiative) and self.threads.ahead.get(key):
-            return self.fill(self.threads.ahead[key], initiative=initiative.name)
+        if self._after_day_90(initiative):
+            ahead = self.threads.ahead_frontline if self.level in FRONTLINE_LEVELS and \
+                self.threads.ahead_frontline.get(key) else self.threads.ahead
+            if ahead.get(key):
+                return self.fill(ahead[key], initiative=initiative.name)
         variant = self.threads.frontline if self.level in FRONTLINE_LEVELS else \
             self.threads.lead if self.level in LEAD_LEVELS else ThreadText()
         own_kind = self.kinds[initiative.id].effects.threads

@@ -645,6 +645,7 @@ class Threads(ThreadText):
     lead: ThreadText = ThreadText()
     frontline: ThreadText = ThreadText()
     ahead: ThreadText = ThreadText()
+    ahead_frontline: ThreadText = ThreadText()  # the same for an entry, IC or senior plan
 
 
 class InitiativeWords(Model):
