@@ -60,23 +60,37 @@ def qpdf_check(path: Path) -> subprocess.CompletedProcess:
     return subprocess.run([need("qpdf"), "--check", str(path)], capture_output=True, text=True)
 
 
-def _libreoffice_convert(docx: Path, workdir: Path, target: str, suffix: str) -> Path:
+def _libreoffice_convert_all(docx: list[Path], workdir: Path, target: str, suffix: str
+                             ) -> list[Path]:
+    """The files converted by one LibreOffice run: starting it is most of a conversion's
+    time, so files read together are given to it together. Their names must differ."""
+    assert len({d.stem for d in docx}) == len(docx), f"two files of one name: {docx}"
     soffice = need("soffice")
     profile = workdir / "lo-profile"
     result = subprocess.run(
         [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
-         target, "--outdir", str(workdir), str(docx)],
+         target, "--outdir", str(workdir), *map(str, docx)],
         capture_output=True, text=True, timeout=180,
     )
-    out = workdir / (docx.stem + suffix)
-    assert result.returncode == 0 and out.exists(), f"LibreOffice could not open {docx}: {result}"
-    return out
+    outs = [workdir / (d.stem + suffix) for d in docx]
+    for d, out in zip(docx, outs, strict=True):
+        assert result.returncode == 0 and out.exists(), f"LibreOffice could not open {d}: {result}"
+    return outs
+
+
+def _libreoffice_convert(docx: Path, workdir: Path, target: str, suffix: str) -> Path:
+    return _libreoffice_convert_all([docx], workdir, target, suffix)[0]
 
 
 def libreoffice_text(docx: Path, workdir: Path) -> str:
     """Open the DOCX in LibreOffice (a real client) and return the text it reads from it."""
-    out = _libreoffice_convert(docx, workdir, "txt:Text (encoded):UTF8", ".txt")
-    return out.read_text(encoding="utf-8-sig")
+    return libreoffice_texts([docx], workdir)[docx]
+
+
+def libreoffice_texts(docx: list[Path], workdir: Path) -> dict[Path, str]:
+    """libreoffice_text of each DOCX, all opened by one LibreOffice run."""
+    outs = _libreoffice_convert_all(docx, workdir, "txt:Text (encoded):UTF8", ".txt")
+    return {d: out.read_text(encoding="utf-8-sig") for d, out in zip(docx, outs, strict=True)}
 
 
 def libreoffice_pdf(docx: Path, workdir: Path) -> Path:

@@ -18,7 +18,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SAMPLES, child_processes, libreoffice_text, pdf_text, qpdf_check
+from conftest import (
+    SAMPLES,
+    child_processes,
+    libreoffice_text,
+    once_per_run,
+    pdf_text,
+    qpdf_check,
+)
 
 from nextround.cli import main
 
@@ -473,23 +480,36 @@ def test_ctrl_c_reaching_workers_as_they_start_does_not_stop_them(tmp_path):
     assert len(signalled) >= 3  # two workers and at least one replacement
 
 
-@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL], ids=["ctrl-c", "kill-9"])
-def test_interrupted_run_resumes_to_exactly_what_a_clean_run_writes(tmp_path, sig):
-    rows = [["role", "company", "description", "date"]] + [
-        ["Engineer", f"Company {i}", DESCRIPTION, "2026-11-25"] for i in range(40)]
-    sheet = write_csv(tmp_path / "c.csv", rows)
-    args = [str(sheet), "--format", "md,json", "--jobs", "2"]
-    clean = subprocess.run([sys.executable, "-c", "from nextround.cli import main; main()",
-                            "batch", *args, "--out", str(tmp_path / "clean")],
-                           capture_output=True, text=True)
-    assert clean.returncode == 0, clean.stderr
+INTERRUPTED_ROWS = [["role", "company", "description", "date"]] + [
+    ["Engineer", f"Company {i}", DESCRIPTION, "2026-11-25"] for i in range(40)]
+INTERRUPTED_ARGS = ["--format", "md,json", "--jobs", "2"]
 
+
+@pytest.fixture(scope="module")
+def clean_run(tmp_path_factory) -> dict[str, bytes]:
+    """What an uninterrupted run of the interrupted runs' sheet writes (its files' bytes),
+    made once for the test run: both ways of stopping compare against the same clean run."""
+    def make(folder: Path) -> dict[str, bytes]:
+        sheet = write_csv(folder / "c.csv", INTERRUPTED_ROWS)
+        clean = subprocess.run([sys.executable, "-c", "from nextround.cli import main; main()",
+                                "batch", str(sheet), *INTERRUPTED_ARGS, "--out",
+                                str(folder / "clean")], capture_output=True, text=True)
+        assert clean.returncode == 0, clean.stderr
+        return _tree(folder / "clean")
+
+    return once_per_run(tmp_path_factory, "batch-clean-run", make)
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL], ids=["ctrl-c", "kill-9"])
+def test_interrupted_run_resumes_to_exactly_what_a_clean_run_writes(tmp_path, sig, clean_run):
+    sheet = write_csv(tmp_path / "c.csv", INTERRUPTED_ROWS)
+    args = [str(sheet), *INTERRUPTED_ARGS]
     out = tmp_path / "out"
     process = _start([*args, "--out", str(out)], tmp_path)
     _wait_for_rows(out, 3, process)
     os.killpg(process.pid, sig)
     _, stderr = process.communicate(timeout=120)
-    clean_files = _tree(tmp_path / "clean")
+    clean_files = clean_run
     if sig == signal.SIGINT:
         # Ctrl-C: rows in progress finish, nothing temporary stays, the report is written.
         assert process.returncode == 130

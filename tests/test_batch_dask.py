@@ -29,8 +29,14 @@ LINUX = pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs L
 BIN = Path(sys.executable).parent
 
 
-def batch(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", "from nextround.cli import main; main()",
+def batch(*args: str, cwd: Path, connect_seconds: float | None = None
+          ) -> subprocess.CompletedProcess:
+    """`nextround batch ARGS` in its own process; connect_seconds, when given, in place of
+    the 10 seconds it gives a scheduler to answer (a test of the failure need not wait that
+    long for it: the message is the same)."""
+    shorter = "" if connect_seconds is None else (
+        f"import nextround.batch.cluster as c; c.CONNECT_SECONDS = {connect_seconds}; ")
+    return subprocess.run([sys.executable, "-c", shorter + "from nextround.cli import main; main()",
                            "batch", *args], capture_output=True, text=True, cwd=cwd,
                           timeout=600)
 
@@ -77,7 +83,7 @@ def test_an_unreachable_scheduler_is_one_plain_line(tmp_path):
         free.bind(("127.0.0.1", 0))
         port = free.getsockname()[1]
     result = batch(str(_rows(tmp_path, 2)), "--out", str(tmp_path / "out"), "--scheduler",
-                   f"tcp://127.0.0.1:{port}", cwd=tmp_path)
+                   f"tcp://127.0.0.1:{port}", cwd=tmp_path, connect_seconds=2)
     assert result.returncode == 1
     assert result.stderr.startswith(f"Error: Cannot reach the Dask scheduler at "
                                     f"'tcp://127.0.0.1:{port}'")
@@ -151,13 +157,16 @@ def dask_cluster(tmp_path):
             client.wait_for_workers(2, timeout=120)
         yield address, processes[1:]
     finally:
-        for process in reversed(processes):
-            process.terminate()
-        for process in processes:
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
+        # The workers first: stopped together with their scheduler, each waits out its
+        # reconnection attempts (eight seconds), alone it leaves at once.
+        for group in (processes[1:], processes[:1]):
+            for process in group:
+                process.terminate()
+            for process in group:
+                try:
+                    process.wait(timeout=30)
+                except subprocess.TimeoutExpired:
+                    process.kill()
 
 
 @LINUX
@@ -174,13 +183,19 @@ def test_a_real_cluster_survives_a_killed_worker_and_a_killed_client(tmp_path, d
     process.kill()
     process.communicate(timeout=60)
     # The rows its workers had started still finish (Dask forgets only the queued ones):
-    # let them, so that they do not write beside the resumed run's.
-    count, still = -1, time.monotonic()
-    while time.monotonic() - still < 5:
-        now = sum(1 for _ in out.rglob("*") if _.is_file())
-        if now != count:
-            count, still = now, time.monotonic()
-        time.sleep(0.2)
+    # let them, so that they do not write beside the resumed run's. Done when the scheduler
+    # has no row on a worker and no worker is still running one it was told to drop.
+    from distributed import Client
+
+    def rows_running(client) -> int:
+        return sum(map(len, client.processing().values())) + sum(client.run(
+            lambda dask_worker: len(dask_worker.state.all_running_tasks)).values())
+
+    with Client(address, timeout=60) as client:
+        deadline = time.monotonic() + 120
+        while rows_running(client):
+            assert time.monotonic() < deadline, "the killed client's rows never finished"
+            time.sleep(0.1)
 
     # The resumed run loses a worker mid-row: Dask gives its rows to the other one.
     resumed = subprocess.Popen(

@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 import yaml
 from click.testing import CliRunner
-from conftest import ROOT, libreoffice_text, need, pdf_text, squash
+from conftest import ROOT, libreoffice_texts, need, pdf_text, squash
 
 from nextround import build_request, compose_documents
 from nextround.cli import main
@@ -204,11 +204,13 @@ def test_a_pack_renames_the_labels_in_the_pdf(labelled):
 
 def test_a_pack_renames_the_labels_in_word(labelled, tmp_path):
     need("soffice")
-    plan = squash(libreoffice_text(labelled["30-60-90-plan.docx"], tmp_path))
+    word = libreoffice_texts([labelled["30-60-90-plan.docx"],
+                              labelled["follow-up-questions.docx"]], tmp_path)
+    plan = squash(word[labelled["30-60-90-plan.docx"]])
     assert "Drafted by Jane Doe" in plan and "First day 4 January 2027" in plan
     assert "Handed to Sam Lee, Priya Raman" in plan and "Week of day 30" in plan
     assert "Prepared by" not in plan and "Start date" not in plan
-    questions = squash(libreoffice_text(labelled["follow-up-questions.docx"], tmp_path))
+    questions = squash(word[labelled["follow-up-questions.docx"]])
     assert "Drafted by Jane Doe" in questions and "Dated " in questions
     # The footer, which LibreOffice's text leaves out: the running line and the page count.
     footer = " ".join(p.text for section in docx.Document(labelled["30-60-90-plan.docx"]).sections

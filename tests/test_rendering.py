@@ -8,7 +8,15 @@ import re
 from html import unescape
 
 import pytest
-from conftest import libreoffice_text, pdf_pages, pdf_text, qpdf_check, squash, word_count
+from conftest import (
+    libreoffice_texts,
+    once_per_run,
+    pdf_pages,
+    pdf_text,
+    qpdf_check,
+    squash,
+    word_count,
+)
 from reading_scores import load_ads
 from test_composition import COMPANIES, FAMILIES, level_title
 
@@ -59,9 +67,20 @@ def test_json_and_pdf_show_the_same_lines(acme_files, doc):
     assert not missing, missing
 
 
+@pytest.fixture(scope="module")
+def acme_word_text(tmp_path_factory, acme_files) -> dict[str, str]:
+    """The text LibreOffice reads from each Word file of the sample: both opened by one
+    LibreOffice run, once for the test run."""
+    def make(folder):
+        docx = [acme_files[f"{doc}.docx"] for doc in ("30-60-90-plan", "follow-up-questions")]
+        return {d.stem: text for d, text in libreoffice_texts(docx, folder).items()}
+
+    return once_per_run(tmp_path_factory, "acme-word-text", make)
+
+
 @pytest.mark.parametrize("doc", ["30-60-90-plan", "follow-up-questions"])
-def test_libreoffice_opens_the_docx_and_reads_the_same_lines(acme_files, doc, tmp_path):
-    text = squash(libreoffice_text(acme_files[f"{doc}.docx"], tmp_path))
+def test_libreoffice_opens_the_docx_and_reads_the_same_lines(acme_files, acme_word_text, doc):
+    text = squash(acme_word_text[doc])
     document = json.loads(acme_files[f"{doc}.json"].read_text(encoding="utf-8"))
     assert document["role"] in text and document["company"] in text
     missing = [line for line in document_lines(document) if squash(line) not in text]

@@ -80,6 +80,14 @@ def cli_files(tmp_path_factory) -> dict[str, Path]:
     return {Path(line).name: Path(line) for line in result.stdout.split()}
 
 
+@pytest.fixture(scope="module")
+def cli_explained() -> str:
+    """What `nextround explain --json` prints for the form's fields (run once for the page's
+    panel and the API alike)."""
+    return subprocess.run([NEXTROUND, "explain", "--json", *CLI_ARGS], capture_output=True,
+                          text=True, check=True).stdout
+
+
 def same_handouts(files: dict[str, bytes], cli_files: dict[str, Path]) -> None:
     """PDFs byte for byte; Word files by their document part (zip entries carry times)."""
     assert sorted(files) == sorted(cli_files)
@@ -117,11 +125,10 @@ def test_page_shows_the_form_and_the_overrides(app):
         assert not re.search(r'(src|href)="(https?:)?//', html)
 
 
-def test_the_panel_shows_what_explain_found(app):
+def test_the_panel_shows_what_explain_found(app, cli_explained):
     client, token = browser(app)
     data = client.post("/explain", data=form(token)).get_json()
-    cli = json.loads(subprocess.run([NEXTROUND, "explain", "--json", *CLI_ARGS],
-                                    capture_output=True, text=True, check=True).stdout)
+    cli = json.loads(cli_explained)
     assert {k: v for k, v in data.items() if k not in ("level_label", "warnings")} == cli
     assert data["warnings"] == []
     generic = client.post("/explain", data=form(token, role="Chief Vibes Wrangler",
@@ -196,11 +203,10 @@ def api_fields() -> dict:
     return {**FIELDS, "interviewers": [f"{n}, {t}" for n, t in PEOPLE]}
 
 
-def test_api_explain_is_explain_json(app):
+def test_api_explain_is_explain_json(app, cli_explained):
     client = app.test_client()
     answer = client.post("/api/explain", json=api_fields())
-    cli = subprocess.run([NEXTROUND, "explain", "--json", *CLI_ARGS], capture_output=True,
-                         text=True, check=True).stdout
+    cli = cli_explained
     assert answer.get_data(as_text=True).strip() and answer.get_json() == json.loads(cli)
     # The same order of keys as the command line's JSON.
     assert list(answer.get_json()) == list(json.loads(cli))

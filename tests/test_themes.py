@@ -12,7 +12,15 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SAMPLES, libreoffice_pdf, libreoffice_text, need, pdf_text, squash
+from conftest import (
+    SAMPLES,
+    libreoffice_pdf,
+    libreoffice_text,
+    libreoffice_texts,
+    need,
+    pdf_text,
+    squash,
+)
 
 from nextround.cli import main
 
@@ -741,7 +749,9 @@ def test_a_content_pack_adds_an_introduction_and_renames_labels(tmp_path):
     assert "INDICATOR" in plan.upper() and "GOAL BY DAY 90" in plan.upper()
     assert "Bring this sheet; write the answers down." in sheet
     assert "Your interview panel" in sheet and "THEIR PRIORITIES" in sheet.upper()
-    word = squash(libreoffice_text(files["30-60-90-plan.docx"], tmp_path))
+    read = libreoffice_texts([files["30-60-90-plan.docx"], files["follow-up-questions.docx"]],
+                             tmp_path)
+    word = squash(read[files["30-60-90-plan.docx"]])
     assert "Prepared with Northbridge Careers" in word and "Goal by day 90" in word
-    word_sheet = squash(libreoffice_text(files["follow-up-questions.docx"], tmp_path))
+    word_sheet = squash(read[files["follow-up-questions.docx"]])
     assert "Your interview panel" in word_sheet and "Their priorities" in word_sheet
