@@ -122,6 +122,8 @@ class Context:
         sectors = {s.id: s for s in library.sectors.sectors}
         self.sector = sectors.get(analysis.sector.id) if analysis.sector and \
             analysis.sector.id not in self.family.home_sectors else None
+        if self.sector and self.level not in (self.sector.levels or ()):
+            self.sector = None
         self.duty_lines = self._duty_lines()
         self.situation = [
             s for s in analysis.signals if s.kind in ("situation", "work-mode", "ownership")

@@ -715,6 +715,9 @@ class Sector(Model):
     served: str = "customers"
     learn: Text = ""
     stakeholder: dict[str, Text] | None = None
+    # The levels the sector's first-month action and person to meet are for: "Work a full
+    # service, front and back of house" is a restaurant manager's, not a line cook's.
+    levels: Levels = LEVELS
 
 
 class Sectors(Model):
