@@ -8,6 +8,7 @@ fault, in seconds.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import os
@@ -15,6 +16,7 @@ import resource
 import shutil
 import subprocess
 import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -23,6 +25,8 @@ from click.testing import CliRunner
 from output_checks import leftovers
 
 from nextround.cli import main
+from nextround.errors import ThemeError
+from nextround.rendering.budget import time_budget
 from nextround.themes import builtin_themes_dir
 
 ARGS = ["--role", "Data Engineer", "--company", "Acme",
@@ -481,16 +485,31 @@ def test_an_svg_of_nested_use(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
+def test_a_time_out_swallowed_by_a_library_still_stops_the_handout(monkeypatch):
+    """WeasyPrint catches BaseException around each SVG picture it draws; the out-of-time
+    raise is lost there, and before this check the handout was written without the picture."""
+    monkeypatch.setenv("NEXTROUND_RENDER_SECONDS", "0.2")
+    with pytest.raises(ThemeError, match=r"^the plan took longer than 0.2 seconds to render"), \
+            time_budget("the plan", "advice"):
+        end = time.monotonic() + 0.6
+        while time.monotonic() < end:
+            with contextlib.suppress(BaseException):  # as the library does
+                time.sleep(0.01)
+
+
 def test_a_slow_picture_stops_at_the_time_budget(tmp_path):
     """An SVG drawn inline by a template escapes the theme-file check; the budget stops it."""
     theme = theme_copy(tmp_path)
     base = theme / "base.html.j2"
+    # Three pictures of a million <use> each: seconds of drawing, where the plan alone takes
+    # a fraction of one. WeasyPrint draws each inside `except BaseException` and skips the
+    # one interrupted: the budget must stop the handout all the same.
     svg = nested_use_svg(6, 10).replace("<svg ", '<svg style="width:1cm;height:1cm" ')
-    base.write_text(base.read_text().replace("<body>", "<body>" + svg, 1))
+    base.write_text(base.read_text().replace("<body>", "<body>" + svg * 3, 1))
     result = nextround("generate", *ARGS, "--theme", str(theme), "--out", "out", "--format",
-                       "pdf", "--only", "plan", cwd=tmp_path, timeout=60, seconds=3)
+                       "pdf", "--only", "plan", cwd=tmp_path, timeout=60, seconds=1)
     assert result.returncode == 1
-    assert result.stderr == (f"Error: {theme.resolve()}: the PDF of the plan took longer than 3 "
+    assert result.stderr == (f"Error: {theme.resolve()}: the PDF of the plan took longer than 1 "
                              f"seconds to render; look for SVG pictures that nest <use> many "
                              f"levels deep, or for a very large or deeply nested stylesheet or "
                              f"template.\n")

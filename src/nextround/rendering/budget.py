@@ -48,9 +48,12 @@ def time_budget(what: str, advice: str) -> Iterator[None]:
         yield
         return
     seconds = render_seconds()
+    expired = False
 
     def out_of_time(signum, frame):
+        nonlocal expired
         if _active:  # not once the body is over and the timer is being stopped
+            expired = True
             raise OutOfTime
 
     previous = signal.signal(signal.SIGALRM, out_of_time)
@@ -58,14 +61,19 @@ def time_budget(what: str, advice: str) -> Iterator[None]:
     # by a library, the next one still stops the work.
     signal.setitimer(signal.ITIMER_REAL, seconds, 0.1)
     _active = True
+    message = f"{what} took longer than {seconds:g} seconds to render; {advice}"
     try:
         yield
     except OutOfTime:
         _active = False
         signal.setitimer(signal.ITIMER_REAL, 0)
-        raise ThemeError(f"{what} took longer than {seconds:g} seconds to render; "
-                         f"{advice}") from None
+        raise ThemeError(message) from None
     finally:
         _active = False
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+    # WeasyPrint draws an SVG picture inside `except BaseException` (a picture that fails is
+    # skipped): the raise was swallowed there, and the picture left out. Time ran out all the
+    # same, so the handout is not written.
+    if expired:
+        raise ThemeError(message)
