@@ -204,3 +204,17 @@ def test_every_ad_of_the_corpus_fits_two_pages(theme, paper, ad):
         if pages > 2:
             over.append((ad["id"], name, pages))
     assert not over, over
+
+
+def test_the_checklist_is_split_in_two_balanced_columns_in_reading_order():
+    """The theme splits the research checklist itself (WeasyPrint's own column balancing laid
+    the list out hundreds of times): the left column first, and neither column much taller."""
+    from nextround.rendering.templating import COLUMN_LINE_CHARS, two_columns
+
+    items = ["x" * (COLUMN_LINE_CHARS * n) for n in (1, 3, 1, 1, 2, 1, 1)]
+    left, right = two_columns(items)
+    assert left + right == items
+    lines = [sum(len(i) // COLUMN_LINE_CHARS for i in half) for half in (left, right)]
+    assert lines == [5, 5]
+    assert two_columns([]) == ([], [])
+    assert two_columns(["one item"]) == (["one item"], [])
