@@ -68,7 +68,9 @@ class Context:
         self.family = analysis.family
         self.regulations = _regulations(analysis)
         self.fill = _Filler({
-            "company": request.company,
+            # A recruiter's ad for a client it does not name: the lines speak of the employer.
+            "company": library.plan.unnamed_employer if analysis.has("recruiter-posting")
+            else request.company,
             # In a sentence, the title without what a job board adds to it: "Nurse Aide
             # Trainee", not "... – Paid CNA Training (Day & Evening Shifts)".
             "role": _role_in_a_sentence(analysis.heading or request.role),

@@ -175,6 +175,10 @@ class Phases(Context):
                              if not set(line.unless) & self.present]
             sector = [self.fill(self.sector.learn)] if key == "learn" and self.sector and \
                 self.sector.learn else []
+            # "Walk the line with the supervisor" beside the family's "Walk the plant with
+            # operations": the family's own line says it for this job.
+            if sector and any(a.split()[:2] == sector[0].split()[:2] for a in family_actions):
+                sector = []
             duties = self.duty_lines.get(key, [])
             # Chosen in order of importance, shown in the order a reader expects.
             quota = FAMILY_ACTIONS[key]

@@ -458,6 +458,9 @@ class PlanText(Model):
 
     title: Text
     subtitle: Text
+    # The employer, in the lines of a plan for an ad a recruiter posted for a client it does
+    # not name ("Pellham Search Partners has been retained by its client"): not the recruiter.
+    unnamed_employer: str = "the company"
     phases: PlanPhases
     sections: PlanSections
     labels: PlanLabels
