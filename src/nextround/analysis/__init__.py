@@ -181,7 +181,7 @@ def analyze(request: Request, library: Library) -> Analysis:
     # is dropped when that is found: "since 1954" is no steady state during a conversion.
     present = {f.id for f in signals} | {i.id for i in initiatives} | \
         ({"initiative"} if initiatives else set())
-    yields = {s.id: set(s.effects.get("gives_way_to", ())) for s in library.signals}
+    yields = {s.id: set(s.effects.gives_way_to) for s in library.signals}
     signals = [f for f in signals if not yields.get(f.id, set()) & present]
     return Analysis(
         family=family,

@@ -73,7 +73,7 @@ def _name(kind, match: re.Match[str], sentence: str, systems: list[str], spec: I
     # A new system the lists do not know ("switching from eClinicalWorks to ModMed EMA") is
     # named by the cue's own object, not by the old system the sentence also names.
     unknown_new = not cued and bool(re.match(r"\w*[A-Z]", groups.get("object") or ""))
-    if effects.get("named_by_system") and systems_here and not unknown_new:
+    if effects.named_by_system and systems_here and not unknown_new:
         # The system the cue is about, before any other the sentence names ("the rollout of
         # Gainsight, replacing ... Salesforce reports").
         obj = max(cued or systems_here, key=len)
@@ -90,17 +90,17 @@ def _name(kind, match: re.Match[str], sentence: str, systems: list[str], spec: I
         if not _object_reads_well(words, spec):
             return ""
         obj = " ".join(words)
-        if fold(words[-1]) in (effects.get("plain_objects") or ()):
+        if fold(words[-1]) in effects.plain_objects:
             return f"the {obj}"
         rest = [fold(w) for w in words if fold(w) != "new"]
-        if len(rest) == 1 and rest[0] in spec["bare_places"] and effects.get("bare_name"):
+        if len(rest) == 1 and rest[0] in spec["bare_places"] and effects.bare_name:
             # "the new stores opening" reads as a misprint: "the opening of the new stores"
-            return effects["bare_name"].replace("{object}", obj)
+            return effects.bare_name.replace("{object}", obj)
     cue = fold(match.group(0))
-    noun = (effects.get("object_nouns") or {}).get(fold(obj.split()[-1])) or next(
-        (n for stem, n in (effects.get("verb_names") or {}).items() if cue.startswith(stem)),
-        effects.get("noun", ""))
-    return effects["name"].replace("{object}", obj).replace("{noun}", noun)
+    noun = effects.object_nouns.get(fold(obj.split()[-1])) or next(
+        (n for stem, n in effects.verb_names.items() if cue.startswith(stem)),
+        effects.noun)
+    return effects.name.replace("{object}", obj).replace("{noun}", noun)
 
 
 def _same(a: Initiative, b: Initiative, spec: InitiativeWords) -> bool:
@@ -142,9 +142,9 @@ def find_initiatives(sentences: list[str], systems: list[str], library: Library,
         taken: list[tuple[int, int]] = []
         for kind in library.initiatives:
             effects = kind.effects
-            if effects.get("require") and not effects["require"].search(sentence):
+            if effects.require and not effects.require.search(sentence):
                 continue
-            if effects.get("unless") and effects["unless"].search(sentence):
+            if effects.unless and effects.unless.search(sentence):
                 continue
             # The first cue that names the initiative well, else the first that matches:
             # "go-live on May 4" matches too, but "switching ... to ModMed EMA" names it.
@@ -156,7 +156,7 @@ def find_initiatives(sentences: list[str], systems: list[str], library: Library,
             if any(start < match.end() and match.start() < end for start, end in taken):
                 continue
             taken.append(match.span())
-            initiative = Initiative(kind.id, kind.label, name or effects["default"],
+            initiative = Initiative(kind.id, kind.label, name or effects.default,
                                     bool(name), match.group(0).strip(), sentence)
             same = next((i for i, known in enumerate(found)
                          if _same(known, initiative, spec)), None)
