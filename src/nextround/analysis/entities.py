@@ -18,7 +18,7 @@ _REPORTS_TO = re.compile(
     r"(?P<who>(?:[A-Z][\w&'’.-]*|of|and|&|the|for|,)(?:\s+(?:[A-Z][\w&'’.-]*|of|and|&|the|for))*)")
 # "Under general supervision of the Custodial Supervisor", "supervised by the Charge Nurse".
 _SUPERVISED_BY = re.compile(
-    r"\b(?i:(?:under\s+(?:the\s+)?(?:general\s+|direct\s+|close\s+)?supervision\s+of|"
+    r"\b(?i:(?:under\s+(?:the\s+)?(?:general\s+|direct\s+|close\s+)?(?:supervision|direction)\s+of|"
     r"supervised\s+by|works?\s+under|reporting\s+line\s+is\s+to)\s+(?:the\s+|our\s+|a\s+)?)"
     r"(?P<who>(?:[A-Z][\w&'’.-]*|of|and|&|the|for)(?:\s+(?:[A-Z][\w&'’.-]*|of|and|&|the|for))*)")
 _REPORTS_TO_LINE = re.compile(r"^\s*reports?\s+to\s*:\s*(?P<who>.+?)\s*$", re.IGNORECASE)

@@ -100,6 +100,11 @@ def _name(kind, match: re.Match[str], sentence: str, systems: list[str], spec: I
     noun = effects.object_nouns.get(fold(obj.split()[-1])) or next(
         (n for stem, n in effects.verb_names.items() if cue.startswith(stem)),
         effects.noun)
+    # "onboarding the national beverage account", not "onboarding national beverage account";
+    # "onboarding two new clients" and "onboarding Rossford Glass" as they are.
+    if re.search(r"\w+ing \{object\}", effects.name) and obj[:1].islower() and \
+            fold(obj.split()[0]) not in spec["sentence_capitals"]:
+        obj = f"the {obj}"
     return effects.name.replace("{object}", obj).replace("{noun}", noun)
 
 

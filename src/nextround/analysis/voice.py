@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 _WORD = re.compile(r"\s+([A-Za-z]+)")
-_LIST_VERB = re.compile(r",\s+(and\s+)?([a-z]+)\b")
+_LIST_VERB = re.compile(r"(?:,\s+(?:and\s+)?|\s+and\s+)(?P<verb>[a-z]+)\b")
 _AND_VERB = re.compile(r" and ([a-z]+)\b(?= )")
 
 
@@ -67,12 +67,14 @@ def third_person(sentence: str, company: str, voice: dict[str, Any], short: str 
     text = "".join(out)
     # "we cook everything over live fire, make our own tortillas, and do 180 covers": the
     # list's later verbs share the subject too, up to the end of the clause.
-    if re.match(r"\s*(?:we|We)\b", sentence):
-        head = re.match(r"[^.;:!?]*", text).group(0)
-        listed = _LIST_VERB.sub(lambda m: m.group(0) if m.group(2) not in voice["list_verbs"]
-                                else m.group(0)[:m.start(2) - m.start()] +
-                                _third(m.group(2), voice), head)
-        text = listed + text[len(head):]
+    subject = re.search(r"\b[Ww]e\b", sentence)
+    at = text.find(company) if subject else -1
+    if at >= 0:
+        head = re.match(r"[^.;:!?]*", text[at:]).group(0)
+        listed = _LIST_VERB.sub(lambda m: m.group(0) if m["verb"] not in voice["list_verbs"]
+                                else m.group(0)[:m.start("verb") - m.start()] +
+                                _third(m["verb"], voice), head)
+        text = text[:at] + listed + text[at + len(head):]
     subject = re.compile(rf"(\b(?:{re.escape(company)}|it) [^;:—]*?\band )(have|are|were)\b")
     return subject.sub(lambda m: m.group(1) + voice["irregular"][m.group(2).lower()], text)
 
