@@ -47,7 +47,7 @@ _TIMELINE = re.compile(
     r"twelve|eighteen|twenty-four)\s+(?:months|years|weeks|quarters)\b"
     r"|\bwithin\s+(?:\d+|two|three|six|twelve|eighteen)\s+(?:months|years|weeks)\b")
 _BASELINE = re.compile(
-    r"(?P<phrase>(?:[\w%&/'’-]+\s+){1,6}?(?:is|are|was|were|sits?|sat|runs?|ran|running|"
+    r"(?P<phrase>(?:[\w%&/'’()-]+\s+){1,6}?(?:is|are|was|were|sits?|sat|runs?|ran|running|"
     r"takes?|took|stands?|"
     r"stood|averages?|averaged|hovers?|fell|dropped|declined|rose|grew|increased|climbed|"
     r"slipped|reached|remains?|has been|have been|currently|(?:has |have )?crept up|"

@@ -5,7 +5,7 @@ goal set for it beside it or in a sentence of its own ("Our goal is to get NRR b
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .ad import Sentence
 from .title import fold, words_in
@@ -29,10 +29,16 @@ _NUMBER_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|tw
                  r"twenty|thirty)")
 _SPAN = r"(?:business |working |calendar )?(?:days|weeks|months|hours|minutes)"
 _GOAL = re.compile(
-    r"\b(?:goal|target|aim|want|like|bring|get|reduce|cut|lower|grow|raise|lift|increase|"
-    r"improve)\b[^.;]*?(?P<value>\b(?:above|below|under|over|to|at|of|in) "
+    r"\b(?:goal|target|aim|wants?|like|bring|get|reduce|cut|lower|grow|raise|lift|increase|"
+    r"improve)\b[^.;]*?(?P<value>\b(?:(?:above|below|under|over|to|at|of|in) |(?<=wants )|"
+    r"(?<=want ))"
     rf"(?:\$?\d[\d,.]*\s*%?(?: {_SPAN})?|{_NUMBER_WORDS}[- ](?:stars?|{_SPAN}))"
     r"(?: (?:by|within|before) [^.;,]+)?)", re.IGNORECASE)
+# A goal named before where a baseline's figure would stand: "Our goal for ... is under 7%".
+_GOAL_BEFORE = re.compile(r"\b(?:goal|target|aim|objective)s?\b", re.IGNORECASE)
+# A change the ad wants kept: "dropped 18% ..., and we want to keep that going".
+_HOLD = re.compile(r"\b(?:keep (?:that|it|this) going|sustain (?:that|it|this)|hold (?:that|it|"
+                   r"this|on to)|maintain (?:that|it|this))\b", re.IGNORECASE)
 _METRIC_ADVERBS = {"currently", "now", "today", "still", "already", "recently"}
 # A goal right after the baseline: "currently 28% of nursing hours, to under 10% by
 # year-end", "(currently ~180ms, target under 50ms)", "(currently 24.8%) below the national
@@ -79,6 +85,7 @@ class StatedMeasure:
     said: str  # the same in a sentence: "is 28% of nursing hours", "fell from 112% to 94%"
     goal: str = ""  # the goal set for it: "under 10% by year-end"; "" if none is stated
     changed: bool = False  # the value is a change or a past figure, not where it stands today
+    hold: bool = False  # the ad wants it kept where it went ("and we want to keep that going")
 
     @property
     def figure(self) -> str:
@@ -91,7 +98,7 @@ class StatedMeasure:
     def moving(self) -> bool:
         """Whether the ad wants it moved: a goal, or a change ("fell from 112% to 94%");
         "production is around 86%, and we want to hold it" is not."""
-        return bool(self.goal) or not self.said.startswith("is ")
+        return bool(self.goal) or not self.said.startswith("is ") and not self.hold
 
 
 def stated_measures(baselines: list[tuple[str, str]], parts: list[Sentence],
@@ -142,8 +149,8 @@ def stated_measures(baselines: list[tuple[str, str]], parts: list[Sentence],
         starts = [i for i, w in enumerate(words) if w.lower() in _DETERMINERS
                   and (i == 0 or words[i - 1].lower() not in _PREPOSITIONS)]
         words = words[starts[-1] + 1:] if starts else words
-        while words and words[-1].lower() in _METRIC_ADVERBS:  # "on third shift currently"
-            words = words[:-1]
+        while words and words[-1].lower() in (*_METRIC_ADVERBS, "has", "have", "had"):
+            words = words[:-1]  # "on third shift currently", "(OEE) has" of "has averaged"
         while words and words[0].lower() in ("current", "today's", *_METRIC_ADVERBS):
             words = words[1:]  # "current average wait", "now pick accuracy"
         lowered = {w.lower().strip(",") for w in words}
@@ -155,6 +162,13 @@ def stated_measures(baselines: list[tuple[str, str]], parts: list[Sentence],
             continue
         if {"target", "goal"} & {w.lower() for w in words}:
             if out:  # "our board target is under 100": the target of the measure before
+                out[-1] = _with_goal(out[-1], value)
+            continue
+        # "Our goal for the combined practice in its first year is under 7%": a goal, said
+        # where a baseline would be, for the measure stated before it.
+        before = sentence[:sentence.find(phrase)] if phrase in sentence else ""
+        if _GOAL_BEFORE.search(before):
+            if out and not out[-1].goal and _unit(value) == _unit(out[-1].value):
                 out[-1] = _with_goal(out[-1], value)
             continue
         metric = " ".join("the" if w.lower() == "our" else w for w in words)
@@ -170,22 +184,23 @@ def stated_measures(baselines: list[tuple[str, str]], parts: list[Sentence],
         goal = re.sub(r"^([\d.]+) (minute|hour|day|week|point|second)$", r"\1 \2s",
                       beside["value"].strip()) if beside else next(
             (g.strip() for g in right_after.groups() if g), "") if right_after else ""
-        out.append(_with_goal(StatedMeasure(metric[0].upper() + metric[1:], value, said, "",
-                                             changed), goal) if goal else
-                   StatedMeasure(metric[0].upper() + metric[1:], value, said, "", changed))
+        measure = StatedMeasure(metric[0].upper() + metric[1:], value, said, "", changed,
+                                hold=bool(_HOLD.search(after)))
+        out.append(_with_goal(measure, goal) if goal else measure)
     return _goals_said_apart(out, baselines, parts)
 
 
 def _with_goal(measure: StatedMeasure, goal: str) -> StatedMeasure:
     # The figure itself: "to eight weeks", "at four stars", "in five days" -> "eight weeks"
     goal = re.sub(r"^(?:back )?(?:to|at|in|of) ", "", goal.strip())
-    return StatedMeasure(measure.metric, measure.value, measure.said, goal, measure.changed)
+    return replace(measure, goal=goal)
 
 
 # The words that may stand between a goal's verb and its figure without naming a measure:
 # "The goal is to be back at four stars", "We want to bring the cycle down to eight weeks".
-_LEAD_WORDS = {"goal", "target", "aim", "want", "like", "bring", "get", "reduce", "cut", "lower",
-               "grow", "raise", "lift", "increase", "improve", "is", "are", "to", "be", "back",
+_LEAD_WORDS = {"goal", "target", "aim", "want", "wants", "like", "likes", "bring", "get",
+               "reduce", "cut", "lower", "grow", "raise", "lift", "increase", "improve", "is",
+               "are", "to", "be", "back",
                "down", "up", "it", "them", "this", "that", "a", "an", "the", "we", "our", "d",
                "would", "keep", "cycle", "rate", "number", "figure", "time", "s", "and", "its",
                "their", "see", "have", "has", "set", "plan", "next", "year", "over", "within"}

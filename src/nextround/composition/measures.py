@@ -35,7 +35,7 @@ class Measures(Context):
         if self.regulations and group and group.measure:
             items.append({k: self.fill(v) for k, v in group.measure.items()})
         # Each stated measure without the raw value kept for the question sheet.
-        items += [{k: v for k, v in m.items() if k not in ("value", "goal")}
+        items += [{k: v for k, v in m.items() if k not in ("value", "goal", "moving")}
                   for m in self.stated_measures]
         # A measure the description states replaces the family's measure of the same name,
         # and the family's own fill the table to three: a fourth general one adds little.
@@ -67,6 +67,7 @@ class Measures(Context):
                 else self._direction(measure, spec),
                 "value": measure.said,
                 "goal": measure.goal,
+                "moving": "yes" if measure.moving else "",
             })
         return out[:2]
 

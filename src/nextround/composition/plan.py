@@ -130,7 +130,7 @@ class Plan(Priorities, Phases, Stakeholders):
         # A measure the ad wants moved first: what the job will be judged on.
         wins = [self.fill(spec.measure, metric=_short_metric(m["metric"]))
                 for m in self.stated_measures[:1]
-                if (m["goal"] or not m["value"].startswith("is ")) and "$" not in m["value"]]
+                if m["moving"] and "$" not in m["value"]]
         # An initiative's own early win, concrete for its kind (initiatives.yaml); never the
         # general "an early, visible step on X", which only repeats its name. A director
         # or an executive leads it: a milestone, not one area made ready.

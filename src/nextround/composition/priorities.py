@@ -59,7 +59,7 @@ class Priorities(Measures):
         # Only one the ad wants moved: a stated goal, or a change ("fell from 112% to 94%");
         # "production is around 86%, and we want to hold it" is no priority to move.
         moving = [m for m in self.stated_measures
-                  if m["goal"] or not m["value"].startswith("is ")]
+                  if m["moving"]]
         for measure in moving[:1]:
             metric = _short_metric(measure["metric"])  # its row in the table says the rest
             if metric.split()[-1].lower() in spec.the_before and \
