@@ -110,7 +110,8 @@ def _written_as(name: str, written: str) -> bool:
 
 
 def _proper(word: str) -> bool:
-    """A capitalized word that is no acronym ("Pack", not "POS")."""
+    """A capitalized word that is no acronym ("Pack", not "POS"). A code after a name
+    ("AWS D1.1", the welding code) makes it a standard, not the system, as well."""
     return word[:1].isupper() and not word.isupper()
 
 
@@ -139,7 +140,8 @@ def _names(index: dict[tuple[str, ...], str], sentences: list[str],
                     inside = whole_names and n == 1 and (
                         i > 0 and _proper(words[i - 1])
                         and not _sentence_start(sentence, words[i - 1])
-                        or i + 1 < len(words) and _proper(words[i + 1]))
+                        or i + 1 < len(words) and (_proper(words[i + 1])
+                                                   or re.search(r"\d", words[i + 1])))
                     if name and _written_as(name, written) and not inside:
                         if not any(written.lower() in f.lower() for f in found):
                             found = [f for f in found if f.lower() not in written.lower()]
