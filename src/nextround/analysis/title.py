@@ -57,8 +57,10 @@ def read_title(title: str, library: Library) -> Title:
 
 
 # Where a title's parts meet: " - ", " – ", " | ", ", ", ": " and brackets.
-_PART_BREAK = re.compile(r":\s+|\s*[)\]](?:\s+[-–—|]\s+|,\s+|\s*)|\s+[-–—|]\s+|,\s+|\s*[(\[]\s*")
+_PART_BREAK = re.compile(r":\s+|\s*[)](?:\s+[-–—|]\s+|,\s+|\s*)|\s+[-–—|]\s+|,\s+|\s*[(]\s*")
 _STATE_CODE = re.compile(r"^[A-Z]{2}$")
+# Characters no job board's title uses, but markup, templates and formulas do.
+_MARKUP = re.compile(r"[{}<>\[\]\\;=*_`]")
 
 
 _SMALL_WORDS = {"of", "the", "and", "for", "to", "in", "at", "on", "a", "an", "or", "with"}
@@ -82,30 +84,43 @@ def _unshouted(title: str) -> str:
 def heading(title: str, library: Library) -> str:
     """The title as a handout's heading shows it: the job and its domain, without the pay,
     perks, schedule and place a job board adds ("CDL A Local Driver - Home Every Night -
-    $2,500 Sign On Bonus" -> "CDL A Local Driver"; "RN - ICU - Nights" -> "RN – ICU")."""
-    parts: list[tuple[str, str]] = []  # (what came before it, the part)
-    before, position = "", 0
+    $2,500 Sign On Bonus" -> "CDL A Local Driver"; "RN - ICU - Nights" -> "RN - ICU").
+    Only whole parts are left out; what stays is the title as written."""
+    title = title.strip()
+    if _MARKUP.search(title):
+        return title  # markup, a template or a formula: shown as typed, never taken apart
+    parts: list[tuple[int, int, int]] = []  # (start of the separator before, start, end)
+    before, position = 0, 0
     for match in [*_PART_BREAK.finditer(title), None]:
-        part = title[position:match.start() if match else len(title)].strip()
-        if part:
-            parts.append((before, part))
+        end = match.start() if match else len(title)
+        if title[position:end].strip():
+            parts.append((before, position, end))
         if match:
-            before, position = match.group(0), match.end()
-    kept: list[str] = []
-    for i, (before, part) in enumerate(parts):
-        following = parts[i + 1][1] if i + 1 < len(parts) else ""
-        noise = not read_title(part, library).core.strip() or bool(kept) and (
-            any(p.search(part) for p in library.titles["heading_noise"])
-            or _is_place(part, library) or bool(_STATE_CODE.match(following)))
-        if noise:
+            before, position = match.start(), match.end()
+    texts = [title[start:end].strip() for _, start, end in parts]
+    noise = [not read_title(text, library).core.strip() for text in texts]
+    for i, text in enumerate(texts):
+        following = texts[i + 1] if i + 1 < len(texts) else ""
+        if i and not noise[i] and any(not n for n in noise[:i]):
+            noise[i] = any(p.search(text) for p in library.titles["heading_noise"]) \
+                or _is_place(text, library) or bool(_STATE_CODE.match(following))
+    if not any(noise) or all(noise):
+        return _unshouted(title)
+    out = ""
+    for i, (sep, start, end) in enumerate(parts):
+        joint = title[sep:start] if out else ""
+        open_bracket = out.count("(") > out.count(")")
+        if noise[i]:
+            if ")" in joint and open_bracket:
+                out += ")"  # "(HHA) - Weekend Diff": the bracket closes before the noise
             continue
-        if not kept:
-            kept.append(part)
-        elif "(" in before or "[" in before:
-            kept.append(f" ({part})")
-        else:
-            kept.append(f", {part}" if "," in before else f" – {part}")
-    return _unshouted("".join(kept) or title.strip())
+        if ")" in joint and not open_bracket:
+            joint = joint.replace(")", "")  # "(1st-2nd Year) - Commercial": its bracket went
+        out += joint + title[start:end]
+    out = out.strip()
+    if out.count("(") > out.count(")"):
+        out += ")"
+    return _unshouted(out)
 
 
 def _is_place(part: str, library: Library) -> bool:
