@@ -54,6 +54,13 @@ def _title_ids(title: str) -> set[str]:
         {f"title:{a} {b}" for a, b in zip(words, words[1:], strict=False)}
 
 
+def _uncounted(phrase: str) -> str:
+    """"more than 68,000 emergency patients a year" -> "emergency patients"."""
+    phrase = re.sub(r"^(?:(?:more than|over|about|nearly|almost|roughly|some) )?[\d,.]+\+? ",
+                    "", phrase)
+    return re.sub(r" (?:a|per|each|every) (?:year|month|week|day)$", "", phrase)
+
+
 class Context:
     """One request read for composing: the parts (measures.py, phases.py, ...) build on it.
 
@@ -83,7 +90,9 @@ class Context:
             "served": library.sectors.default_served if not analysis.sector
             else next((s.served for s in library.sectors.sectors
                        if s.id == analysis.sector.id), "customers"),
-            **{name: (getattr(analysis, name) or [""])[0] for name in PROFILE_FIELDS},
+            # Without a count: "Read what students say", not "what 14,000 students say".
+            **{name: _uncounted((getattr(analysis, name) or [""])[0])
+               for name in PROFILE_FIELDS},
         })
         self.threads = library.initiative_words.threads
         self.kinds = {k.id: k for k in library.initiatives}
@@ -179,7 +188,8 @@ class Context:
         """Lines of profile.yaml's `uses` whose products/customers/markets the description named."""
         return [self.fill(use.text) for use in self.library.profile.uses.get(section, [])
                 if all(getattr(self.analysis, need) for need in use.needs)
-                and not set(use.unless) & self.present]
+                and not set(use.unless) & self.present
+                and (not use.only or set(use.only) & self.present)]
 
     def _labels(self, labels: HeaderLabels) -> dict[str, str]:
         """The words the templates put beside the request's values ("Prepared by", "Date")."""

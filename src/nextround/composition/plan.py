@@ -135,9 +135,13 @@ class Plan(Priorities, Phases, Stakeholders):
         # general "an early, visible step on X", which only repeats its name. A director
         # or an executive leads it: a milestone, not one area made ready.
         senior = self.level in ("director", "executive")
-        wins += [self.fill(spec.initiative_senior if senior else
-                           self.kinds[i.id].effects.early_win, initiative=i.name)
-                 for i in self.threaded[:2] if self.kinds[i.id].effects.early_win]
+        for i in self.threaded[:2]:
+            effects = self.kinds[i.id].effects
+            win = spec.initiative_senior if senior else effects.early_win_frontline \
+                if self.level in FRONTLINE_LEVELS and effects.early_win_frontline \
+                else effects.early_win
+            if effects.early_win:
+                wins.append(self.fill(win, initiative=i.name))
         return _unique(wins + family)[:MAX_EARLY_WINS]
 
     def checkins(self) -> list[dict[str, Any]]:

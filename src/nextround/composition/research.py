@@ -23,7 +23,9 @@ class Research(Context):
         # look-ups they make specific; a line that replaces nothing comes after the website.
         added = []
         for use in self.library.profile.uses.get("research", []):
-            if not all(getattr(self.analysis, need) for need in use.needs):
+            if not all(getattr(self.analysis, need) for need in use.needs) \
+                    or set(use.unless) & self.present \
+                    or use.only and not set(use.only) & self.present:
                 continue
             generic = self.fill(use.instead_of) if use.instead_of else None
             if generic in items:

@@ -629,6 +629,7 @@ class InitiativeEffects(Model):
     lead: Text = ""  # the contribution in a manager's, director's or executive's words
     frontline: Text = ""  # and in an entry-level or individual contributor's
     early_win: Text = ""
+    early_win_frontline: Text = ""  # the same for an entry, IC or senior plan, where it differs
     leader_rank: int = 2  # the order a director's or executive's plan takes them (1 first)
     threads: InitiativeThreads = InitiativeThreads()
     noun: str = ""
@@ -691,6 +692,7 @@ class ProfileUse(Model):
     text: text_with("products", "customers", "markets")
     instead_of: Text = ""
     unless: tuple[str, ...] = ()  # left out where the description states one of these
+    only: tuple[str, ...] = ()  # kept only where it states one of these
 
 
 class Profile(Model):
