@@ -476,8 +476,8 @@ def test_a_measure_the_ad_wants_moved_is_a_priority():
     assert first["detail"] == ("learn what drives it in month one, then take on its biggest "
                                "cause with you")
     assert plan["priorities"][1]["title"] == "The fourteenth branch opening"
-    assert plan["early_wins"][0] == ("One cause of average wait time traced and fixed by day "
-                                     "60, measured before and after")
+    assert plan["early_wins"][0] == ("One cause of the average wait time traced by day 60, and a "
+                                     "fix tried with the team and measured before and after")
 
 
 def test_a_role_without_a_team_gets_no_questions_for_reports():

@@ -54,10 +54,13 @@ def split_interviewer(person: str) -> tuple[str, str]:
     return match["name"], match["title"].strip()
 
 
-def _short_metric(metric: str) -> str:
+def _short_metric(metric: str, the_before: list[str] | tuple[str, ...] = ()) -> str:
     """A measure named again after its row: "pick accuracy", not "pick accuracy on second
-    shift" a third time."""
-    return _lower_first(re.split(r" (?:on|in|at|across|excluding|for) ", metric)[0])
+    shift" a third time; "the CMS overall rating" where its last word takes "the"."""
+    short = _lower_first(re.split(r" (?:on|in|at|across|excluding|for) ", metric)[0])
+    if short.split()[-1].lower() in the_before and not re.match(r"(?:the|our|its) ", short):
+        short = f"the {short}"
+    return short
 
 
 def _lower_first(text: str) -> str:

@@ -128,7 +128,8 @@ class Plan(Priorities, Phases, Stakeholders):
         family = self._lines(self.family.early_wins)
         spec = self.library.plan.early_wins
         # A measure the ad wants moved first: what the job will be judged on.
-        wins = [self.fill(spec.measure, metric=_short_metric(m["metric"]))
+        the_before = self.library.plan.measure_priority.the_before
+        wins = [self.fill(spec.measure, metric=_short_metric(m["metric"], the_before))
                 for m in self.stated_measures[:1]
                 if m["moving"] and "$" not in m["value"]]
         # An initiative's own early win, concrete for its kind (initiatives.yaml); never the

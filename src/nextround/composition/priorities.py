@@ -61,10 +61,8 @@ class Priorities(Measures):
         moving = [m for m in self.stated_measures
                   if m["moving"]]
         for measure in moving[:1]:
-            metric = _short_metric(measure["metric"])  # its row in the table says the rest
-            if metric.split()[-1].lower() in spec.the_before and \
-                    not re.match(r"(?:the|our|its) ", metric):
-                metric = f"the {metric}"  # "the CMS overall rating", not "CMS overall rating"
+            # Its row in the table says the rest: "the CMS overall rating", not all of it.
+            metric = _short_metric(measure["metric"], spec.the_before)
             goal = measure["goal"]
             if goal and re.match(r"[~$\d]|(?:one|two|three|four|five|six|seven|eight|nine|ten|"
                                  r"eleven|twelve|fifteen|twenty|thirty)\b", goal):
