@@ -560,3 +560,82 @@ def test_a_familys_lines_can_be_for_one_of_its_jobs():
     assert "technician registration" not in text
     # An owner's view (the board of a nonprofit) is a leader's business, not a new pharmacist's.
     assert "A board member" not in [s["role"] for s in pharmacist["stakeholders"]]
+
+
+def test_a_us_school_leader_gets_american_k12_words_and_a_headteacher_british_ones():
+    """Blind review 2B: a Georgia assistant principal got safeguarding training, inspection
+    reports, "duties and cover", "next term" and "you said, we did"."""
+    description = ("Pine Hollow Middle School serves 1,050 students in grades 6-8 in the Cobb "
+                   "Ridge County School District in Georgia. The assistant principal leads our "
+                   "MTSS and PBIS teams, the duty schedules and substitute coverage.")
+    us = " ".join(document_lines(plan_for("Assistant Principal - Middle School",
+                                          "Pine Hollow Middle School", description)["plan"]))
+    for british in ("safeguarding", "inspection", "duties and cover", "next term",
+                    "you said, we did"):
+        assert british not in us, british
+    assert "mandated-reporter training" in us
+    assert "state accountability report" in us
+    assert "rest of the school year" in us
+    uk = " ".join(document_lines(plan_for(
+        "Deputy Headteacher", "Millbrook Primary School",
+        "Millbrook Primary School in Leeds is a primary school with 420 pupils.")["plan"]))
+    assert "safeguarding training" in uk and "mandated-reporter" not in uk
+
+
+def test_an_hr_manager_gets_hr_lines_and_a_recruiter_keeps_the_hiring_desk():
+    """Blind review 2B: an airline's HR manager (unionized crews, grievances, leaves) got an
+    hourly-recruiting plan: scorecards, requisition load, unanswered hourly applicants."""
+    description = ("SkyHarbor Airlines flies 64 aircraft to 48 cities in the Southeast. Our "
+                   "pilots and mechanics are unionized. The HR manager handles employee "
+                   "relations investigations, grievances and leaves of absence.")
+    plan = plan_for("HR Manager", "SkyHarbor Airlines", description)["plan"]
+    lines = " ".join(document_lines(plan))
+    for hiring in ("Hourly hires offered", "requisition", "Scorecards", "hourly applicants",
+                   "bottleneck"):
+        assert hiring not in lines, hiring
+    assert "employee-relations cases" in lines
+    assert any("grievance" in p["title"].lower() for p in plan["priorities"])
+    assert "Employee-relations cases" in [m["metric"] for m in plan["measures"]]
+    recruiter = " ".join(document_lines(plan_for(
+        "Recruiter", "SkyHarbor Airlines", description)["plan"]))
+    assert "employee-relations cases" not in recruiter
+    assert "hourly" in recruiter or "time to fill" in recruiter.lower()
+
+
+def test_a_practice_manager_gets_the_practices_lines_not_the_factorys():
+    """Blind review 2B: a pediatric practice's manager got shifts, output per shift, standard
+    procedure and a finance partner."""
+    description = ("Little Oaks Pediatrics is an independent pediatric practice with six "
+                   "physicians, seeing about 160 patient visits a day at two offices.")
+    plan = plan_for("Medical Practice Manager", "Little Oaks Pediatrics", description)["plan"]
+    lines = " ".join(document_lines(plan))
+    for factory in ("every shift", "output per shift", "standard procedure", "Shift leads",
+                    "Finance partner", "escalated each day", "largest gap"):
+        assert factory not in lines, factory
+    assert "No-show rate" in [m["metric"] for m in plan["measures"]]
+    assert "denial" in lines and "practice management system" in lines
+    plant = " ".join(document_lines(plan_for(
+        "Operations Manager", "Ridgeview Plastics",
+        "Ridgeview Plastics is an injection molding manufacturer running three shifts.")["plan"]))
+    assert "every shift" in plant and "No-show" not in plant
+
+
+def test_an_it_support_specialist_gets_no_sysadmin_or_budget_lines():
+    """Blind review 2B: a county's IT support specialist got the budget cycle, an elected board
+    liaison, the network and test restores."""
+    description = ("Juniper Bend County serves 210,000 residents. The IT department supports "
+                   "1,400 county employees across 30 departments, including the Sheriff's "
+                   "Office and 911 Communications.")
+    specialist = " ".join(document_lines(plan_for("IT Support Specialist II",
+                                                  "Juniper Bend County", description)["plan"]))
+    for wrong in ("budget cycle", "elected board", "or the network", "test restore"):
+        assert wrong not in specialist, wrong
+    assert "public safety" in specialist
+    manager = " ".join(document_lines(plan_for("IT Manager", "Juniper Bend County",
+                                               description)["plan"]))
+    assert "budget cycle" in manager
+    sysadmin = " ".join(document_lines(plan_for(
+        "Systems Administrator", "Brightline Insurance Group",
+        "Brightline Insurance Group is a property and casualty insurer with 600 employees.")
+        ["plan"]))
+    assert "test restore" in sysadmin
