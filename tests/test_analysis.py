@@ -284,3 +284,15 @@ def test_a_company_named_again_is_named_as_it_calls_itself():
                                       "Rehabilitation", "description": description}), LIBRARY)
     assert analysis.facts[1] == ("Many of Brookhaven's residents come to Brookhaven after a "
                                  "hospital stay; others have lived with Brookhaven for years.")
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    # A cardiac unit's "post-PCI" patients had a nurse manager told to take PCI DSS training.
+    ("Our 28-bed cardiac step-down unit cares for post-PCI, post-CABG and heart failure "
+     "patients.", False),
+    ("Keep the stores PCI compliant and ready for the annual PCI audit.", True),
+    ("You will own our PCI-DSS scope for card payments.", True),
+])
+def test_pci_dss_is_the_card_standard_not_the_heart_procedure(description, expected):
+    assert ("pci-dss" in found_signals({"company": "Bayview", "description": description})) \
+        is expected
