@@ -296,3 +296,23 @@ def test_a_company_named_again_is_named_as_it_calls_itself():
 def test_pci_dss_is_the_card_standard_not_the_heart_procedure(description, expected):
     assert ("pci-dss" in found_signals({"company": "Bayview", "description": description})) \
         is expected
+
+
+@pytest.mark.parametrize(("title", "family"), [
+    # A rank is not a job: the function beside "vice president" decides.
+    ("Vice President of Finance", "finance"),
+    ("Vice President of Sales", "sales"),
+    ("Senior Vice President, Human Resources", "hr-recruiting"),
+    ("Vice President of Engineering", "engineering-management"),
+    ("Vice President", "executive-leadership"),
+    # The field right before the job noun is the job; a later field is what it is about.
+    ("Marketing Manager, Commercial HVAC Controls", "marketing"),
+    ("HVAC Service Technician", "skilled-trades"),
+    ("Warehouse Shift Supervisor (2nd Shift)", "warehouse-logistics"),
+    # An electric co-op's line crew is a trade, not a distribution center.
+    ("Line Supervisor - Overhead Distribution (Req 26-0417)", "skilled-trades"),
+    ("Customer Experience Associate (Phone/Chat)", "customer-service"),
+    ("Director of Youth Employment Programs", "social-services"),
+])
+def test_the_job_in_a_title_decides_its_family(title, family):
+    assert detect_family(normalize_title(title, LIBRARY), LIBRARY)[0].id == family

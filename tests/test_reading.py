@@ -54,9 +54,11 @@ FLOORS = {"tune": {"family": 0.93, "level": 0.93, "sector": 0.85, "f1": 0.58, "l
           # The third tuning set (ads-6, 40 ads written blind, 2026-12-01), scored first at
           # family 88%, level 92%, sector 68%, F1 0.67, 19 leaked lines, then tuned on.
           "tune3": {"family": 0.93, "level": 0.95, "sector": 0.88, "f1": 0.90, "leaks": 0},
-          # The third held-out set (ads-5, 30 ads, never read): 80% / 97% / 73% / F1 0.37 / 10
-          # leaks at 695849d; first scored (aggregate only) at a3e67a4: 80 / 97 / 90 / 0.37 / 6.
-          "heldout3": {"family": 0.78, "level": 0.95, "sector": 0.88, "f1": 0.35, "leaks": 6}}
+          # The third held-out set (ads-5, 30 ads): 80% / 97% / 73% / F1 0.37 / 10 leaks at
+          # 695849d; scored in aggregate only at a3e67a4: 80 / 97 / 90 / 0.37 / 6. Its plans
+          # were then read by a blind panel (2026-12-01) and its misses looked at (2026-12-02):
+          # since then it is tuning data despite its name, and ads-7 (heldout4) is held out.
+          "heldout3": {"family": 0.93, "level": 0.95, "sector": 0.88, "f1": 0.35, "leaks": 6}}
 
 
 @pytest.mark.parametrize("split", ["tune", "heldout", "tune2", "heldout2", "tune3", "heldout3"])

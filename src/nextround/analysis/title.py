@@ -150,21 +150,39 @@ def _slashes_apart(text: str) -> str:
     return text.replace("/", " / ") if "/" in text else text
 
 
-def _rank(phrase: str, position: int, library: Library) -> tuple[bool, bool, int, int]:
+def _rank(phrase: str, position: int, title: str,
+          library: Library) -> tuple[bool, bool, int, int]:
     """How strongly a phrase found in a title decides its family, highest first: a phrase
     that is not generic ("shift supervisor" is: the warehouse in "Warehouse Shift Supervisor"
-    decides), one that names a job ("deli clerk", "vice president of operations") over one
-    that names a field ("customer service"), the longest, then the latest (English puts the
-    head noun last)."""
+    decides), one that names a job ("deli clerk", "vice president of operations") or stands
+    right before the job noun ("Marketing Manager, Commercial HVAC Controls" is a marketer's
+    job, not an HVAC one) over one that only names a field ("customer service"), the longest,
+    then the latest (English puts the head noun last)."""
     spec = library.titles
+    following = title[position + len(_slashes_apart(phrase)) + 1:].split(" ", 2)[1:2]
     return (phrase not in spec["generic_jobs"],
-            any(word in spec["job_nouns"] for word in phrase.split()),
+            any(word in spec["job_nouns"] for word in phrase.split() + following),
             len(phrase.split()), position)
 
 
 def detect_family(norm_title: str, library: Library) -> tuple[Family, str]:
     """The family of a normalized title, and the phrase that decided it; the library's
-    fallback and "" when no family's phrase is in the title."""
+    fallback and "" when no family's phrase is in the title.
+
+    A rank that is not a job is read past: in "Vice President of Sales" the function beside
+    it decides, not the "president" inside it; a title that is nothing but the rank stays with
+    the family that lists it ("Vice President" is general leadership)."""
+    family, phrase = _best_phrase(norm_title, library)
+    for rank in library.titles["rank_titles"]:
+        if phrase and f" {fold(phrase)} " in f" {rank} " and _find_phrase(rank, norm_title) >= 0:
+            past_rank, beside = _best_phrase(
+                norm_title.replace(f" {rank} ", " " * (len(rank) + 2)), library)
+            if beside:
+                return past_rank, beside
+    return family, phrase
+
+
+def _best_phrase(norm_title: str, library: Library) -> tuple[Family, str]:
     best: tuple[bool, bool, int, int] | None = None
     best_family, best_phrase = library.fallback, ""
     for family in library.families.values():
@@ -172,7 +190,7 @@ def detect_family(norm_title: str, library: Library) -> tuple[Family, str]:
             folded = fold(phrase)
             pos = _find_phrase(folded, norm_title)
             if pos >= 0:
-                key = _rank(folded, pos, library)
+                key = _rank(folded, pos, _slashes_apart(norm_title), library)
                 if best is None or key > best:
                     best, best_family, best_phrase = key, family, phrase
     return best_family, best_phrase

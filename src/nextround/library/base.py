@@ -126,6 +126,7 @@ def titles(data: dict[str, Any], where: str) -> dict[str, Any]:
         "noise_words": {str(w) for w in data["noise_words"]},
         "job_nouns": {str(w) for w in data["job_nouns"]},
         "generic_jobs": {str(w) for w in data["generic_jobs"]},
+        "rank_titles": [str(w) for w in data.get("rank_titles", [])],
         "heading_noise": _compile(data["heading_noise"], f"{where}: heading_noise"),
     }
 
