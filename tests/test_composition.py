@@ -639,3 +639,27 @@ def test_an_it_support_specialist_gets_no_sysadmin_or_budget_lines():
         "Brightline Insurance Group is a property and casualty insurer with 600 employees.")
         ["plan"]))
     assert "test restore" in sysadmin
+
+
+def test_a_goal_belongs_to_the_measure_it_counts():
+    """Blind panel of 2026-12-01 on unseen ads: "Budget: $11 m today → 70%", "Bookings grew
+    48% → 400ms" and "Sponsor | 15% today" paired figures that count different things, and
+    "our goal is to bring it under 15%" in the baseline's own sentence was lost."""
+    def measures(description):
+        return plan_for("Director", "Acme", description)["plan"]["measures"]
+    nonprofit = measures("Our budget is $11 million and we employ 74 people. Last year 61% of "
+                         "graduates were placed in jobs, and our goal is 70% by June 2028.")
+    assert not [m for m in nonprofit if m["metric"] == "Budget"]
+    search = measures("Bookings grew 48% last year, to 1.1 million nights. Our p99 search "
+                      "latency target is 400ms.")
+    assert not [m for m in search if "400ms" in m["target"]]
+    margin = measures("Adjusted EBITDA margin was 11.8% in 2026; the plan with our sponsor is "
+                      "15% by 2029.")
+    assert (margin[0]["metric"], margin[0]["target"]) == (
+        "Adjusted EBITDA margin", "15% by 2029, the stated target; my part of it agreed with you")
+    turnover = measures("RN turnover on the unit was 24% in FY2026, and our goal is to bring "
+                        "it under 15% by the end of FY2027.")
+    assert turnover[0]["target"].startswith("under 15% by the end of FY2027, the stated target")
+    saidi = measures("Our five-year average SAIDI is 212 minutes, and the board has set a "
+                     "target of 150 minutes by 2029 through pole replacement.")
+    assert saidi[0]["target"].startswith("150 minutes by 2029, the stated target")

@@ -32,13 +32,21 @@ _GOAL = re.compile(
     r"\b(?:goal|target|aim|wants?|like|bring|get|reduce|cut|lower|grow|raise|lift|increase|"
     r"improve)\b[^.;]*?(?P<value>\b(?:(?:above|below|under|over|to|at|of|in) |(?<=wants )|"
     r"(?<=want ))"
-    rf"(?:\$?\d[\d,.]*\s*%?(?: {_SPAN})?|{_NUMBER_WORDS}[- ](?:stars?|{_SPAN}))"
+    rf"(?:\$?\d[\d,.]*(?:\s*%)?(?: {_SPAN})?|{_NUMBER_WORDS}[- ](?:stars?|{_SPAN}))"
     r"(?: (?:by|within|before) [^.;,]+)?)", re.IGNORECASE)
 # A goal named before where a baseline's figure would stand: "Our goal for ... is under 7%".
 _GOAL_BEFORE = re.compile(r"\b(?:goal|target|aim|objective)s?\b", re.IGNORECASE)
 # A change the ad wants kept: "dropped 18% ..., and we want to keep that going".
 _HOLD = re.compile(r"\b(?:keep (?:that|it|this) going|sustain (?:that|it|this)|hold (?:that|it|"
                    r"this|on to)|maintain (?:that|it|this))\b", re.IGNORECASE)
+# The words of a target said where a measure's name would be: "the plan with our sponsor is
+# 15% by 2029" is the goal of the margin stated before it.
+_TARGET_WORDS = {"target", "goal", "plan", "objective"}
+# What tells the size of an organisation, not how it performs: "Our budget is $11 million".
+_SIZES = {"budget", "headcount", "staff", "employees", "workforce", "team", "size"}
+# Words that join a goal to its baseline in one sentence: "in FY2026, and our goal is ...".
+_LINKS = {"in", "fy", "for", "last", "this", "today", "now", "currently", "so", "far", "with",
+          "by", "board", "has", "had", "the", "of", "s", "and", "but"}
 _METRIC_ADVERBS = {"currently", "now", "today", "still", "already", "recently"}
 # A goal right after the baseline: "currently 28% of nursing hours, to under 10% by
 # year-end", "(currently ~180ms, target under 50ms)", "(currently 24.8%) below the national
@@ -160,10 +168,18 @@ def stated_measures(baselines: list[tuple[str, str]], parts: list[Sentence],
                 or company.lower() in metric.lower() \
                 or not (_UNIT.search(value) or {"target", "goal"} & lowered):
             continue
-        if {"target", "goal"} & {w.lower() for w in words}:
-            if out:  # "our board target is under 100": the target of the measure before
-                out[-1] = _with_goal(out[-1], value)
+        if _TARGET_WORDS & {w.lower().strip(",") for w in metric.split()}:
+            # "our board target is under 100", "the plan with our sponsor is 15% by 2029": the
+            # target of the measure before, if it counts the same thing ("our p99 search
+            # latency target is 400ms" is no goal for "Bookings grew 48%")
+            if out and not out[-1].goal and _unit(value) in ("", _unit(out[-1].value)):
+                rest = sentence[sentence.find(phrase) + len(phrase):] if phrase in sentence \
+                    else ""
+                by = re.match(r"\s+(?:by|within|before) [^.;,]+", rest)
+                out[-1] = _with_goal(out[-1], value + (by.group(0) if by else ""))
             continue
+        if len(words) == 1 and words[0].lower() in _SIZES:
+            continue  # "Our budget is $11 million": how big the organisation is, no measure
         # "Our goal for the combined practice in its first year is under 7%": a goal, said
         # where a baseline would be, for the measure stated before it.
         before = sentence[:sentence.find(phrase)] if phrase in sentence else ""
@@ -184,15 +200,30 @@ def stated_measures(baselines: list[tuple[str, str]], parts: list[Sentence],
         goal = re.sub(r"^([\d.]+) (minute|hour|day|week|point|second)$", r"\1 \2s",
                       beside["value"].strip()) if beside else next(
             (g.strip() for g in right_after.groups() if g), "") if right_after else ""
+        if not goal:  # "... was 24% in FY2026, and our goal is to bring it under 15% by ..."
+            goal = _goal_later_in(after, value)
         measure = StatedMeasure(metric[0].upper() + metric[1:], value, said, "", changed,
                                 hold=bool(_HOLD.search(after)))
         out.append(_with_goal(measure, goal) if goal else measure)
     return _goals_said_apart(out, baselines, parts)
 
 
+def _goal_later_in(rest: str, value: str) -> str:
+    """A goal stated further on in the baseline's own sentence, for the same quantity:
+    "is 52% today, and we want it at 65%"; "" when the words before it name another measure
+    ("and we want agency use under 40%") or it counts something else."""
+    goal = _GOAL.search(rest)
+    if not goal or _unit(goal["value"]) != _unit(value) or not _unit(value):
+        return ""
+    between = set(re.findall(r"[a-z]+", fold(rest[:goal.start("value")])))
+    return goal["value"].strip() if not between - _LEAD_WORDS - _LINKS else ""
+
+
 def _with_goal(measure: StatedMeasure, goal: str) -> StatedMeasure:
     # The figure itself: "to eight weeks", "at four stars", "in five days" -> "eight weeks"
     goal = re.sub(r"^(?:back )?(?:to|at|in|of) ", "", goal.strip())
+    # "150 minutes by 2029 through pole replacement": the goal, not the means
+    goal = re.sub(r"\s+(?:through|via|with|while|and|so that|as|thanks to)\s.*$", "", goal)
     return replace(measure, goal=goal)
 
 
@@ -255,5 +286,6 @@ def _initials_in(metric: str, said: str) -> bool:
 def _unit(value: str) -> str:
     """What a figure counts ("%", "stars", "days"), to tell a goal of the same measure."""
     found = re.search(r"%|percent|\bstars?\b|\bdays?\b|\bweeks?\b|\bmonths?\b|\bhours?\b|"
-                      r"\bminutes?\b|\$", value)
-    return found.group(0).rstrip("s").replace("percent", "%") if found else ""
+                      r"\bminutes?\b|\$|\d\s*ms\b|\bppm\b", value)
+    return re.sub(r"^\d\s*", "", found.group(0).rstrip("s")).replace("percent", "%") \
+        if found else ""
