@@ -316,3 +316,21 @@ def test_pci_dss_is_the_card_standard_not_the_heart_procedure(description, expec
 ])
 def test_the_job_in_a_title_decides_its_family(title, family):
     assert detect_family(normalize_title(title, LIBRARY), LIBRARY)[0].id == family
+
+
+def test_job_site_lines_and_run_in_requirements_are_no_company_facts():
+    """Leaks found on ads-5 (2026-12-02): a job site's company card and response badge, a
+    location line with its note, shift lengths, a remote setup and how to apply."""
+    description = (
+        "Insurance · 501-1,000 employees\n"
+        "Responded to 75% or more applications in the past 30 days, typically within 3 days.\n"
+        "Milwaukee, Wisconsin (on-site, with regular travel to plants)\n\n"
+        "Northgate Mutual insures 240,000 drivers in Wisconsin and Minnesota. Live-in and "
+        "hourly cases, 4 hr - 12 hr shifts. A quiet place to work and internet of at least "
+        "50 Mbps down.\n\n"
+        "Requirements: Valid adjuster license. Submit a letter of introduction, resume and "
+        "three letters of recommendation written within the last two years.")
+    analysis = analyze(build_request({"role": "Claims Adjuster", "company": "Northgate Mutual",
+                                      "description": description}), LIBRARY)
+    assert analysis.facts == ["Northgate Mutual insures 240,000 drivers in Wisconsin and "
+                              "Minnesota."]

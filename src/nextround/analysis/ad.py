@@ -215,11 +215,16 @@ def read_ad(description: str, company: str, library: Library,
             out.append(Sentence(line, "header"))  # the title line, the place, the team
             continue
         seen_text = True
+        # A paragraph that opens with its own heading ("Requirements: Valid PPS credential.
+        # ... Submit a letter of introduction ...") is that part throughout.
+        run_in = _LABELLED.match(line)
+        line_heading = reader.heading_part(run_in.group(0), False) if run_in else None
+        line_part = line_heading or part
         for sentence in (piece for full in _SENTENCE_END.split(line)
                          for piece in _pieces(full)):
             sentence = sentence.strip()
             if sentence:
-                own = reader.sentence_part(sentence, part)
+                own = reader.sentence_part(sentence, line_part)
                 first = fold(sentence.split()[0]).strip(",.:;") if sentence.split() else ""
                 # A duty, bulleted or said as an instruction ("Draw blood and collect
                 # specimens at our Tacoma South center") is the role's, not a company fact.
