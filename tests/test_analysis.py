@@ -334,3 +334,31 @@ def test_job_site_lines_and_run_in_requirements_are_no_company_facts():
                                       "description": description}), LIBRARY)
     assert analysis.facts == ["Northgate Mutual insures 240,000 drivers in Wisconsin and "
                               "Minnesota."]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # Misses on ads-5 (read after its blind panel, 2026-12-02), said in words of their own.
+    ("In March we signed an agreement to acquire Rio Grande Tortilla Co., a maker of tortillas.",
+     [("acquisition", "the Rio Grande Tortilla Co integration")]),
+    ("We are replacing Epicor Vantage 8, which we have run since 2006, with Microsoft Dynamics "
+     "365 Finance.", [("system-implementation", "the Microsoft Dynamics implementation")]),
+    ("When the work is finished in April 2027, the hotel reopens as a member of Marriott's "
+     "Tribute Portfolio.", [("relaunch", "the Tribute Portfolio conversion")]),
+    ("In January we started a margin program across all six restaurants.",
+     [("cost-program", "the cost program")]),
+    ("Our accreditation depends on it: our HLC reaffirmation visit in 2029 is close.",
+     [("audit", "the HLC reaffirmation visit")]),
+    ("In June 2027 the branch moves from its building on Berry Street to a new advice-centered "
+     "location at Electric Works.", [("new-site", "the Electric Works move")]),
+    ("In May 2027 we open 4 East Annex, eight new step-down beds.",
+     [("new-site", "the 4 East Annex opening")]),
+    ("We are expanding YouthWorks into Kent County and opening a program site in Dover.",
+     [("new-site", "the Dover opening"), ("expansion", "the expansion into Kent County")]),
+    # Not initiatives: a target after a go-live, a refresh rate, a team that implements.
+    ("Today our close takes 11 business days; the target after go-live is six.", []),
+    ("Store inventory positions refresh once a day today.", []),
+    ("Build the start-up plan with our engineering and implementation teams.", []),
+])
+def test_initiatives_said_in_ordinary_ways(sentence, expected):
+    found = _read("Manager", "Acme", sentence)
+    assert [(i.id, i.name) for i in found.initiatives] == expected

@@ -45,7 +45,7 @@ def _object_reads_well(words: list[str], spec: InitiativeWords) -> bool:
 def _trim_object(text: str, spec: InitiativeWords) -> list[str]:
     """The object's words up to the first word that starts a new clause."""
     words = spec["possessives"].sub("", text).split()
-    while words and fold(words[0]) in ("the", "a", "an"):
+    while words and fold(words[0]) in ("the", "a", "an", "and", "or", "both"):
         words.pop(0)
     if words and fold(words[0]) in spec["sentence_capitals"]:  # "Two new substations, ..."
         words[0] = words[0].lower()
@@ -158,9 +158,12 @@ def find_initiatives(sentences: list[str], systems: list[str], library: Library,
             if not matches:
                 continue
             match, name = next(((m, n) for m, n in matches if n), matches[0])
-            if any(start < match.end() and match.start() < end for start, end in taken):
+            # What a cue reads ends with its object's last word: "expanding YouthWorks into
+            # Kent County and opening a program site in Dover" is an expansion and a new site.
+            span = _taken_span(match, spec)
+            if any(start < span[1] and span[0] < end for start, end in taken):
                 continue
-            taken.append(match.span())
+            taken.append(span)
             initiative = Initiative(kind.id, kind.label, name or effects.default,
                                     bool(name), match.group(0).strip(), sentence)
             same = next((i for i, known in enumerate(found)
@@ -172,6 +175,17 @@ def find_initiatives(sentences: list[str], systems: list[str], library: Library,
                 found[same] = replace(initiative, cue=found[same].cue,
                                       sentence=found[same].sentence)
     return _without_generic_systems(found, spec)
+
+
+def _taken_span(match: re.Match[str], spec: InitiativeWords) -> tuple[int, int]:
+    """The words a cue has read: from its start to the last word of its object as trimmed,
+    when the object ends the match (a new clause after it is left for other kinds); else the
+    whole match ("the company will go live on" is read, not only "company")."""
+    obj = match.groupdict().get("object")
+    kept = _trim_object(obj, spec) if obj and match.end("object") == match.end() else []
+    if not kept:
+        return match.span()
+    return match.start(), match.start("object") + obj.rfind(kept[-1]) + len(kept[-1])
 
 
 def _without_generic_systems(found: list[Initiative], spec: InitiativeWords) -> list[Initiative]:
