@@ -362,3 +362,24 @@ def test_job_site_lines_and_run_in_requirements_are_no_company_facts():
 def test_initiatives_said_in_ordinary_ways(sentence, expected):
     found = _read("Manager", "Acme", sentence)
     assert [(i.id, i.name) for i in found.initiatives] == expected
+
+
+@pytest.mark.parametrize(("description", "absent"), [
+    # ads-5 after its panel: a new warehouse's first leader is no start-up, nor a product
+    # launched in 2024; a data migration is a project, not a change of direction; a
+    # college's foundation does not make the college a nonprofit.
+    ("The Warehouse Operations Manager is the first leader hired for the site.", "startup"),
+    ("Instant payouts, which we launched in 2024, now account for 22% of payout volume.",
+     "startup"),
+    ("The migration is also about speed.", "realignment"),
+    ("Lead the opening with facilities, IT and the college foundation.", "nonprofit"),
+])
+def test_words_that_only_look_like_a_situation(description, absent):
+    assert absent not in found_signals({"company": "Acme", "description": description})
+
+
+def test_a_company_founded_recently_is_still_a_start_up():
+    assert "startup" in found_signals({"company": "Acme", "description":
+                                       "Acme was founded in 2023 by two nurses."})
+    assert "nonprofit" in found_signals({"company": "Acme", "description":
+                                         "Acme is a private foundation in Ohio."})
