@@ -383,3 +383,19 @@ def test_a_company_founded_recently_is_still_a_start_up():
                                        "Acme was founded in 2023 by two nurses."})
     assert "nonprofit" in found_signals({"company": "Acme", "description":
                                          "Acme is a private foundation in Ohio."})
+
+
+def test_a_lead_in_that_says_something_stays_with_its_list():
+    """ads-5: "Two clients are signed for the building: a national pet-food brand ..." was
+    shown as "A national pet-food brand ...", a fact with no verb; and "Build the start-up
+    plan" (a new building's) made a 3PL with 14 warehouses an early-stage company."""
+    analysis = _read("Warehouse Operations Manager", "Palmetto Freight Logistics", (
+        "Palmetto Freight Logistics runs 14 warehouses across the Southeast. Two clients are "
+        "signed for the building: a national pet-food brand moving its distribution out of its "
+        "own warehouse, and an appliance parts company.\n\nWhat you will do\n"
+        "- Build the start-up plan with our engineering team"))
+    assert analysis.facts[1].startswith("Two clients are signed for the building: a national")
+    assert "startup" not in {s.id for s in analysis.signals}
+    honest = _read("Marketing Manager", "Acme", "Here's the honest picture: customer "
+                   "acquisition cost rose 40% across our three markets last year.")
+    assert honest.facts[0].startswith("Customer acquisition cost rose 40%")

@@ -89,7 +89,12 @@ def key_facts(sentences: list[str], library: Library) -> list[tuple[str, str]]:
         score = 2 * bool(_NUMBER.search(sentence)) + len(fact_words)
         if score:
             # "Here's the honest picture: CAC rose 40%": the lead-in is the ad's voice.
+            # A lead-in that says something itself stays: "Two clients are signed for the
+            # building: a national pet-food brand ..." is no fact without its first half.
             lead = _LEAD_IN.match(sentence)
+            if lead and (_NUMBER.search(lead.group(0))
+                         or spec["words"].search(lead.group(0).lower())):
+                lead = None
             whole = sentence[lead.end():] if lead else sentence
             whole = whole[:1].upper() + whole[1:]
             shown, words = whole, whole.split()
