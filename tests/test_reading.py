@@ -31,7 +31,7 @@ def test_the_ad_corpus_is_broad_and_split_in_halves():
     halves = Counter(ad["split"] for ad in ads)
     assert halves["tune"] == halves["heldout"]
     assert halves["tune2"] == halves["heldout2"] == 20
-    assert halves["tune3"] == 40 and halves["heldout3"] == 30
+    assert halves["tune3"] == 40 and halves["heldout3"] == 30 and halves["heldout4"] == 30
     for ad in ads:
         # The second set (ads-4) is as real postings are: some a few lines long.
         low = 250 if ad["split"] in ("tune", "heldout") else 60
@@ -58,10 +58,16 @@ FLOORS = {"tune": {"family": 0.93, "level": 0.93, "sector": 0.85, "f1": 0.58, "l
           # 695849d; scored in aggregate only at a3e67a4: 80 / 97 / 90 / 0.37 / 6. Its plans
           # were then read by a blind panel (2026-12-01) and its misses looked at (2026-12-02):
           # since then it is tuning data despite its name, and ads-7 (heldout4) is held out.
-          "heldout3": {"family": 0.93, "level": 0.95, "sector": 0.88, "f1": 0.35, "leaks": 6}}
+          "heldout3": {"family": 0.93, "level": 0.95, "sector": 0.88, "f1": 0.90, "leaks": 0},
+          # The fourth held-out set (ads-7, 30 ads written blind on 2026-12-02, never read):
+          # scored in aggregate only, at e67f43e (the start of that day) 73% / 90% / 73% /
+          # F1 0.49 / 4 leaks, and at a976d52 (after the day's tuning on ads-5) 73 / 90 / 73 /
+          # 0.52 / 5. The tuning did not carry over: see issue 13's note.
+          "heldout4": {"family": 0.70, "level": 0.87, "sector": 0.70, "f1": 0.48, "leaks": 5}}
 
 
-@pytest.mark.parametrize("split", ["tune", "heldout", "tune2", "heldout2", "tune3", "heldout3"])
+@pytest.mark.parametrize("split", ["tune", "heldout", "tune2", "heldout2", "tune3", "heldout3",
+                                   "heldout4"])
 def test_reading_the_ads(split):
     result = score(load_ads(split))
     print("\n" + result.table(split))
