@@ -399,3 +399,17 @@ def test_a_lead_in_that_says_something_stays_with_its_list():
     honest = _read("Marketing Manager", "Acme", "Here's the honest picture: customer "
                    "acquisition cost rose 40% across our three markets last year.")
     assert honest.facts[0].startswith("Customer acquisition cost rose 40%")
+
+
+@pytest.mark.parametrize(("description", "rule", "found"), [
+    # A driver's ad on ads-5 ("Van provided, no CDL needed") gave the plan CDL and DOT rules.
+    ("Swiftline delivers parcels in Tampa. Van provided, no CDL needed.", "CDL", False),
+    ("Swiftline delivers parcels in Tampa with vans; a CDL is not required.", "CDL", False),
+    ("Swiftline runs tractor-trailers; our drivers hold a Class A CDL.", "CDL", True),
+    ("Swiftline is a courier. No HIPAA training needed.", "HIPAA", False),
+    ("Swiftline is a hospital courier and we follow HIPAA on every run.", "HIPAA", True),
+])
+def test_a_rule_said_not_to_apply_is_not_the_jobs(description, rule, found):
+    analysis = _read("Delivery Driver", "Swiftline", description)
+    assert (rule in analysis.entities.regulations) is found
+    assert (rule.lower() in {s.id for s in analysis.signals}) is (found and rule == "HIPAA")

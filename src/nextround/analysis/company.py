@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..library import Library
+from .entities import negated
 from .title import fold
 
 # A number makes a sentence a fact worth restating, as ad.yaml's `facts.words` do.
@@ -41,20 +42,23 @@ class Finding:
 def signal_findings(sentences: list[str], library: Library) -> list[Finding]:
     findings = []
     for signal in library.signals:
-        hit = _first_cue(signal.cues, sentences)
+        hit = _first_cue(signal.cues, sentences, library.ad["negation"])
         if hit:
             cue, sentence = hit
             findings.append(Finding(signal.id, signal.kind, signal.label, cue, sentence))
     return findings
 
 
-def _first_cue(cues: list[re.Pattern[str]], sentences: list[str]) -> tuple[str, str] | None:
+def _first_cue(cues: list[re.Pattern[str]], sentences: list[str],
+               negation: dict[str, re.Pattern[str]]) -> tuple[str, str] | None:
     for sentence in sentences:
         for cue in cues:
-            match = cue.search(sentence)
+            match = next((m for m in cue.finditer(sentence)
+                          if not negated(sentence, m.start(), m.end(), negation)), None)
             if match:
                 return match.group(0), sentence
     return None
+
 
 
 def _clipped(sentence: str) -> str:

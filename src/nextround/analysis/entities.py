@@ -119,8 +119,16 @@ def _sentence_start(sentence: str, word: str) -> bool:
     return sentence.lstrip().startswith(word)
 
 
+def negated(sentence: str, start: int, end: int, negation: dict[str, re.Pattern[str]]) -> bool:
+    """Whether the words at start:end are said not to apply ("no CDL needed", "HIPAA training
+    is not required"): ad.yaml's `negation`, matched just before and just after them."""
+    return bool(negation["before"].search(sentence[max(0, start - 20):start])
+                or negation["after"].search(sentence[end:end + 60]))
+
+
 def _names(index: dict[tuple[str, ...], str], sentences: list[str],
-           whole_names: bool = False) -> list[str]:
+           whole_names: bool = False,
+           negation: dict[str, re.Pattern[str]] | None = None) -> list[str]:
     """The names of the index found in the sentences, as the ad writes them, the longest
     name at each word first."""
     first_words = {key[0] for key in index}
@@ -142,6 +150,9 @@ def _names(index: dict[tuple[str, ...], str], sentences: list[str],
                         and not _sentence_start(sentence, words[i - 1])
                         or i + 1 < len(words) and (_proper(words[i + 1])
                                                    or re.search(r"\d", words[i + 1])))
+                    if name and negation and _written_as(name, written):
+                        at = sentence.find(written)
+                        inside = inside or negated(sentence, at, at + len(written), negation)
                     if name and _written_as(name, written) and not inside:
                         if not any(written.lower() in f.lower() for f in found):
                             found = [f for f in found if f.lower() not in written.lower()]
@@ -167,7 +178,8 @@ def find_entities(sentences: list[str], header: list[str], library: Library) -> 
     found = Entities()
     everything = header + sentences
     found.systems = _names(spec["systems"], sentences, whole_names=True)
-    found.regulations = _names(spec["regulations"], sentences)
+    found.regulations = _names(spec["regulations"], sentences,
+                               negation=library.ad["negation"])
     found.places = _names(spec["places"], everything)
     for line in everything:
         match = (_REPORTS_TO_LINE.match(line) or _REPORTS_TO.search(line)
