@@ -413,3 +413,17 @@ def test_a_rule_said_not_to_apply_is_not_the_jobs(description, rule, found):
     analysis = _read("Delivery Driver", "Swiftline", description)
     assert (rule in analysis.entities.regulations) is found
     assert (rule.lower() in {s.id for s in analysis.signals}) is (found and rule == "HIPAA")
+
+
+@pytest.mark.parametrize(("title", "family", "level"), [
+    # A school's principal runs it: a director, not a senior individual contributor.
+    ("Founding Principal - Charter Middle School", "education-leadership", "director"),
+    ("Middle School Principal", "education-leadership", "director"),
+    ("Principal of Lincoln Elementary", "education-leadership", "director"),
+    # Elsewhere "principal" is a rank, and the field beside it decides.
+    ("Principal Engineer", "software-engineering", "senior"),
+    ("Principal, Strategy Consulting", "consulting", "senior"),
+])
+def test_a_principal_is_a_school_leader_only_at_a_school(title, family, level):
+    analysis = _read(title, "Acme", "Acme is a company.")
+    assert (analysis.family.id, analysis.level) == (family, level)

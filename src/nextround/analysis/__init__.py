@@ -142,6 +142,7 @@ def analyze(request: Request, library: Library) -> Analysis:
     title = read_title(request.role, library)
     family, family_cue = detect_family(title.core, library)
     level, level_cue = detect_level(title.core, library)
+    level = library.seniority.by_family.get(family.id, {}).get(level_cue, level)
     overridden = []
     if request.family:
         _override("family", request.family, library.families, "see nextround roles")

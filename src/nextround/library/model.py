@@ -573,6 +573,9 @@ class Seniority(Model):
     # "Paid CNA Training" is not yet a CNA; a "Management Trainee" manages no one yet.
     beginners: list[str] = Factory(list)
     abbreviations: dict[str, str] = Factory(dict)
+    # A rank in most fields that is a job in one: a school's principal runs the school.
+    # By family id, the level a cue (as detect_level found it) means there.
+    by_family: dict[str, dict[str, str]] = Factory(dict)
     adds: dict[str, LevelAdds] = Factory(dict)
 
 
