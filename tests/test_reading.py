@@ -32,6 +32,7 @@ def test_the_ad_corpus_is_broad_and_split_in_halves():
     assert halves["tune"] == halves["heldout"]
     assert halves["tune2"] == halves["heldout2"] == 20
     assert halves["tune3"] == 40 and halves["heldout3"] == 30 and halves["heldout4"] == 30
+    assert halves["tune4"] == 30
     for ad in ads:
         # The second set (ads-4) is as real postings are: some a few lines long.
         low = 250 if ad["split"] in ("tune", "heldout") else 60
@@ -63,11 +64,17 @@ FLOORS = {"tune": {"family": 0.93, "level": 0.93, "sector": 0.85, "f1": 0.58, "l
           # scored in aggregate only, at e67f43e (the start of that day) 73% / 90% / 73% /
           # F1 0.49 / 4 leaks, and at a976d52 (after the day's tuning on ads-5) 73 / 90 / 73 /
           # 0.52 / 5. The tuning did not carry over: see issue 13's note.
-          "heldout4": {"family": 0.70, "level": 0.87, "sector": 0.70, "f1": 0.48, "leaks": 5}}
+          "heldout4": {"family": 0.70, "level": 0.87, "sector": 0.70, "f1": 0.48, "leaks": 5},
+          # The fourth tuning set (ads-8, 30 ads written blind on 2026-12-02): scored whole
+          # first at a660aff, family 47%, level 97%, sector 63%, F1 0.70, 7 leaked lines:
+          # frontline titles the lists did not know (tire tech, meat cutter, ramp agent, loan
+          # processor, optician, veterinary technician, water treatment operator, estimator,
+          # payroll manager); then tuned on.
+          "tune4": {"family": 0.95, "level": 0.95, "sector": 0.95, "f1": 0.68, "leaks": 7}}
 
 
 @pytest.mark.parametrize("split", ["tune", "heldout", "tune2", "heldout2", "tune3", "heldout3",
-                                   "heldout4"])
+                                   "heldout4", "tune4"])
 def test_reading_the_ads(split):
     result = score(load_ads(split))
     print("\n" + result.table(split))
