@@ -53,3 +53,13 @@ def test_an_emergency_dispatcher_is_no_trucking_dispatcher_and_a_truck_dispatche
                      "Ohio and Michigan.")
     assert "Sit beside an experienced dispatcher through whole shifts" in trucking
     assert "CTO" not in trucking and "PM due list" not in trucking
+
+
+def test_a_911_dispatcher_is_a_call_taker_not_a_truck_dispatcher():
+    """Title words keep their digits: "911 Dispatcher" gets the 911 center's lines."""
+    plan = plan_for("911 Dispatcher", "Tri-County Emergency Communications",
+                    "Tri-County Emergency Communications answers 911 calls for 14 police, fire "
+                    "and EMS agencies in three counties.")["plan"]
+    text = " ".join(document_lines(plan))
+    assert "Complete the classroom academy" in text
+    assert "hours of service" not in text

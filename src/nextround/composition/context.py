@@ -49,7 +49,7 @@ def _role_in_a_sentence(role: str) -> str:
 def _title_ids(title: str) -> set[str]:
     """A title's words and pairs of words as ids ("title:dispatcher", "title:home health"):
     "home" alone would take a nursing-home nurse for a home-visiting one."""
-    words = re.findall(r"[a-z]+", fold(title))
+    words = re.findall(r"[a-z0-9]+", fold(title))  # "911" too
     return {f"title:{w}" for w in words} | \
         {f"title:{a} {b}" for a, b in zip(words, words[1:], strict=False)}
 
