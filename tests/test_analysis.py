@@ -427,3 +427,10 @@ def test_a_rule_said_not_to_apply_is_not_the_jobs(description, rule, found):
 def test_a_principal_is_a_school_leader_only_at_a_school(title, family, level):
     analysis = _read(title, "Acme", "Acme is a company.")
     assert (analysis.family.id, analysis.level) == (family, level)
+
+
+def test_a_hyphenated_verb_takes_its_s_at_the_end():
+    """A contractor's "We self-perform concrete" was restated as "selfs-perform"."""
+    analysis = _read("Project Engineer", "Harlan Builders", "Harlan Builders is a general "
+                     "contractor in Ohio. We self-perform concrete and steel on most jobs.")
+    assert "Harlan Builders self-performs concrete and steel on most jobs." in analysis.facts

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-_WORD = re.compile(r"\s+([A-Za-z]+)")
+_WORD = re.compile(r"\s+([A-Za-z]+(?:-[A-Za-z]+)*)")  # "self-perform" is one verb
 _LIST_VERB = re.compile(r"(?:,\s+(?:and\s+)?|\s+and\s+)(?P<verb>[a-z]+)\b")
 _AND_VERB = re.compile(r" and ([a-z]+)\b(?= )")
 
@@ -104,6 +104,9 @@ def _agree_verb(sentence: str, position: int, out: list[str], voice: dict[str, A
 
 
 def _third(verb: str, voice: dict[str, Any]) -> str:
+    if "-" in verb:  # "self-perform" -> "self-performs"
+        head, tail = verb.rsplit("-", 1)
+        return f"{head}-{_third(tail, voice)}"
     lower = verb.lower()
     if lower in voice["irregular"]:
         return voice["irregular"][lower]
