@@ -432,5 +432,7 @@ def test_a_principal_is_a_school_leader_only_at_a_school(title, family, level):
 def test_a_hyphenated_verb_takes_its_s_at_the_end():
     """A contractor's "We self-perform concrete" was restated as "selfs-perform"."""
     analysis = _read("Project Engineer", "Harlan Builders", "Harlan Builders is a general "
-                     "contractor in Ohio. We self-perform concrete and steel on most jobs.")
-    assert "Harlan Builders self-performs concrete and steel on most jobs." in analysis.facts
+                     "contractor with 120 employees in Ohio. We self-perform concrete and steel "
+                     "on most of our 40 projects a year.")
+    assert ("Harlan Builders self-performs concrete and steel on most of its 40 projects a "
+            "year.") in analysis.facts
