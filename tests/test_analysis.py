@@ -436,3 +436,20 @@ def test_a_hyphenated_verb_takes_its_s_at_the_end():
                      "on most of our 40 projects a year.")
     assert ("Harlan Builders self-performs concrete and steel on most of its 40 projects a "
             "year.") in analysis.facts
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # ads-8 (tune4), after its first blind score.
+    ("On May 1 we begin handling for two more carriers, which adds 40 daily departures.",
+     [("client-onboarding", "onboarding two more carriers")]),
+    ("Our main cafeteria is being rebuilt: it closes in March and reopens in June as The "
+     "Commons, with a new grill.", [("relaunch", "the Commons conversion")]),
+    ("Our next NCUA examination is scheduled for September.",
+     [("audit", "the NCUA examination")]),
+    ("The Trust is replacing its paper notes and four separate clinical systems with a single "
+     "Electronic Patient Record, Epic, which goes live on 7 November.",
+     [("system-implementation", "the Electronic Patient Record implementation")]),
+])
+def test_initiatives_said_in_more_ordinary_ways(sentence, expected):
+    found = _read("Manager", "Acme", sentence)
+    assert [(i.id, i.name) for i in found.initiatives] == expected
