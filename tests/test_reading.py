@@ -63,8 +63,10 @@ FLOORS = {"tune": {"family": 0.93, "level": 0.93, "sector": 0.85, "f1": 0.58, "l
           # The fourth held-out set (ads-7, 30 ads written blind on 2026-12-02, never read):
           # scored in aggregate only, at e67f43e (the start of that day) 73% / 90% / 73% /
           # F1 0.49 / 4 leaks, and at a976d52 (after the day's tuning on ads-5) 73 / 90 / 73 /
-          # 0.52 / 5. The tuning did not carry over: see issue 13's note.
-          "heldout4": {"family": 0.70, "level": 0.87, "sector": 0.70, "f1": 0.48, "leaks": 5},
+          # 0.52 / 5. The tuning did not carry over: see issue 13's note. After tuning on ads-8
+          # (tune4), at 663ca2e: 80 / 93 / 80 / 0.52 / 5. A blind panel's one-line summaries
+          # have since named its failures in outline, so it is no longer pristine.
+          "heldout4": {"family": 0.77, "level": 0.90, "sector": 0.77, "f1": 0.48, "leaks": 5},
           # The fourth tuning set (ads-8, 30 ads written blind on 2026-12-02): scored whole
           # first at a660aff, family 47%, level 97%, sector 63%, F1 0.70, 7 leaked lines:
           # frontline titles the lists did not know (tire tech, meat cutter, ramp agent, loan
