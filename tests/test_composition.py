@@ -663,3 +663,14 @@ def test_a_goal_belongs_to_the_measure_it_counts():
     saidi = measures("Our five-year average SAIDI is 212 minutes, and the board has set a "
                      "target of 150 minutes by 2029 through pole replacement.")
     assert saidi[0]["target"].startswith("150 minutes by 2029, the stated target")
+
+
+def test_a_count_per_month_is_a_measure_with_its_goal():
+    """ads-8: "Off-cycle checks currently run about 40 a month, and the Board has asked us to
+    bring that under 10" gave the payroll plan no measure of its own."""
+    measures = plan_for("Payroll Manager", "Fox Ridge School District", (
+        "Fox Ridge School District serves 9,000 students. Off-cycle checks currently run about "
+        "40 a month, and the Board has asked us to bring that under 10."))["plan"]["measures"]
+    assert (measures[0]["metric"], measures[0]["baseline"]) == ("Off-cycle checks",
+                                                                "about 40 a month today")
+    assert measures[0]["target"].startswith("under 10")

@@ -60,6 +60,7 @@ _BASELINE = re.compile(
     r"(?:days|weeks|months|hours)\b))"
     r"(?:[- ]stars?\b|\s*(?:%|percent|percentage points|days|"
     r"business days|hours|minutes|weeks|points|ms|x|k|m|million|billion))?"
+    r"(?:\s+(?:a|per|each)\s+(?:day|week|month|year|shift|quarter)\b)?"  # "about 40 a month"
     r"(?:\s+(?:to|from)\s+\$?\d[\d,.]*\s*(?:%|percent|days|hours|minutes)?)?"
     r"(?:\s+(?:business\s+)?(?:days|hours|minutes))?)"
     r"|(?P<current>(?:[\w%&/'’-]+\s+){0,5}[\w%&/'’-]+,?\s+\(?currently\s+(?:at\s+|about\s+|~)?"

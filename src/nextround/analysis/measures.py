@@ -46,7 +46,8 @@ _TARGET_WORDS = {"target", "goal", "plan", "objective"}
 _SIZES = {"budget", "headcount", "staff", "employees", "workforce", "team", "size"}
 # Words that join a goal to its baseline in one sentence: "in FY2026, and our goal is ...".
 _LINKS = {"in", "fy", "for", "last", "this", "today", "now", "currently", "so", "far", "with",
-          "by", "board", "has", "had", "the", "of", "s", "and", "but"}
+          "by", "board", "has", "had", "the", "of", "s", "and", "but", "asked", "us", "needs",
+          "need", "expects", "expect"}
 _METRIC_ADVERBS = {"currently", "now", "today", "still", "already", "recently"}
 # A goal right after the baseline: "currently 28% of nursing hours, to under 10% by
 # year-end", "(currently ~180ms, target under 50ms)", "(currently 24.8%) below the national
@@ -75,7 +76,8 @@ _FIGURE = re.compile(r"~?\$?\d[\d,.]*(?:\s*(?:%|ms\b|[kK]\b|[mM]\b|million\b|bil
 _NOT_A_MEASURE = {"we", "i", "you", "they", "it", "this", "that", "he", "she", "us", "we've",
                   "we're", "we’ve", "we’re", "they've", "it's"}
 _UNIT = re.compile(r"%|\$|\bpercent|\b(?:days?|hours?|minutes?|weeks?|months?|points?|times|"
-                   r"x|seconds?|dollars|miles|stars?|ms|ppm)\b|\dms\b")
+                   r"x|seconds?|dollars|miles|stars?|ms|ppm)\b|\dms\b|"
+                   r"\d\s+(?:a|per|each) (?:day|week|month|year|shift|quarter)\b")  # "40 a month"
 _PREPOSITIONS = {"in", "of", "for", "at", "across", "within", "on", "from", "over", "to"}
 _DETERMINERS = {"our", "the", "its", "their", "and", "but", "while", "where", "whose"}
 _BEING = {"is", "are", "was", "were", "currently", "running", "sits", "sit", "sat", "stands",
@@ -141,7 +143,7 @@ def stated_measures(baselines: list[tuple[str, str]], parts: list[Sentence],
         verb = verbs[-1]  # "five-year average SAIDI ... is 118 minutes": the last verb
         metric, value = phrase[:verb.start()], phrase[verb.end():].strip()
         # "sits at 99.2%", "is running at", "currently averages about 71%"
-        value = re.sub(r"^(?:running |at |averages? |averaging |sits? at )+", "", value)
+        value = re.sub(r"^(?:running |runs? |at |averages? |averaging |sits? at )+", "", value)
         said = f"is {value}"  # as a sentence says it: "is about 71%"
         changed = False
         if verb.group(1) in ("was", "were"):  # "FY2024 operating margin was 1.6%": not today
@@ -213,7 +215,10 @@ def _goal_later_in(rest: str, value: str) -> str:
     "is 52% today, and we want it at 65%"; "" when the words before it name another measure
     ("and we want agency use under 40%") or it counts something else."""
     goal = _GOAL.search(rest)
-    if not goal or _unit(goal["value"]) != _unit(value) or not _unit(value):
+    # The same unit, or a plain count said of "that" or "it" ("run about 40 a month, and the
+    # Board has asked us to bring that under 10").
+    if not goal or _unit(goal["value"]) != _unit(value) or not (
+            _unit(value) or re.search(r"\b(?:that|it|this)\b", rest[:goal.start("value")])):
         return ""
     between = set(re.findall(r"[a-z]+", fold(rest[:goal.start("value")])))
     return goal["value"].strip() if not between - _LEAD_WORDS - _LINKS else ""
@@ -221,7 +226,7 @@ def _goal_later_in(rest: str, value: str) -> str:
 
 def _with_goal(measure: StatedMeasure, goal: str) -> StatedMeasure:
     # The figure itself: "to eight weeks", "at four stars", "in five days" -> "eight weeks"
-    goal = re.sub(r"^(?:back )?(?:to|at|in|of) ", "", goal.strip())
+    goal = re.sub(r"^(?:back )?(?:to|at|in|of) ", "", goal.strip().rstrip(".,;:"))
     # "150 minutes by 2029 through pole replacement": the goal, not the means
     goal = re.sub(r"\s+(?:through|via|with|while|and|so that|as|thanks to)\s.*$", "", goal)
     return replace(measure, goal=goal)
@@ -285,6 +290,7 @@ def _initials_in(metric: str, said: str) -> bool:
 
 def _unit(value: str) -> str:
     """What a figure counts ("%", "stars", "days"), to tell a goal of the same measure."""
+    value = re.sub(r"\b(?:a|per|each) (?:day|week|month|year|shift|quarter)\b", "", value)
     found = re.search(r"%|percent|\bstars?\b|\bdays?\b|\bweeks?\b|\bmonths?\b|\bhours?\b|"
                       r"\bminutes?\b|\$|\d\s*ms\b|\bppm\b", value)
     return re.sub(r"^\d\s*", "", found.group(0).rstrip("s")).replace("percent", "%") \
