@@ -453,3 +453,14 @@ def test_a_hyphenated_verb_takes_its_s_at_the_end():
 def test_initiatives_said_in_more_ordinary_ways(sentence, expected):
     found = _read("Manager", "Acme", sentence)
     assert [(i.id, i.name) for i in found.initiatives] == expected
+
+
+def test_a_long_fact_cut_after_a_colon_keeps_the_first_item():
+    """ads-8: "... payroll office has had a hard two years…" said nothing of what was hard."""
+    analysis = _read("Payroll Manager", "Fox Ridge School District", (
+        "Fox Ridge School District pays 2,400 employees. Our payroll office has had a hard two "
+        "years: three of the four payroll staff turned over, a new teachers' contract created "
+        "retroactive pay for 1,300 employees that is still not fully paid, and our last "
+        "external audit noted two payroll findings in the district's 14 schools."))
+    assert ("Fox Ridge School District's payroll office has had a hard two years: three of the "
+            "four payroll staff turned over…") in analysis.facts

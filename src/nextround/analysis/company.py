@@ -70,6 +70,11 @@ def _clipped(sentence: str) -> str:
     for marks in _CLAUSE_MARKS:
         cut = max(head.rfind(mark) for mark in marks)
         if cut > 0 and len(head[:cut].split()) >= MIN_CLAUSE_WORDS:
+            # "has had a hard two years: three of the four staff turned over, ...": a colon
+            # announces what follows, so the quote keeps the first item after it.
+            if head[cut:cut + 2] == ": ":
+                item = head.find(", ", cut)
+                cut = item if item > 0 else cut
             head = head[:cut]
             break
     return head.rstrip(",;: —–") + "…"
