@@ -464,3 +464,12 @@ def test_a_long_fact_cut_after_a_colon_keeps_the_first_item():
         "external audit noted two payroll findings in the district's 14 schools."))
     assert ("Fox Ridge School District's payroll office has had a hard two years: three of the "
             "four payroll staff turned over…") in analysis.facts
+
+
+def test_a_saints_name_is_not_the_end_of_a_sentence():
+    """ads-8: "St. Brendan Regional Medical Center ..." was shown as "Brendan is a ..."."""
+    analysis = _read("Cook", "St. Brendan Regional Medical Center",
+                     "St. Brendan Regional Medical Center is a 412-bed regional medical center "
+                     "in Ohio. We serve 1,900 patient trays a day.")
+    assert analysis.facts[0] == ("St. Brendan Regional Medical Center is a 412-bed regional "
+                                 "medical center in Ohio.")

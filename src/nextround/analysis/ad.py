@@ -21,7 +21,11 @@ PARTS = ("header", "company", "role", "responsibilities", "requirements", "benef
 ABOUT_THE_COMPANY = ("company", "role")
 
 _BULLET = re.compile(r"^\s*([-*•·▪◦‣●○■□➢➤►✓✔–—]|\d{1,2}[.)]|[a-z][.)])\s+")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9À-ÖØ-Þ$])")
+# Not after a title or an abbreviation that a name goes on after: "St. Brendan Regional
+# Medical Center", "Dr. Patel", "Mt. Sinai".
+_SENTENCE_END = re.compile(r"(?<!\bSt\.)(?<!\bMt\.)(?<!\bDr\.)(?<!\bFt\.)(?<!\bMr\.)(?<!\bMs\.)"
+                           r"(?<!\bMrs\.)(?<!\bNo\.)(?<=[.!?])[\"”’)]*\s+"
+                           r"(?=[\"“‘(]?[A-Z0-9À-ÖØ-Þ$])")
 WRAPPED_LINE_CHARS = 60  # a line this long that stops mid-sentence was wrapped, not ended
 # A "sentence" longer than this is a paste without full stops: it is read in pieces of about
 # this size, cut between words, which also keeps every pattern's work per piece bounded.
