@@ -32,7 +32,7 @@ def test_the_ad_corpus_is_broad_and_split_in_halves():
     assert halves["tune"] == halves["heldout"]
     assert halves["tune2"] == halves["heldout2"] == 20
     assert halves["tune3"] == 40 and halves["heldout3"] == 30 and halves["heldout4"] == 30
-    assert halves["tune4"] == 30
+    assert halves["tune4"] == 30 and halves["heldout5"] == 30
     for ad in ads:
         # The second set (ads-4) is as real postings are: some a few lines long.
         low = 250 if ad["split"] in ("tune", "heldout") else 60
@@ -72,11 +72,15 @@ FLOORS = {"tune": {"family": 0.93, "level": 0.93, "sector": 0.85, "f1": 0.58, "l
           # frontline titles the lists did not know (tire tech, meat cutter, ramp agent, loan
           # processor, optician, veterinary technician, water treatment operator, estimator,
           # payroll manager); then tuned on.
-          "tune4": {"family": 0.95, "level": 0.95, "sector": 0.95, "f1": 0.85, "leaks": 0}}
+          "tune4": {"family": 0.95, "level": 0.95, "sector": 0.95, "f1": 0.85, "leaks": 0},
+          # The fifth held-out set (ads-9, 30 ads written blind on 2026-12-02 in proportion to
+          # the most-posted occupations), scored in aggregate only: the same at e67f43e and at
+          # fba0ffa, family 97%, level 100%, sector 87%, F1 0.67, 3 leaked lines.
+          "heldout5": {"family": 0.93, "level": 0.97, "sector": 0.83, "f1": 0.63, "leaks": 3}}
 
 
 @pytest.mark.parametrize("split", ["tune", "heldout", "tune2", "heldout2", "tune3", "heldout3",
-                                   "heldout4", "tune4"])
+                                   "heldout4", "tune4", "heldout5"])
 def test_reading_the_ads(split):
     result = score(load_ads(split))
     print("\n" + result.table(split))
