@@ -214,6 +214,7 @@ def analyze(request: Request, library: Library) -> Analysis:
                  if any(fold(place) in fold(m) for place in entities.places)
                  or re.search(r"\b(?:countries|states|provinces|markets|regions)$", m)],
         parts=parts,
-        measures=stated_measures(entities.baselines, parts, request.company),
+        measures=stated_measures(entities.baselines, parts, request.company,
+                                 library.ad["measures"]),
         overridden=tuple(overridden),
     )

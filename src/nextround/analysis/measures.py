@@ -39,11 +39,6 @@ _GOAL_BEFORE = re.compile(r"\b(?:goal|target|aim|objective)s?\b", re.IGNORECASE)
 # A change the ad wants kept: "dropped 18% ..., and we want to keep that going".
 _HOLD = re.compile(r"\b(?:keep (?:that|it|this) going|sustain (?:that|it|this)|hold (?:that|it|"
                    r"this|on to)|maintain (?:that|it|this))\b", re.IGNORECASE)
-# The words of a target said where a measure's name would be: "the plan with our sponsor is
-# 15% by 2029" is the goal of the margin stated before it.
-_TARGET_WORDS = {"target", "goal", "plan", "objective"}
-# What tells the size of an organisation, not how it performs: "Our budget is $11 million".
-_SIZES = {"budget", "headcount", "staff", "employees", "workforce", "team", "size"}
 # Words that join a goal to its baseline in one sentence: "in FY2026, and our goal is ...".
 _LINKS = {"in", "fy", "for", "last", "this", "today", "now", "currently", "so", "far", "with",
           "by", "board", "has", "had", "the", "of", "s", "and", "but", "asked", "us", "needs",
@@ -111,8 +106,8 @@ class StatedMeasure:
         return bool(self.goal) or not self.said.startswith("is ") and not self.hold
 
 
-def stated_measures(baselines: list[tuple[str, str]], parts: list[Sentence],
-                    company: str) -> list[StatedMeasure]:
+def stated_measures(baselines: list[tuple[str, str]], parts: list[Sentence], company: str,
+                    words_of: dict[str, set[str]]) -> list[StatedMeasure]:
     """The measures the ad states, in its order: each baseline phrase found in its sentence
     (entities.find_entities), with a goal stated right after it or in a sentence of its own."""
     out: list[StatedMeasure] = []
@@ -170,7 +165,7 @@ def stated_measures(baselines: list[tuple[str, str]], parts: list[Sentence],
                 or company.lower() in metric.lower() \
                 or not (_UNIT.search(value) or {"target", "goal"} & lowered):
             continue
-        if _TARGET_WORDS & {w.lower().strip(",") for w in metric.split()}:
+        if words_of["targets"] & {w.lower().strip(",") for w in metric.split()}:
             # "our board target is under 100", "the plan with our sponsor is 15% by 2029": the
             # target of the measure before, if it counts the same thing ("our p99 search
             # latency target is 400ms" is no goal for "Bookings grew 48%")
@@ -180,7 +175,7 @@ def stated_measures(baselines: list[tuple[str, str]], parts: list[Sentence],
                 by = re.match(r"\s+(?:by|within|before) [^.;,]+", rest)
                 out[-1] = _with_goal(out[-1], value + (by.group(0) if by else ""))
             continue
-        if len(words) == 1 and words[0].lower() in _SIZES:
+        if len(words) == 1 and words[0].lower() in words_of["sizes"]:
             continue  # "Our budget is $11 million": how big the organisation is, no measure
         # "Our goal for the combined practice in its first year is under 7%": a goal, said
         # where a baseline would be, for the measure stated before it.

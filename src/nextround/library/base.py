@@ -163,6 +163,8 @@ def ad(data: dict[str, Any], where: str) -> dict[str, Any]:
         "sentence_cues": {k: _phrases(v) for k, v in data["sentence_cues"].items()},
         "duty_verbs": {str(v) for v in data["duty_verbs"]},
         "body_starts": {str(v).lower() for v in data["body_starts"]},
+        "measures": {kind: {str(w).lower() for w in data["measures"][kind]}
+                     for kind in ("targets", "sizes")},
         "negation": {side: re.compile(str(data["negation"][side]), re.IGNORECASE)
                      for side in ("before", "after")},
         "voice": {"irregular": {str(k): str(v) for k, v in data["voice"]["irregular"].items()},
