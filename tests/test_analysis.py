@@ -473,3 +473,10 @@ def test_a_saints_name_is_not_the_end_of_a_sentence():
                      "in Ohio. We serve 1,900 patient trays a day.")
     assert analysis.facts[0] == ("St. Brendan Regional Medical Center is a 412-bed regional "
                                  "medical center in Ohio.")
+
+
+def test_a_public_body_with_a_fleet_is_still_a_public_body():
+    analysis = _read("Fleet Manager", "Harbor City Public Works", (
+        "Harbor City Public Works maintains 420 vehicles, from police cruisers to refuse trucks "
+        "and snowplows, at our central fleet garage. Our fleet of trucks runs every day."))
+    assert analysis.sector.id == "public-sector"
