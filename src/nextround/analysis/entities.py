@@ -54,11 +54,11 @@ _BASELINE = re.compile(
     r"(?:has |have )?(?:risen|fallen|dropped|grown|gone up|gone down|climbed|slipped))\s+"
     r"(?:at\s+|about\s+|around\s+|"
     r"roughly\s+|nearly\s+|close to\s+|over\s+|under\s+|below\s+|above\s+|from\s+|to\s+|by\s+|"
-    r"an average of\s+|only\s+|just\s+|~)*"
+    r"an average of\s+|only\s+|just\s+|the\s+(?=\d+(?:st|nd|rd|th)\s+percentile)|~)*"
     r"(?:\$?\d[\d,.]*|(?:one|two|three|four|five)(?=[- ]stars?\b)|(?:two|three|four|five|six|"
     r"seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)(?= (?:business |working )?"
     r"(?:days|weeks|months|hours)\b))"
-    r"(?:[- ]stars?\b|\s*(?:%|percent|percentage points|days|"
+    r"(?:(?:st|nd|rd|th)\s+percentile\b|[- ]stars?\b|\s*(?:%|percent|percentage points|days|"
     r"business days|hours|minutes|weeks|points|ms|x|k|m|million|billion))?"
     r"(?:\s+(?:a|per|each)\s+(?:day|week|month|year|shift|quarter)\b)?"  # "about 40 a month"
     r"(?:\s+(?:to|from)\s+\$?\d[\d,.]*\s*(?:%|percent|days|hours|minutes)?)?"
@@ -71,7 +71,17 @@ _BASELINE = re.compile(
     r"|(?P<average>average of \d[\d,.]*\s*(?:days|hours|minutes|weeks)\s+(?:from|to|for)\s+"
     r"[\w-]+(?:\s+(?:to|from)\s+[\w-]+)?)"
     r"|(?P<target>\$?\d[\d,.]*\s*%?\s+(?:[\w-]+\s+){0,3}target\b)"
-    r"|(?P<goal>target\s+of\s+\$?\d[\d,.]*\s*%?(?:\s+[\w-]+){0,3})",
+    r"|(?P<goal>target\s+of\s+\$?\d[\d,.]*\s*%?(?:\s+[\w-]+){0,3})"
+    # "ran a RevPAR index of 94", "with a customer satisfaction score of 88"
+    r"|(?P<scoreof>\b(?:ran|runs|run|running|has|have|had|with|at|holds?|held)\s+(?:a|an)\s+"
+    r"(?:[\w&/'’-]+\s+){0,4}?(?:index|score|rating|ratio|margin)\s+of\s+\$?\d[\d,.]*\s*%?)"
+    # "move PM completion from 81% today to 95% before the survey": a measure with its goal
+    r"|(?P<move>\b(?:move|moving|bring|bringing|take|raise|raising|lift|improve|improving|"
+    r"increase|increasing|reduce|reducing|cut|cutting|lower|lowering|grow|growing)\s+"
+    r"(?:[\w&/'’-]+\s+){1,5}?from\s+(?:\$\d[\d,.]*\s*(?:k|m|million)?|\d[\d,.]*\s*%)"
+    r"(?:\s+(?:today|now|currently))?\s+"
+    r"to\s+(?:under\s+|below\s+|above\s+|over\s+)?\$?\d[\d,.]*\s*(?:%|k|m|million)?"
+    r"(?:\s+(?:by|before|within)\s+[\w-]+(?:\s+[\w-]+){0,3})?)",
     re.IGNORECASE)
 _AMOUNT = re.compile(
     rf"\b(?P<n>{_NUMBER_WORDS}(?:\s*(?:%|percent|k|m|million|billion))?)\s+"
@@ -200,7 +210,8 @@ def find_entities(sentences: list[str], header: list[str], library: Library) -> 
             # "is 118 minutes." without the sentence's full stop
             phrase = (m.group("phrase") or m.group("current") or m.group("amount")
                       or m.group("average")
-                      or m.group("target") or m.group("goal")).strip(" .,;:")
+                      or m.group("target") or m.group("goal")
+                      or m.group("move") or m.group("scoreof")).strip(" .,;:")
             if re.search(r"\d|\b(?:one|two|three|four|five)[- ]stars?\b|\b(?:two|three|four|"
                          r"five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty) "
                          r"(?:business |working )?(?:days|weeks|months|hours)\b", phrase):

@@ -30,8 +30,8 @@ _NUMBER_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|tw
 _SPAN = r"(?:business |working |calendar )?(?:days|weeks|months|hours|minutes)"
 _GOAL = re.compile(
     r"\b(?:goal|target|aim|wants?|like|bring|get|reduce|cut|lower|grow|raise|lift|increase|"
-    r"improve)\b[^.;]*?(?P<value>\b(?:(?:above|below|under|over|to|at|of|in) |(?<=wants )|"
-    r"(?<=want ))"
+    r"improve|calls? for)\b[^.;]*?"
+    r"(?P<value>\b(?:(?:above|below|under|over|to|at|of|in) |(?<=wants )|(?<=want ))"
     rf"(?:\$?\d[\d,.]*(?:\s*%)?(?: {_SPAN})?|{_NUMBER_WORDS}[- ](?:stars?|{_SPAN}))"
     r"(?: (?:by|within|before) [^.;,]+)?)", re.IGNORECASE)
 # A goal named before where a baseline's figure would stand: "Our goal for ... is under 7%".
@@ -54,6 +54,13 @@ _AFTER_GOAL = re.compile(
     rf"|(?:against |with )?(?:a |an |the )?target (?:of |is )?(?P<target>{_GOAL_FIGURE})"
     r"|(?P<benchmark>(?:below|under|above) the (?:national |state |industry |regional )?"
     r"(?:average|benchmark|median)))", re.IGNORECASE)
+_SCORE_OF = re.compile(r"^(?:ran|runs|run|running|has|have|had|with|at|holds?|held)\s+(?:a|an)\s+"
+                       r"(?P<metric>.+?)\s+of\s+(?P<value>\$?\d[\d,.]*\s*%?)$", re.IGNORECASE)
+_MOVE = re.compile(r"^(?:move|moving|bring|bringing|take|raise|raising|lift|improve|improving|"
+                   r"increase|increasing|reduce|reducing|cut|cutting|lower|lowering|grow|"
+                   r"growing)\s+(?P<metric>.+?)\s+from\s+(?P<value>\$?\d[\d,.]*\s*(?:%|k|m|"
+                   r"million)?)"
+                   r"(?:\s+(?:today|now|currently))?\s+to\s+(?P<goal>.+)$", re.IGNORECASE)
 _AMOUNT_BASELINE = re.compile(r"^.*?an? (?P<value>\$[\d,.]+\s*(?:k|m|million|billion)?) "
                               r"(?P<metric>(?:operating |net |budget |annual )?"
                               r"(?:deficit|loss|shortfall))$", re.IGNORECASE)
@@ -70,11 +77,12 @@ _FIGURE = re.compile(r"~?\$?\d[\d,.]*(?:\s*(?:%|ms\b|[kK]\b|[mM]\b|million\b|bil
 
 _NOT_A_MEASURE = {"we", "i", "you", "they", "it", "this", "that", "he", "she", "us", "we've",
                   "we're", "we’ve", "we’re", "they've", "it's"}
-_UNIT = re.compile(r"%|\$|\bpercent|\b(?:days?|hours?|minutes?|weeks?|months?|points?|times|"
+_UNIT = re.compile(r"%|\$|\bpercent|\bpercentile\b|"
+                   r"\b(?:days?|hours?|minutes?|weeks?|months?|points?|times|"
                    r"x|seconds?|dollars|miles|stars?|ms|ppm)\b|\dms\b|"
                    r"\d\s+(?:a|per|each) (?:day|week|month|year|shift|quarter)\b")  # "40 a month"
 _PREPOSITIONS = {"in", "of", "for", "at", "across", "within", "on", "from", "over", "to"}
-_DETERMINERS = {"our", "the", "its", "their", "and", "but", "while", "where", "whose"}
+_DETERMINERS = {"our", "the", "its", "their", "your", "and", "but", "while", "where", "whose"}
 _BEING = {"is", "are", "was", "were", "currently", "running", "sits", "sit", "sat", "stands",
           "stand", "stood", "averages", "average",
           "averaged", "hovers", "hover", "remains", "remain", "has been", "have been", "runs",
@@ -118,6 +126,20 @@ def stated_measures(baselines: list[tuple[str, str]], parts: list[Sentence], com
             value = "an " + average.group(0).split(" from ")[0].split(" to ")[0]
             out.append(StatedMeasure(f"{unit.capitalize()} {average.group('metric')}", value,
                                      f"is {value}"))
+            continue
+        score_of = _SCORE_OF.match(phrase)
+        if score_of:  # "ran a RevPAR index of 94", "with a customer satisfaction score of 88"
+            metric, value = score_of["metric"], score_of["value"]
+            rest = sentence[sentence.find(phrase) + len(phrase):] if phrase in sentence else ""
+            measure = StatedMeasure(metric[0].upper() + metric[1:], value, f"is {value}")
+            goal = _goal_later_in(rest, value, metric)
+            out.append(_with_goal(measure, goal) if goal else measure)
+            continue
+        move = _MOVE.match(phrase)
+        if move:  # "move PM completion from 81% today to 95% before the survey"
+            metric = re.sub(r"^(?:our|the|its)\s+", "", move["metric"])
+            out.append(_with_goal(StatedMeasure(metric[0].upper() + metric[1:], move["value"],
+                                                f"is {move['value']}"), move["goal"]))
             continue
         amount = _AMOUNT_BASELINE.match(phrase)
         if amount:  # "ran a $380,000 operating deficit": the amount is where it stands
@@ -180,6 +202,7 @@ def stated_measures(baselines: list[tuple[str, str]], parts: list[Sentence], com
         # "Our goal for the combined practice in its first year is under 7%": a goal, said
         # where a baseline would be, for the measure stated before it.
         before = sentence[:sentence.find(phrase)] if phrase in sentence else ""
+        before = re.split(r";|, and |, but ", before)[-1]  # its own clause only
         if _GOAL_BEFORE.search(before):
             if out and not out[-1].goal and _unit(value) == _unit(out[-1].value):
                 out[-1] = _with_goal(out[-1], value)
@@ -205,18 +228,23 @@ def stated_measures(baselines: list[tuple[str, str]], parts: list[Sentence], com
     return _goals_said_apart(out, baselines, parts)
 
 
-def _goal_later_in(rest: str, value: str) -> str:
+def _goal_later_in(rest: str, value: str, metric: str = "") -> str:
     """A goal stated further on in the baseline's own sentence, for the same quantity:
     "is 52% today, and we want it at 65%"; "" when the words before it name another measure
     ("and we want agency use under 40%") or it counts something else."""
     goal = _GOAL.search(rest)
     # The same unit, or a plain count said of "that" or "it" ("run about 40 a month, and the
     # Board has asked us to bring that under 10").
-    if not goal or _unit(goal["value"]) != _unit(value) or not (
-            _unit(value) or re.search(r"\b(?:that|it|this)\b", rest[:goal.start("value")])):
+    if not goal:
         return ""
-    between = set(re.findall(r"[a-z]+", fold(rest[:goal.start("value")])))
-    return goal["value"].strip() if not between - _LEAD_WORDS - _LINKS else ""
+    head = fold(metric.split()[-1]) if metric.split() else ""  # "an index of 110"
+    # The words of the goal's own clause: "against its STR set; our plan calls for an index"
+    lead = re.split(r";|, and |, but ", rest[:goal.start("value")])[-1]
+    between = set(re.findall(r"[a-z]+", fold(lead)))
+    if _unit(goal["value"]) != _unit(value) or not (
+            _unit(value) or re.search(r"\b(?:that|it|this)\b", lead) or head in between):
+        return ""
+    return goal["value"].strip() if not between - _LEAD_WORDS - _LINKS - {head} else ""
 
 
 def _with_goal(measure: StatedMeasure, goal: str) -> StatedMeasure:
@@ -234,7 +262,8 @@ _LEAD_WORDS = {"goal", "target", "aim", "want", "wants", "like", "likes", "bring
                "are", "to", "be", "back",
                "down", "up", "it", "them", "this", "that", "a", "an", "the", "we", "our", "d",
                "would", "keep", "cycle", "rate", "number", "figure", "time", "s", "and", "its",
-               "their", "see", "have", "has", "set", "plan", "next", "year", "over", "within"}
+               "their", "see", "have", "has", "set", "plan", "next", "year", "over", "within",
+               "calls", "call", "for"}
 RECENT_MEASURES = 3  # a goal that names no measure looks this many measures back for its own
 
 
@@ -286,7 +315,7 @@ def _initials_in(metric: str, said: str) -> bool:
 def _unit(value: str) -> str:
     """What a figure counts ("%", "stars", "days"), to tell a goal of the same measure."""
     value = re.sub(r"\b(?:a|per|each) (?:day|week|month|year|shift|quarter)\b", "", value)
-    found = re.search(r"%|percent|\bstars?\b|\bdays?\b|\bweeks?\b|\bmonths?\b|\bhours?\b|"
-                      r"\bminutes?\b|\$|\d\s*ms\b|\bppm\b", value)
+    found = re.search(r"percentile|%|percent|\bstars?\b|\bdays?\b|\bweeks?\b|\bmonths?\b|"
+                      r"\bhours?\b|\bminutes?\b|\$|\d\s*ms\b|\bppm\b", value)
     return re.sub(r"^\d\s*", "", found.group(0).rstrip("s")).replace("percent", "%") \
         if found else ""
