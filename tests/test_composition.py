@@ -696,3 +696,14 @@ def test_a_stated_target_in_other_words_becomes_a_measure(description, metric, b
     found = next(m for m in measures if m["metric"] == metric)
     assert found["baseline"] == baseline
     assert found["target"].startswith(target + ", the stated target")
+
+
+def test_a_standard_the_ad_keeps_is_a_measure_to_hold():
+    """ads-6: "We hold ourselves to 99.5% inventory accuracy" is a standard, not today's
+    figure to beat."""
+    measures = plan_for("Forklift Operator", "Bayport", "Bayport runs five warehouses. We "
+                        "hold ourselves to 99.5% inventory accuracy in every building.")["plan"][
+        "measures"]
+    assert measures[0] == {"metric": "Inventory accuracy", "baseline": "the standard: 99.5%",
+                           "target": "held at the standard from the first weeks, checked every "
+                                     "week"}

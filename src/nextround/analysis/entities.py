@@ -75,6 +75,11 @@ _BASELINE = re.compile(
     # "ran a RevPAR index of 94", "with a customer satisfaction score of 88"
     r"|(?P<scoreof>\b(?:ran|runs|run|running|has|have|had|with|at|holds?|held)\s+(?:a|an)\s+"
     r"(?:[\w&/'’-]+\s+){0,4}?(?:index|score|rating|ratio|margin)\s+of\s+\$?\d[\d,.]*\s*%?)"
+    # "We hold ourselves to 99.5% inventory accuracy", "our standard of 99.6% order accuracy"
+    r"|(?P<standard>\b(?:hold\s+(?:ourselves|itself|ourselves)\s+to|standard\s+of|maintain|"
+    r"maintains|maintaining|run at|runs at|running at)\s+\d[\d.]*%\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?:accuracy|on-time\s+\w+|fill\s+rate|uptime|utilization|occupancy|attendance|"
+    r"compliance|completion)\b)"
     # "move PM completion from 81% today to 95% before the survey": a measure with its goal
     r"|(?P<move>\b(?:move|moving|bring|bringing|take|raise|raising|lift|improve|improving|"
     r"increase|increasing|reduce|reducing|cut|cutting|lower|lowering|grow|growing)\s+"
@@ -211,7 +216,8 @@ def find_entities(sentences: list[str], header: list[str], library: Library) -> 
             phrase = (m.group("phrase") or m.group("current") or m.group("amount")
                       or m.group("average")
                       or m.group("target") or m.group("goal")
-                      or m.group("move") or m.group("scoreof")).strip(" .,;:")
+                      or m.group("move") or m.group("scoreof")
+                      or m.group("standard")).strip(" .,;:")
             if re.search(r"\d|\b(?:one|two|three|four|five)[- ]stars?\b|\b(?:two|three|four|"
                          r"five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty) "
                          r"(?:business |working )?(?:days|weeks|months|hours)\b", phrase):

@@ -56,6 +56,8 @@ _AFTER_GOAL = re.compile(
     r"(?:average|benchmark|median)))", re.IGNORECASE)
 _SCORE_OF = re.compile(r"^(?:ran|runs|run|running|has|have|had|with|at|holds?|held)\s+(?:a|an)\s+"
                        r"(?P<metric>.+?)\s+of\s+(?P<value>\$?\d[\d,.]*\s*%?)$", re.IGNORECASE)
+_STANDARD = re.compile(r"^(?:hold\s+\w+\s+to|standard\s+of|maintain\w*|runs?\s+at|running\s+at)"
+                       r"\s+(?P<value>\d[\d.]*%)\s+(?P<metric>[a-z].+)$", re.IGNORECASE)
 _MOVE = re.compile(r"^(?:move|moving|bring|bringing|take|raise|raising|lift|improve|improving|"
                    r"increase|increasing|reduce|reducing|cut|cutting|lower|lowering|grow|"
                    r"growing)\s+(?P<metric>.+?)\s+from\s+(?P<value>\$?\d[\d,.]*\s*(?:%|k|m|"
@@ -75,6 +77,10 @@ _FIGURE = re.compile(r"~?\$?\d[\d,.]*(?:\s*(?:%|ms\b|[kK]\b|[mM]\b|million\b|bil
                      r"percent\b|minutes\b|days\b|hours\b|weeks\b|points\b|ppm\b))?")
 
 
+# A measure whose name says what it counts needs no unit after its figure: "customer PPM is
+# running at 48", "TRIR was 4.1 last year", "the RevPAR index".
+_COUNTED_IN_ITS_NAME = {"ppm", "rate", "index", "score", "rating", "ratio", "trir", "(trir)",
+                        "nps", "csat", "dart", "emr", "oee"}
 _NOT_A_MEASURE = {"we", "i", "you", "they", "it", "this", "that", "he", "she", "us", "we've",
                   "we're", "we’ve", "we’re", "they've", "it's"}
 _UNIT = re.compile(r"%|\$|\bpercent|\bpercentile\b|"
@@ -99,6 +105,7 @@ class StatedMeasure:
     goal: str = ""  # the goal set for it: "under 10% by year-end"; "" if none is stated
     changed: bool = False  # the value is a change or a past figure, not where it stands today
     hold: bool = False  # the ad wants it kept where it went ("and we want to keep that going")
+    standard: bool = False  # a standard kept every day ("We hold ourselves to 99.5% accuracy")
 
     @property
     def figure(self) -> str:
@@ -134,6 +141,12 @@ def stated_measures(baselines: list[tuple[str, str]], parts: list[Sentence], com
             measure = StatedMeasure(metric[0].upper() + metric[1:], value, f"is {value}")
             goal = _goal_later_in(rest, value, metric)
             out.append(_with_goal(measure, goal) if goal else measure)
+            continue
+        standard = _STANDARD.match(phrase)
+        if standard:  # "We hold ourselves to 99.5% inventory accuracy": a standard to keep
+            metric = standard["metric"]
+            out.append(StatedMeasure(metric[0].upper() + metric[1:], standard["value"],
+                                     f"is {standard['value']}", hold=True, standard=True))
             continue
         move = _MOVE.match(phrase)
         if move:  # "move PM completion from 81% today to 95% before the survey"
@@ -185,7 +198,8 @@ def stated_measures(baselines: list[tuple[str, str]], parts: list[Sentence], com
         # a clause ("last year we"), and a value with a unit or a percentage.
         if not 1 <= len(words) <= 7 or lowered & _NOT_A_MEASURE \
                 or company.lower() in metric.lower() \
-                or not (_UNIT.search(value) or {"target", "goal"} & lowered):
+                or not (_UNIT.search(value) or {"target", "goal"} & lowered
+                        or lowered & _COUNTED_IN_ITS_NAME):
             continue
         if words_of["targets"] & {w.lower().strip(",") for w in metric.split()}:
             # "our board target is under 100", "the plan with our sponsor is 15% by 2029": the
@@ -203,6 +217,8 @@ def stated_measures(baselines: list[tuple[str, str]], parts: list[Sentence], com
         # where a baseline would be, for the measure stated before it.
         before = sentence[:sentence.find(phrase)] if phrase in sentence else ""
         before = re.split(r";|, and |, but ", before)[-1]  # its own clause only
+        if re.match(r"(?:and|but|while)\b", phrase, re.IGNORECASE):
+            before = ""  # "..., and our scrap rate has crept up to 3.8%": a clause of its own
         if _GOAL_BEFORE.search(before):
             if out and not out[-1].goal and _unit(value) == _unit(out[-1].value):
                 out[-1] = _with_goal(out[-1], value)

@@ -59,11 +59,13 @@ class Measures(Context):
         spec = self.library.plan.stated_measure
         out = []
         for measure in self.analysis.measures:
+            baseline = spec.baseline_standard if measure.standard else \
+                spec.baseline_change if measure.changed else spec.baseline
             out.append({
                 "metric": measure.metric,
-                "baseline": self.fill(spec.baseline_change if measure.changed else spec.baseline,
-                                      evidence=measure.value),
+                "baseline": self.fill(baseline, evidence=measure.value),
                 "target": self._goal_target(measure.goal, spec) if measure.goal
+                else self.fill(spec.target_standard) if measure.standard
                 else self._direction(measure, spec),
                 "value": measure.said,
                 "goal": measure.goal,

@@ -428,6 +428,9 @@ class StatedMeasure(Model):
     target_again: Text
     stated_target: Text
     stated_target_dated: Text
+    # A standard the ad holds every day to ("We hold ourselves to 99.5% inventory accuracy").
+    baseline_standard: Text = "the standard: {evidence}"
+    target_standard: Text = "held at the standard from the first weeks, checked every week"
     lower_is_better: list[str] = Factory(list)
     higher_is_better: list[str] = Factory(list)
 
