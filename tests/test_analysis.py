@@ -480,3 +480,15 @@ def test_a_public_body_with_a_fleet_is_still_a_public_body():
         "Harbor City Public Works maintains 420 vehicles, from police cruisers to refuse trucks "
         "and snowplows, at our central fleet garage. Our fleet of trucks runs every day."))
     assert analysis.sector.id == "public-sector"
+
+
+@pytest.mark.parametrize(("title", "family"), [
+    # A childcare center's infant and toddler rooms are childcare (personal care), not a
+    # school's classroom (tune3's a6-preschool-assistant-teacher-infants).
+    ("Assistant Teacher - Infant & Toddler Rooms", "personal-care"),
+    ("Lead Teacher - Infant Room", "personal-care"),
+    ("Assistant Teacher", "teaching"),
+    ("Teacher Assistant, 3rd Grade", "teaching"),
+])
+def test_an_infant_room_teacher_is_childcare(title, family):
+    assert detect_family(normalize_title(title, LIBRARY), LIBRARY)[0].id == family
