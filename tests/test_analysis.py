@@ -358,6 +358,9 @@ def test_job_site_lines_and_run_in_requirements_are_no_company_facts():
     ("Today our close takes 11 business days; the target after go-live is six.", []),
     ("Store inventory positions refresh once a day today.", []),
     ("Build the start-up plan with our engineering and implementation teams.", []),
+    # A new shift pattern is no system (ads-9's panel, in outline).
+    ("In January we are moving to a second shift, adding a crew of 12.", []),
+    ("We are switching to 12-hour shifts next month.", []),
 ])
 def test_initiatives_said_in_ordinary_ways(sentence, expected):
     found = _read("Manager", "Acme", sentence)
