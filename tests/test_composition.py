@@ -707,3 +707,15 @@ def test_a_standard_the_ad_keeps_is_a_measure_to_hold():
     assert measures[0] == {"metric": "Inventory accuracy", "baseline": "the standard: 99.5%",
                            "target": "held at the standard from the first weeks, checked every "
                                      "week"}
+
+
+def test_a_cost_as_a_share_of_sales_is_a_measure():
+    """ads-6: "Food cost is running at 33.8% of sales" was read as how the business is made
+    up; "Subscriptions are about 70% of revenue" still is."""
+    food = plan_for("Executive Chef", "Ember & Oak", "Ember & Oak runs four restaurants. Food "
+                    "cost is running at 33.8% of sales, up from 31% two years ago.")["plan"]
+    assert food["measures"][0]["metric"] == "Food cost"
+    assert food["measures"][0]["target"].startswith("below 33.8%")
+    mix = plan_for("Controller", "Acme", "Acme sells software to 400 schools. Subscriptions "
+                   "are about 70% of revenue.")["plan"]
+    assert not [m for m in mix["measures"] if m["metric"] == "Subscriptions"]

@@ -81,6 +81,9 @@ _FIGURE = re.compile(r"~?\$?\d[\d,.]*(?:\s*(?:%|ms\b|[kK]\b|[mM]\b|million\b|bil
 # running at 48", "TRIR was 4.1 last year", "the RevPAR index".
 _COUNTED_IN_ITS_NAME = {"ppm", "rate", "index", "score", "rating", "ratio", "trir", "(trir)",
                         "nps", "csat", "dart", "emr", "oee"}
+# A share of sales that is itself a measure to move: "Food cost is running at 33.8% of sales".
+_SHARE_MEASURES = {"cost", "costs", "labor", "labour", "cogs", "expense", "expenses", "spend",
+                   "shrink", "waste", "comps", "discounts"}
 _NOT_A_MEASURE = {"we", "i", "you", "they", "it", "this", "that", "he", "she", "us", "we've",
                   "we're", "we’ve", "we’re", "they've", "it's"}
 _UNIT = re.compile(r"%|\$|\bpercent|\bpercentile\b|"
@@ -229,7 +232,7 @@ def stated_measures(baselines: list[tuple[str, str]], parts: list[Sentence], com
         # scrap rate ..." gives the goal to line efficiency, not to the scrap rate.
         after = sentence[sentence.find(phrase) + len(phrase):] if phrase in sentence else ""
         if re.match(r"\s+of (?:our |the |its )?(?:revenue|sales|business|orders|volume|income)",
-                    after):
+                    after) and not {w.lower() for w in words} & _SHARE_MEASURES:
             continue  # "Subscriptions are about 70% of revenue": how the business is made up
         beside = _BESIDE_TARGET.match(after.split(",")[0].strip() + " ")
         right_after = _AFTER_GOAL.match(after)
