@@ -719,3 +719,13 @@ def test_a_cost_as_a_share_of_sales_is_a_measure():
     mix = plan_for("Controller", "Acme", "Acme sells software to 400 schools. Subscriptions "
                    "are about 70% of revenue.")["plan"]
     assert not [m for m in mix["measures"] if m["metric"] == "Subscriptions"]
+
+
+def test_a_star_rating_held_is_a_measure():
+    measures = plan_for("Director of Nursing", "Magnolia Terrace", (
+        "Magnolia Terrace is a 120-bed skilled nursing facility. We currently hold a two-star "
+        "overall rating in the CMS Care Compare Five-Star system. The goal is to be back at four "
+        "stars within 18 months."))["plan"]["measures"]
+    assert (measures[0]["metric"], measures[0]["baseline"]) == ("Overall rating",
+                                                                "two stars today")
+    assert measures[0]["target"].startswith("four stars within 18 months, the stated target")

@@ -80,6 +80,9 @@ _BASELINE = re.compile(
     r"maintains|maintaining|run at|runs at|running at)\s+\d[\d.]*%\s+(?:[a-z-]+\s+){0,2}?"
     r"(?:accuracy|on-time\s+\w+|fill\s+rate|uptime|utilization|occupancy|attendance|"
     r"compliance|completion)\b)"
+    # "we hold a 4-star overall rating from CMS", "We have a 4-star CMS rating"
+    r"|(?P<stars>\b(?:hold|holds|held|have|has|had|with|earned|carry|carries)\s+(?:a|an)\s+"
+    r"(?:\d|one|two|three|four|five)[- ]star\s+(?:[\w-]+\s+){0,2}?rating\b)"
     # "move PM completion from 81% today to 95% before the survey": a measure with its goal
     r"|(?P<move>\b(?:move|moving|bring|bringing|take|raise|raising|lift|improve|improving|"
     r"increase|increasing|reduce|reducing|cut|cutting|lower|lowering|grow|growing)\s+"
@@ -217,7 +220,7 @@ def find_entities(sentences: list[str], header: list[str], library: Library) -> 
                       or m.group("average")
                       or m.group("target") or m.group("goal")
                       or m.group("move") or m.group("scoreof")
-                      or m.group("standard")).strip(" .,;:")
+                      or m.group("standard") or m.group("stars")).strip(" .,;:")
             if re.search(r"\d|\b(?:one|two|three|four|five)[- ]stars?\b|\b(?:two|three|four|"
                          r"five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty) "
                          r"(?:business |working )?(?:days|weeks|months|hours)\b", phrase):

@@ -56,6 +56,8 @@ _AFTER_GOAL = re.compile(
     r"(?:average|benchmark|median)))", re.IGNORECASE)
 _SCORE_OF = re.compile(r"^(?:ran|runs|run|running|has|have|had|with|at|holds?|held)\s+(?:a|an)\s+"
                        r"(?P<metric>.+?)\s+of\s+(?P<value>\$?\d[\d,.]*\s*%?)$", re.IGNORECASE)
+_STARS = re.compile(r"^\w+\s+an?\s+(?P<n>\d|one|two|three|four|five)[- ]star\s+"
+                    r"(?P<metric>(?:[\w-]+\s+){0,2}?rating)$", re.IGNORECASE)
 _STANDARD = re.compile(r"^(?:hold\s+\w+\s+to|standard\s+of|maintain\w*|runs?\s+at|running\s+at)"
                        r"\s+(?P<value>\d[\d.]*%)\s+(?P<metric>[a-z].+)$", re.IGNORECASE)
 _MOVE = re.compile(r"^(?:move|moving|bring|bringing|take|raise|raising|lift|improve|improving|"
@@ -144,6 +146,12 @@ def stated_measures(baselines: list[tuple[str, str]], parts: list[Sentence], com
             measure = StatedMeasure(metric[0].upper() + metric[1:], value, f"is {value}")
             goal = _goal_later_in(rest, value, metric)
             out.append(_with_goal(measure, goal) if goal else measure)
+            continue
+        stars = _STARS.match(phrase)
+        if stars:  # "we hold a 4-star overall rating": where the rating stands
+            value = f"{stars['n']} stars"
+            out.append(StatedMeasure(stars["metric"][0].upper() + stars["metric"][1:], value,
+                                     f"is {value}"))
             continue
         standard = _STANDARD.match(phrase)
         if standard:  # "We hold ourselves to 99.5% inventory accuracy": a standard to keep
