@@ -729,3 +729,10 @@ def test_a_star_rating_held_is_a_measure():
     assert (measures[0]["metric"], measures[0]["baseline"]) == ("Overall rating",
                                                                 "two stars today")
     assert measures[0]["target"].startswith("four stars within 18 months, the stated target")
+
+
+def test_a_measure_named_with_a_capital_inside_keeps_it():
+    plan = plan_for("Hotel General Manager", "Alder House", (
+        "Before the renovation the hotel ran a RevPAR index of 94 against its competitive set; "
+        "our plan calls for an index of 110 by the end of 2028."))["plan"]
+    assert plan["priorities"][0]["title"] == "Bringing the RevPAR index to 110 by the end of 2028"

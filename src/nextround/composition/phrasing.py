@@ -64,6 +64,8 @@ def _short_metric(metric: str, the_before: list[str] | tuple[str, ...] = ()) -> 
 
 
 def _lower_first(text: str) -> str:
-    """"Net revenue retention" -> "net revenue retention"; "RRH program's rate" stays."""
-    return text[0].lower() + text[1:] if text[1:2].islower() else text
+    """"Net revenue retention" -> "net revenue retention"; "RRH program's rate" and
+    "RevPAR index" (a capital inside the first word) stay."""
+    first = text.split()[0] if text.split() else text
+    return text[0].lower() + text[1:] if first[1:].islower() else text
 
