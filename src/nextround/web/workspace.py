@@ -103,5 +103,5 @@ class Workspace:
 
     def close(self) -> None:
         if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool.shutdown(wait=True, cancel_futures=True)  # no process or thread left behind
         shutil.rmtree(self.root, ignore_errors=True)
