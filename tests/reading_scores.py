@@ -53,6 +53,9 @@ def name_reads_well(name: str, library) -> bool:
         not any(fold(w) in {"we", "you", "your", "us", "will", "is", "are"} for w in name.split())
 
 
+_FIGURE = re.compile(r"\d[\d,.]*\d|\d")
+
+
 @dataclass
 class Scores:
     ads: int = 0
@@ -66,6 +69,10 @@ class Scores:
     duplicates: list[tuple[str, str]] = field(default_factory=list)
     bad_names: list[tuple[str, str]] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
+    # Labelled baselines and targets whose figure a stated measure carries (a rough count: the
+    # labels are phrases, the measures figures).
+    figures: int = 0
+    figures_found: int = 0
 
     def share(self, n: int) -> float:
         return n / self.ads if self.ads else 0.0
@@ -83,7 +90,8 @@ class Scores:
                 f"{self.share(self.level):.0%} | sector {self.share(self.sector):.0%} | "
                 f"initiatives P {p:.0%} R {r:.0%} F1 {self.f1:.2f} | non-company lines shown "
                 f"as facts {len(self.leaks)} | duplicated initiatives {len(self.duplicates)} | "
-                f"names failing the shape check {len(self.bad_names)}")
+                f"names failing the shape check {len(self.bad_names)} | stated figures in "
+                f"measures {self.figures_found}/{self.figures}")
 
 
 def score(ads: list[dict]) -> Scores:
@@ -119,6 +127,13 @@ def score(ads: list[dict]) -> Scores:
         for i, t in enumerate(truth):
             if i not in matched:
                 s.misses.append(f"{ad['id']}: missed initiative {t['type']} {t['short']!r}")
+        carried = " ".join(f"{m.value} {m.goal}" for m in a.measures)
+        for phrase in labels.get("baselines") or []:
+            s.figures += 1
+            if set(_FIGURE.findall(phrase)) & set(_FIGURE.findall(carried)):
+                s.figures_found += 1
+            else:
+                s.misses.append(f"{ad['id']}: stated figure not in a measure {phrase!r}")
         names = [(i.id, fold(i.name)) for i in a.initiatives]
         s.duplicates += [(ad["id"], n) for k, (_, n) in enumerate(names) if names[k] in names[:k]]
         for fact in a.facts:
