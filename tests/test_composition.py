@@ -736,3 +736,13 @@ def test_a_measure_named_with_a_capital_inside_keeps_it():
         "Before the renovation the hotel ran a RevPAR index of 94 against its competitive set; "
         "our plan calls for an index of 110 by the end of 2028."))["plan"]
     assert plan["priorities"][0]["title"] == "Bringing the RevPAR index to 110 by the end of 2028"
+
+
+def test_a_plural_measure_takes_are_in_the_question():
+    docs = plan_for("Payroll Manager", "Fox Ridge School District", (
+        "Fox Ridge School District serves 9,000 students. Off-cycle checks currently run about "
+        "40 a month, and the Board has asked us to bring that under 10."))
+    asked = [q for s in docs["questions"]["sections"] for q in s["questions"]
+             if q.startswith("I read that")]
+    assert asked == ["I read that the off-cycle checks are about 40 a month: which part of "
+                     "moving it falls to this role, and by when?"]

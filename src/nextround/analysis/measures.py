@@ -123,7 +123,7 @@ class StatedMeasure:
     def moving(self) -> bool:
         """Whether the ad wants it moved: a goal, or a change ("fell from 112% to 94%");
         "production is around 86%, and we want to hold it" is not."""
-        return bool(self.goal) or not self.said.startswith("is ") and not self.hold
+        return bool(self.goal) or not self.said.startswith(("is ", "are ")) and not self.hold
 
 
 def stated_measures(baselines: list[tuple[str, str]], parts: list[Sentence], company: str,
@@ -252,7 +252,16 @@ def stated_measures(baselines: list[tuple[str, str]], parts: list[Sentence], com
         measure = StatedMeasure(metric[0].upper() + metric[1:], value, said, "", changed,
                                 hold=bool(_HOLD.search(after)))
         out.append(_with_goal(measure, goal) if goal else measure)
-    return _goals_said_apart(out, baselines, parts)
+    return [_agreed(m) for m in _goals_said_apart(out, baselines, parts)]
+
+
+def _agreed(measure: StatedMeasure) -> StatedMeasure:
+    """"Off-cycle checks are about 40 a month": a plural measure takes "are"."""
+    head = measure.metric.split()[-1] if measure.metric.split() else ""
+    plural = head.endswith("s") and head[:-1].islower() and not head.endswith(("ss", "us", "is"))
+    if plural and measure.said.startswith("is "):
+        return replace(measure, said="are " + measure.said[3:])
+    return measure
 
 
 def _goal_later_in(rest: str, value: str, metric: str = "") -> str:
