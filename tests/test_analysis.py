@@ -495,3 +495,13 @@ def test_a_public_body_with_a_fleet_is_still_a_public_body():
 ])
 def test_an_infant_room_teacher_is_childcare(title, family):
     assert detect_family(normalize_title(title, LIBRARY), LIBRARY)[0].id == family
+
+
+@pytest.mark.parametrize(("description", "hybrid"), [
+    # A service technician's "hybrid and EV" cars gave an on-site job remote days.
+    ("We service Toyota hybrid and EV models every day.", False),
+    ("Our techs work on hybrid/electric vehicles.", False),
+    ("This is a hybrid role: three days in our Austin office.", True),
+])
+def test_a_hybrid_car_is_no_hybrid_work_mode(description, hybrid):
+    assert ("hybrid" in found_signals({"company": "Acme", "description": description})) is hybrid
