@@ -505,3 +505,13 @@ def test_an_infant_room_teacher_is_childcare(title, family):
 ])
 def test_a_hybrid_car_is_no_hybrid_work_mode(description, hybrid):
     assert ("hybrid" in found_signals({"company": "Acme", "description": description})) is hybrid
+
+
+@pytest.mark.parametrize(("title", "family"), [
+    # "crew leader" is a restaurant's word only when nothing else names the work.
+    ("Landscape Crew Leader", "custodial-housekeeping"),
+    ("Crew Leader - Landscaping", "custodial-housekeeping"),
+    ("Crew Leader", "food-service"),
+])
+def test_a_crew_leader_leads_the_crew_the_title_names(title, family):
+    assert detect_family(normalize_title(title, LIBRARY), LIBRARY)[0].id == family
