@@ -4,7 +4,10 @@ the word "safety" keep their family."""
 
 from __future__ import annotations
 
+import pytest
 from test_composition import LIBRARY, document_lines, plan_for
+
+from nextround.analysis import detect_family, normalize_title
 
 PLANT_AD = ("Kessler Die Casting is a family-owned maker of aluminum die-cast parts. The EHS "
             "Manager leads environmental, health and safety programs for the Columbus plant, "
@@ -42,3 +45,16 @@ def test_other_families_keep_their_safety_titles():
                          ("EHS Specialist", "safety-ehs")):
         docs = plan_for(role, "Acme", "Acme is a company.")
         assert docs["plan"]["family"] == LIBRARY.families[family].name, role
+
+
+@pytest.mark.parametrize(("title", "family"), [
+    # "X safety" jobs that are not workplace safety stay with their fields.
+    ("Food Safety Manager", "manufacturing-production"),
+    ("Trust & Safety Specialist", "customer-service"),
+    ("Patient Safety Officer", "nursing-clinical"),
+    ("Drug Safety Specialist", "research-science"),
+    ("Fire Safety Officer", "security"),
+    ("Product Safety Engineer", "engineering"),
+])
+def test_other_safety_jobs_keep_their_fields(title, family):
+    assert detect_family(normalize_title(title, LIBRARY), LIBRARY)[0].id == family
