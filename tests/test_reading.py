@@ -77,6 +77,8 @@ FLOORS = {"tune": {"family": 0.93, "level": 0.93, "sector": 0.85, "f1": 0.58, "l
           # the most-posted occupations), scored in aggregate only: the same at e67f43e and at
           # fba0ffa, family 97%, level 100%, sector 87%, F1 0.67, 3 leaked lines.
           "heldout5": {"family": 0.93, "level": 0.97, "sector": 0.83, "f1": 0.63, "leaks": 3}}
+# ads-10 (heldout6, 30 ads written blind on 2026-12-02) is kept unscored and unread: it is the
+# next honest measurement. Score it once, in aggregate, before anyone tunes on what it shows.
 
 
 @pytest.mark.parametrize("split", ["tune", "heldout", "tune2", "heldout2", "tune3", "heldout3",
