@@ -53,6 +53,16 @@ def plan_for(role: str, company: str, description: str) -> dict:
     return compose_documents(request)
 
 
+def handout_lines(docs: dict) -> list[str]:
+    """Every line of the plan, then of the question sheet."""
+    return document_lines(docs["plan"]) + document_lines(docs["questions"])
+
+
+def handout_text(role: str, company: str, description: str) -> str:
+    """The plan and question sheet for one ad as one text, to look for lines in."""
+    return " ".join(handout_lines(plan_for(role, company, description)))
+
+
 @functools.cache
 def _company_plan(title: str, company: str) -> dict:
     return plan_for(title, company, COMPANIES[company])

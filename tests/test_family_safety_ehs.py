@@ -5,7 +5,7 @@ the word "safety" keep their family."""
 from __future__ import annotations
 
 import pytest
-from test_composition import LIBRARY, document_lines, plan_for
+from test_composition import LIBRARY, handout_text, plan_for
 
 from nextround.analysis import detect_family, normalize_title
 
@@ -14,13 +14,9 @@ PLANT_AD = ("Kessler Die Casting is a family-owned maker of aluminum die-cast pa
             "owns the OSHA 300 log and incident investigations, and manages the air permit.")
 
 
-def _text(role: str, company: str, description: str) -> str:
-    docs = plan_for(role, company, description)
-    return " ".join(document_lines(docs["plan"]) + document_lines(docs["questions"]))
-
-
 def test_an_ehs_manager_gets_safety_lines_not_carbon_reporting():
-    text = _text("Environmental, Health & Safety (EHS) Manager", "Kessler Die Casting", PLANT_AD)
+    text = handout_text("Environmental, Health & Safety (EHS) Manager", "Kessler Die Casting",
+                        PLANT_AD)
     assert "OSHA 300 logs" in text
     assert "Total recordable incident rate (TRIR) and DART rate" in text
     assert "Corrective actions closed on time" in text
@@ -31,7 +27,7 @@ def test_an_ehs_manager_gets_safety_lines_not_carbon_reporting():
 def test_a_site_safety_coordinator_gets_the_site_lines():
     ad = ("Ridgeline Builders is a commercial general contractor. The Site Safety Coordinator "
           "inspects our jobsites daily and reviews subcontractor safety plans and JHAs.")
-    text = _text("Site Safety Coordinator", "Ridgeline Builders", ad)
+    text = handout_text("Site Safety Coordinator", "Ridgeline Builders", ad)
     assert "task hazard analyses" in text
     assert "Subcontractor safety" in text
 

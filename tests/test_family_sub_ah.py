@@ -4,20 +4,9 @@ his."""
 
 from __future__ import annotations
 
-from nextround import build_request, compose_documents
-from nextround.composition import document_lines
+from test_composition import handout_lines, plan_for
 
 IMAGING = ("radiation", "repeat", "reject", "radiologist", "ordering physicians", "modality")
-
-
-def plan_for(role: str, company: str, description: str) -> dict:
-    request = build_request({"role": role, "company": company, "description": description,
-                             "date": "2026-11-25"})
-    return compose_documents(request)
-
-
-def _text(docs: dict) -> str:
-    return " ".join(document_lines(docs["plan"]) + document_lines(docs["questions"]))
 
 
 def _assert_no_imaging(text: str) -> None:
@@ -32,7 +21,7 @@ def test_surgical_technologist_at_a_surgery_center_gets_the_or():
         "Harlow Surgery Center is an ambulatory surgery center with three operating rooms. "
         "The surgical technologist scrubs orthopedic and ENT cases, sets up the sterile field "
         "and counts with the circulating nurse.")
-    text = _text(docs)
+    text = " ".join(handout_lines(docs))
     assert "Learn the OR, the instrument sets and each surgeon's preference cards" in text
     assert "Every case set up to the card, with a safe sterile field" in text
     assert "Count discrepancies and sterile-field breaks on my cases" in text
@@ -46,7 +35,7 @@ def test_dental_hygienist_at_a_new_clinic_gets_the_hygiene_schedule():
         "Northgate Family Dental is opening a new office this spring. The hygienist provides "
         "prophylaxis and periodontal maintenance, perio charting and radiographs as prescribed "
         "by the dentist.")
-    text = _text(docs)
+    text = " ".join(handout_lines(docs))
     assert "Learn the hygiene schedule, the charting and how the dentists like to work" in text
     assert "Perio charting up to date" in text
     assert "The dentists" in [s["role"] for s in docs["plan"]["stakeholders"]]
@@ -61,7 +50,7 @@ def test_paramedic_at_a_public_ems_agency_gets_field_training():
         "Ridge County EMS is the public 911 ambulance service for the county, with ALS "
         "ambulances at five stations. Paramedics work 24-hour shifts under county medical "
         "protocols.")
-    text = _text(docs)
+    text = " ".join(handout_lines(docs))
     assert "Learn the medical protocols and standing orders, and when to call online medical " \
            "control" in text
     assert "Patient care reports done by the end of shift" in text
@@ -75,7 +64,7 @@ def test_radiologic_technologist_keeps_the_imaging_lines():
         "Radiologic Technologist", "Bayview Hospital",
         "Bayview Hospital is a 250-bed hospital. The radiologic technologist performs general "
         "x-ray exams in the emergency department and on portable rounds.")
-    text = _text(docs)
+    text = " ".join(handout_lines(docs))
     assert "Images right the first time, at the lowest dose that does the job" in text
     assert "My repeat rate" in text
     assert "The radiologists" in [s["role"] for s in docs["plan"]["stakeholders"]]

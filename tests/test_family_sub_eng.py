@@ -3,9 +3,7 @@ lines, and the design engineer's lines (drawings, design reviews, the PE license
 
 from __future__ import annotations
 
-from test_composition import plan_for
-
-from nextround.composition import document_lines
+from test_composition import handout_text
 
 MEDICAL_CM = (
     "Brightline Medical is a contract manufacturer of single-use medical devices for OEM "
@@ -29,13 +27,8 @@ PE_LICENSE = ("Is there a path to the PE license or a certification, and who wou
               "experience?")
 
 
-def _text(role: str, company: str, description: str) -> str:
-    docs = plan_for(role, company, description)
-    return "\n".join(document_lines(docs["plan"]) + document_lines(docs["questions"]))
-
-
 def test_a_quality_engineer_gets_capa_work_and_no_design_release():
-    text = _text("Quality Engineer", "Brightline Medical", MEDICAL_CM)
+    text = handout_text("Quality Engineer", "Brightline Medical", MEDICAL_CM)
     assert "Learn the quality system, the products and where defects come from" in text
     assert ("Own a set of CAPAs through root cause, correction and effectiveness check, "
             "and keep them on schedule") in text
@@ -49,7 +42,7 @@ def test_a_quality_engineer_gets_capa_work_and_no_design_release():
 
 
 def test_a_contractors_project_engineer_runs_rfis_submittals_and_punch_list():
-    text = _text("Project Engineer", "Kestrel Construction", CONTRACTOR)
+    text = handout_text("Project Engineer", "Kestrel Construction", CONTRACTOR)
     assert ("Run the RFI and submittal logs for my scope, writing, tracking and chasing each to "
             "an answer") in text
     assert ("Walk and track the punch list with the superintendent and subcontractors, "
@@ -62,7 +55,7 @@ def test_a_contractors_project_engineer_runs_rfis_submittals_and_punch_list():
 
 
 def test_a_process_engineer_takes_on_scrap_and_downtime():
-    text = _text("Process Engineer", "Ridgeline Stamping", STAMPING)
+    text = handout_text("Process Engineer", "Ridgeline Stamping", STAMPING)
     assert ("Take the biggest scrap or downtime cause on one line, run the trials and write up "
             "what the data shows") in text
     assert "Downtime and first-pass yield" in text
@@ -72,7 +65,7 @@ def test_a_process_engineer_takes_on_scrap_and_downtime():
 
 
 def test_a_mechanical_engineer_keeps_the_design_lines():
-    text = _text("Mechanical Engineer", "Ridgeline Stamping", STAMPING)
+    text = handout_text("Mechanical Engineer", "Ridgeline Stamping", STAMPING)
     assert DESIGN_LINE in text
     assert "Designs released on time" in text
     assert "Take the biggest scrap or downtime cause" not in text

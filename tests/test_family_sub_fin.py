@@ -7,7 +7,7 @@ close lines `unless: [title:payroll]`; the family's accountants and controllers 
 
 from __future__ import annotations
 
-from test_composition import document_lines, plan_for
+from test_composition import handout_text
 
 DISTRICT_AD = ("Maple Run School District employs 1,800 certificated and classified staff. The "
                "Payroll Manager leads three payroll technicians and runs semi-monthly payroll, "
@@ -18,13 +18,8 @@ CLOSE_WORDS = ("Days to close", "Post-close adjustments", "Sit through a full mo
                "close calendar", "Which part of the close is hardest")
 
 
-def _text(role: str, company: str, description: str) -> str:
-    docs = plan_for(role, company, description)
-    return " ".join(document_lines(docs["plan"]) + document_lines(docs["questions"]))
-
-
 def test_a_payroll_manager_gets_the_runs_and_controls_not_the_close():
-    text = _text("Payroll Manager", "Maple Run School District", DISTRICT_AD)
+    text = handout_text("Payroll Manager", "Maple Run School District", DISTRICT_AD)
     assert "Sit beside the team through a full payroll run" in text
     assert "Trace the main causes of off-cycle checks and retro pay with HR" in text
     assert "Payroll runs paid on time" in text
@@ -35,7 +30,7 @@ def test_a_payroll_manager_gets_the_runs_and_controls_not_the_close():
 
 
 def test_a_payroll_specialist_processes_runs_and_answers_pay_questions():
-    text = _text("Payroll Specialist", "Copperline Castings", PLANT_AD)
+    text = handout_text("Payroll Specialist", "Copperline Castings", PLANT_AD)
     assert "Shadow a full payroll run from time entry to pay date" in text
     assert "Process my share of each run" in text
     assert "Employee pay questions" in text
@@ -46,7 +41,7 @@ def test_a_payroll_specialist_processes_runs_and_answers_pay_questions():
 
 
 def test_a_controller_keeps_the_close():
-    text = _text("Controller", "Copperline Castings",
+    text = handout_text("Controller", "Copperline Castings",
                  "Copperline Castings runs two foundries in Ohio. The Controller leads a team "
                  "of four accountants and owns the month-end close.")
     assert "Sit through a full month-end close, noting each step, owner and hand-off" in text

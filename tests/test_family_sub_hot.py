@@ -8,7 +8,7 @@ say `unless:` those words; the family's front-desk jobs keep theirs."""
 
 from __future__ import annotations
 
-from test_composition import document_lines, plan_for
+from test_composition import handout_text
 
 REVENUE_AD = ("Bayview Hospitality Group operates three select-service hotels in Tampa. The "
               "Cluster Revenue Manager sets rates and restrictions in the RMS and channel "
@@ -17,13 +17,8 @@ AUDIT_AD = ("The Alder House is an independent 62-room hotel in Asheville. The N
             "runs the night audit, balances the credit card batch and checks in late arrivals.")
 
 
-def _text(role: str, company: str, description: str) -> str:
-    docs = plan_for(role, company, description)
-    return " ".join(document_lines(docs["plan"]) + document_lines(docs["questions"]))
-
-
 def test_a_revenue_manager_gets_the_forecast_not_the_front_desk():
-    text = _text("Cluster Revenue Manager", "Bayview Hospitality Group", REVENUE_AD)
+    text = handout_text("Cluster Revenue Manager", "Bayview Hospitality Group", REVENUE_AD)
     assert "Read the forecast, pace and pickup against last year and budget" in text
     assert "through the channel manager to each OTA" in text
     assert "Forecast accuracy" in text
@@ -35,7 +30,7 @@ def test_a_revenue_manager_gets_the_forecast_not_the_front_desk():
 
 
 def test_a_night_auditor_gets_the_audit_not_loyalty_or_occupancy():
-    text = _text("Night Auditor", "The Alder House", AUDIT_AD)
+    text = handout_text("Night Auditor", "The Alder House", AUDIT_AD)
     assert "Learn the night audit in the PMS: posting room and tax" in text
     assert "Write hand-off notes for the morning desk" in text
     assert "Nights balanced at close" in text
@@ -46,7 +41,7 @@ def test_a_night_auditor_gets_the_audit_not_loyalty_or_occupancy():
 
 
 def test_a_night_audit_supervisor_leads_the_audit_rather_than_shadowing_it():
-    text = _text("Night Audit Supervisor", "Harborview Inn",
+    text = handout_text("Night Audit Supervisor", "Harborview Inn",
                  "Harborview Inn is a 180-room hotel. The Night Audit Supervisor leads two "
                  "night auditors and runs the night audit in Opera.")
     assert "Work the audit beside each night auditor" in text
@@ -54,7 +49,7 @@ def test_a_night_audit_supervisor_leads_the_audit_rather_than_shadowing_it():
 
 
 def test_a_front_office_manager_keeps_the_front_office_lines():
-    text = _text("Front Office Manager", "Harbor & Pine Hotels",
+    text = handout_text("Front Office Manager", "Harbor & Pine Hotels",
                  "Harbor & Pine Hotels runs 9 boutique hotels on the Maine coast, with a "
                  "busy front desk and group arrivals every weekend.")
     assert "Walk a heavy arrival day with housekeeping" in text

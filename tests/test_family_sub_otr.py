@@ -7,7 +7,7 @@ delivery lines are kept from them, and local drivers keep theirs."""
 
 from __future__ import annotations
 
-from test_composition import document_lines, plan_for
+from test_composition import handout_text
 
 REGIONAL_AD = ("Prairie Line Freight is a truckload carrier running 300 dry van tractors out of "
                "Omaha. Regional drivers are home every weekend and run no-touch freight to "
@@ -22,13 +22,8 @@ ROUTE_LINES = ("proof of delivery at every stop", "Learn a second route",
                "Driver trainer and senior drivers")
 
 
-def _text(role: str, company: str, description: str) -> str:
-    docs = plan_for(role, company, description)
-    return " ".join(document_lines(docs["plan"]) + document_lines(docs["questions"]))
-
-
 def test_a_regional_driver_plans_trips_with_a_driver_manager_not_stops():
-    text = _text("CDL-A Regional Truck Driver", "Prairie Line Freight", REGIONAL_AD)
+    text = handout_text("CDL-A Regional Truck Driver", "Prairie Line Freight", REGIONAL_AD)
     assert "Learn the truck, the ELD and how trips are planned here" in text
     assert "Plan each trip with my driver manager" in text
     assert "my 11-hour, 14-hour and 70-hour clocks" in text
@@ -40,7 +35,7 @@ def test_a_regional_driver_plans_trips_with_a_driver_manager_not_stops():
 
 
 def test_an_otr_flatbed_driver_gets_securement():
-    text = _text("OTR Flatbed Driver", "Prairie Line Freight", REGIONAL_AD)
+    text = handout_text("OTR Flatbed Driver", "Prairie Line Freight", REGIONAL_AD)
     assert "Learn securement as it is done here" in text
     assert "recheck it within the first 50 miles" in text
     assert "Every load secured and delivered without a claim" in text
@@ -49,7 +44,7 @@ def test_an_otr_flatbed_driver_gets_securement():
 
 
 def test_a_linehaul_driver_runs_meets_not_shipper_appointments():
-    text = _text("Linehaul Driver", "Summit LTL", LINEHAUL_AD)
+    text = handout_text("Linehaul Driver", "Summit LTL", LINEHAUL_AD)
     assert "Learn the run, the equipment and the meet points" in text
     assert "Runs on schedule" in text
     assert "Linehaul dispatcher and supervisor" in text
@@ -59,9 +54,9 @@ def test_a_linehaul_driver_runs_meets_not_shipper_appointments():
 
 
 def test_a_box_truck_driver_and_a_regional_dispatcher_keep_their_lines():
-    local = _text("Box Truck Driver", "Buckeye Supply", LOCAL_AD)
+    local = handout_text("Box Truck Driver", "Buckeye Supply", LOCAL_AD)
     assert "Learn the route, the stores and the truck" in local
     assert "Plan each trip with my driver manager" not in local
-    dispatcher = _text("Regional Dispatcher", "Prairie Line Freight", REGIONAL_AD)
+    dispatcher = handout_text("Regional Dispatcher", "Prairie Line Freight", REGIONAL_AD)
     assert "Sit beside an experienced dispatcher through whole shifts" in dispatcher
     assert "Plan each trip with my driver manager" not in dispatcher

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from test_composition import plan_for
-
-from nextround.composition import document_lines
+from test_composition import handout_lines, plan_for
 
 SITE_AD = (
     "Cedar Valley Oncology is a community oncology practice with four clinics. Our research "
@@ -23,13 +21,9 @@ LAB_AD = (
 )
 
 
-def _lines(role: str, company: str, description: str) -> list[str]:
-    docs = plan_for(role, company, description)
-    return document_lines(docs["plan"]) + document_lines(docs["questions"])
-
-
 def test_a_clinical_research_coordinator_gets_a_coordinators_plan_not_a_labs():
-    lines = _lines("Clinical Research Coordinator", "Cedar Valley Oncology", SITE_AD)
+    lines = handout_lines(plan_for("Clinical Research Coordinator", "Cedar Valley Oncology",
+                                   SITE_AD))
     assert "Shadow a coordinator through screening, a consent discussion and a full study " \
         "visit" in lines
     assert "Participants enrolled safely and on pace" in lines
@@ -41,7 +35,8 @@ def test_a_clinical_research_coordinator_gets_a_coordinators_plan_not_a_labs():
 
 
 def test_a_cra_gets_a_monitors_plan_not_a_coordinators():
-    lines = _lines("Clinical Research Associate II (CRA)", "Brightwater Clinical", CRO_AD)
+    lines = handout_lines(plan_for("Clinical Research Associate II (CRA)", "Brightwater Clinical",
+                                   CRO_AD))
     assert "Co-monitor visits with an experienced CRA before I run a visit on my own" in lines
     assert "Monitoring visit reports filed on time" in lines
     assert "Consent and enroll participants with a colleague present, then on my own once " \
@@ -50,7 +45,8 @@ def test_a_cra_gets_a_monitors_plan_not_a_coordinators():
 
 
 def test_a_clinical_research_manager_gets_portfolio_and_start_up_lines():
-    lines = _lines("Clinical Research Manager", "Cedar Valley Oncology", SITE_AD)
+    lines = handout_lines(plan_for("Clinical Research Manager", "Cedar Valley Oncology",
+                                   SITE_AD))
     assert "Map how a study opens now, from feasibility to first participant, and where it " \
         "waits" in lines
     assert "Study activation time" in lines
@@ -59,7 +55,8 @@ def test_a_clinical_research_manager_gets_portfolio_and_start_up_lines():
 
 
 def test_a_lab_scientist_keeps_the_labs_lines():
-    lines = _lines("Research Scientist II", "Northwind Biologics", LAB_AD)
+    lines = handout_lines(plan_for("Research Scientist II", "Northwind Biologics",
+                                   LAB_AD))
     assert "Complete lab safety, biosafety and data-integrity training, and get instrument " \
         "and ELN access approved" in lines
     assert "Reproducibility of key results" in lines

@@ -7,7 +7,7 @@ the family's drivers and dispatchers keep theirs."""
 
 from __future__ import annotations
 
-from test_composition import document_lines, plan_for
+from test_composition import document_lines, handout_text, plan_for
 
 FLEET_AD = ("Pine Valley School District serves 9,000 students and runs 80 school buses out of "
             "one bus garage. The Fleet Manager leads 6 technicians, keeps preventive maintenance "
@@ -17,13 +17,8 @@ CENTER_AD = ("Lakeside County 911 is the 911 center for Lakeside County, dispatc
              "and CAD, and every call is subject to quality assurance review.")
 
 
-def _text(role: str, company: str, description: str) -> str:
-    docs = plan_for(role, company, description)
-    return " ".join(document_lines(docs["plan"]) + document_lines(docs["questions"]))
-
-
 def test_a_fleet_manager_gets_the_shop_not_the_drivers():
-    text = _text("Fleet Manager", "Pine Valley School District", FLEET_AD)
+    text = handout_text("Fleet Manager", "Pine Valley School District", FLEET_AD)
     assert "Pull the PM due list from the fleet system" in text
     assert "Work beside the technicians" in text
     assert "PM completion on schedule" in text
@@ -35,7 +30,7 @@ def test_a_fleet_manager_gets_the_shop_not_the_drivers():
 
 
 def test_a_911_telecommunicator_gets_the_center_not_trucking_dispatch():
-    text = _text("Public Safety Telecommunicator I", "Lakeside County 911", CENTER_AD)
+    text = handout_text("Public Safety Telecommunicator I", "Lakeside County 911", CENTER_AD)
     assert "Complete the classroom academy: CAD, the phone system" in text
     assert "with my CTO monitoring, using the protocol on every call" in text
     assert "Protocol compliance in QA reviews" in text
@@ -45,10 +40,11 @@ def test_a_911_telecommunicator_gets_the_center_not_trucking_dispatch():
 
 
 def test_an_emergency_dispatcher_is_no_trucking_dispatcher_and_a_truck_dispatcher_still_is():
-    emergency = _text("Emergency Communications Dispatcher", "Lakeside County 911", CENTER_AD)
+    emergency = handout_text("Emergency Communications Dispatcher", "Lakeside County 911",
+                             CENTER_AD)
     assert "Verify the caller's location first" in emergency
     assert "Sit beside an experienced dispatcher through whole shifts" not in emergency
-    trucking = _text("Truck Dispatcher", "Buckeye Freight",
+    trucking = handout_text("Truck Dispatcher", "Buckeye Freight",
                      "Buckeye Freight runs 140 trucks out of its Toledo terminal for shippers in "
                      "Ohio and Michigan.")
     assert "Sit beside an experienced dispatcher through whole shifts" in trucking
