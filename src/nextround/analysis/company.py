@@ -60,7 +60,6 @@ def _first_cue(cues: list[re.Pattern[str]], sentences: list[str],
     return None
 
 
-
 def _clipped(sentence: str) -> str:
     """A long sentence cut at its last clause boundary within MAX_FACT_WORDS (a comma, a dash,
     a semicolon), so the quote ends where a thought does; mid-clause only when it has none."""

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .ad import Sentence
+from .entities import MOVE_VERBS, SCORE_VERBS
 from .title import fold, words_in
 
 # Where a stated baseline's measure ends and its value begins: "SAIDI ... is 118 minutes".
@@ -54,16 +55,14 @@ _AFTER_GOAL = re.compile(
     rf"|(?:against |with )?(?:a |an |the )?target (?:of |is )?(?P<target>{_GOAL_FIGURE})"
     r"|(?P<benchmark>(?:below|under|above) the (?:national |state |industry |regional )?"
     r"(?:average|benchmark|median)))", re.IGNORECASE)
-_SCORE_OF = re.compile(r"^(?:ran|runs|run|running|has|have|had|with|at|holds?|held)\s+(?:a|an)\s+"
-                       r"(?P<metric>.+?)\s+of\s+(?P<value>\$?\d[\d,.]*\s*%?)$", re.IGNORECASE)
+_SCORE_OF = re.compile(rf"^{SCORE_VERBS}\s+(?:a|an)\s+(?P<metric>.+?)\s+of\s+"
+                       r"(?P<value>\$?\d[\d,.]*\s*%?)$", re.IGNORECASE)
 _STARS = re.compile(r"^\w+\s+an?\s+(?P<n>\d|one|two|three|four|five)[- ]star\s+"
                     r"(?P<metric>(?:[\w-]+\s+){0,2}?rating)$", re.IGNORECASE)
 _STANDARD = re.compile(r"^(?:hold\s+\w+\s+to|standard\s+of|maintain\w*|runs?\s+at|running\s+at)"
                        r"\s+(?P<value>\d[\d.]*%)\s+(?P<metric>[a-z].+)$", re.IGNORECASE)
-_MOVE = re.compile(r"^(?:move|moving|bring|bringing|take|raise|raising|lift|improve|improving|"
-                   r"increase|increasing|reduce|reducing|cut|cutting|lower|lowering|grow|"
-                   r"growing)\s+(?P<metric>.+?)\s+from\s+(?P<value>\$?\d[\d,.]*\s*(?:%|k|m|"
-                   r"million)?)"
+_MOVE = re.compile(rf"^{MOVE_VERBS}\s+(?P<metric>.+?)\s+from\s+"
+                   r"(?P<value>\$?\d[\d,.]*\s*(?:%|k|m|million)?)"
                    r"(?:\s+(?:today|now|currently))?\s+to\s+(?P<goal>.+)$", re.IGNORECASE)
 _AMOUNT_BASELINE = re.compile(r"^.*?an? (?P<value>\$[\d,.]+\s*(?:k|m|million|billion)?) "
                               r"(?P<metric>(?:operating |net |budget |annual )?"
@@ -79,13 +78,6 @@ _FIGURE = re.compile(r"~?\$?\d[\d,.]*(?:\s*(?:%|ms\b|[kK]\b|[mM]\b|million\b|bil
                      r"percent\b|minutes\b|days\b|hours\b|weeks\b|points\b|ppm\b))?")
 
 
-# A measure whose name says what it counts needs no unit after its figure: "customer PPM is
-# running at 48", "TRIR was 4.1 last year", "the RevPAR index".
-_COUNTED_IN_ITS_NAME = {"ppm", "rate", "index", "score", "rating", "ratio", "trir", "(trir)",
-                        "nps", "csat", "dart", "emr", "oee"}
-# A share of sales that is itself a measure to move: "Food cost is running at 33.8% of sales".
-_SHARE_MEASURES = {"cost", "costs", "labor", "labour", "cogs", "expense", "expenses", "spend",
-                   "shrink", "waste", "comps", "discounts"}
 _NOT_A_MEASURE = {"we", "i", "you", "they", "it", "this", "that", "he", "she", "us", "we've",
                   "we're", "we’ve", "we’re", "they've", "it's"}
 _UNIT = re.compile(r"%|\$|\bpercent|\bpercentile\b|"
@@ -132,6 +124,8 @@ def stated_measures(baselines: list[tuple[str, str]], parts: list[Sentence], com
     (entities.find_entities), with a goal stated right after it or in a sentence of its own."""
     out: list[StatedMeasure] = []
     for phrase, sentence in baselines:
+        # The words after the baseline, where its goal is often said.
+        after = sentence[sentence.find(phrase) + len(phrase):] if phrase in sentence else ""
         average = _AVERAGE.match(phrase)
         if average:  # "average of 74 days from referral to move-in"
             unit = average.group("value").split()[-1]
@@ -142,33 +136,31 @@ def stated_measures(baselines: list[tuple[str, str]], parts: list[Sentence], com
         score_of = _SCORE_OF.match(phrase)
         if score_of:  # "ran a RevPAR index of 94", "with a customer satisfaction score of 88"
             metric, value = score_of["metric"], score_of["value"]
-            rest = sentence[sentence.find(phrase) + len(phrase):] if phrase in sentence else ""
-            measure = StatedMeasure(metric[0].upper() + metric[1:], value, f"is {value}")
-            goal = _goal_later_in(rest, value, metric)
+            measure = StatedMeasure(_capital(metric), value, f"is {value}")
+            goal = _goal_later_in(after, value, metric)
             out.append(_with_goal(measure, goal) if goal else measure)
             continue
         stars = _STARS.match(phrase)
         if stars:  # "we hold a 4-star overall rating": where the rating stands
             value = f"{stars['n']} stars"
-            out.append(StatedMeasure(stars["metric"][0].upper() + stars["metric"][1:], value,
-                                     f"is {value}"))
+            out.append(StatedMeasure(_capital(stars["metric"]), value, f"is {value}"))
             continue
         standard = _STANDARD.match(phrase)
         if standard:  # "We hold ourselves to 99.5% inventory accuracy": a standard to keep
             metric = standard["metric"]
-            out.append(StatedMeasure(metric[0].upper() + metric[1:], standard["value"],
+            out.append(StatedMeasure(_capital(metric), standard["value"],
                                      f"is {standard['value']}", hold=True, standard=True))
             continue
         move = _MOVE.match(phrase)
         if move:  # "move PM completion from 81% today to 95% before the survey"
             metric = re.sub(r"^(?:our|the|its)\s+", "", move["metric"])
-            out.append(_with_goal(StatedMeasure(metric[0].upper() + metric[1:], move["value"],
+            out.append(_with_goal(StatedMeasure(_capital(metric), move["value"],
                                                 f"is {move['value']}"), move["goal"]))
             continue
         amount = _AMOUNT_BASELINE.match(phrase)
         if amount:  # "ran a $380,000 operating deficit": the amount is where it stands
             balanced = _BALANCED.search(sentence)
-            out.append(StatedMeasure(amount["metric"][0].upper() + amount["metric"][1:],
+            out.append(StatedMeasure(_capital(amount["metric"]),
                                      f"{amount['value']} last year",
                                      f"was {amount['value']} last year",
                                      balanced.group(0) if balanced else "", changed=True))
@@ -210,16 +202,14 @@ def stated_measures(baselines: list[tuple[str, str]], parts: list[Sentence], com
         if not 1 <= len(words) <= 7 or lowered & _NOT_A_MEASURE \
                 or company.lower() in metric.lower() \
                 or not (_UNIT.search(value) or {"target", "goal"} & lowered
-                        or lowered & _COUNTED_IN_ITS_NAME):
+                        or lowered & words_of["counted_in_name"]):
             continue
         if words_of["targets"] & {w.lower().strip(",") for w in metric.split()}:
             # "our board target is under 100", "the plan with our sponsor is 15% by 2029": the
             # target of the measure before, if it counts the same thing ("our p99 search
             # latency target is 400ms" is no goal for "Bookings grew 48%")
             if out and not out[-1].goal and _unit(value) in ("", _unit(out[-1].value)):
-                rest = sentence[sentence.find(phrase) + len(phrase):] if phrase in sentence \
-                    else ""
-                by = re.match(r"\s+(?:by|within|before) [^.;,]+", rest)
+                by = re.match(r"\s+(?:by|within|before) [^.;,]+", after)
                 out[-1] = _with_goal(out[-1], value + (by.group(0) if by else ""))
             continue
         if len(words) == 1 and words[0].lower() in words_of["sizes"]:
@@ -238,9 +228,8 @@ def stated_measures(baselines: list[tuple[str, str]], parts: list[Sentence], com
         value = re.sub(r"\bour\b", "the", value)
         # Only in the words right after this baseline: "71% against an 80% goal, and our
         # scrap rate ..." gives the goal to line efficiency, not to the scrap rate.
-        after = sentence[sentence.find(phrase) + len(phrase):] if phrase in sentence else ""
         if re.match(r"\s+of (?:our |the |its )?(?:revenue|sales|business|orders|volume|income)",
-                    after) and not {w.lower() for w in words} & _SHARE_MEASURES:
+                    after) and not {w.lower() for w in words} & words_of["shares"]:
             continue  # "Subscriptions are about 70% of revenue": how the business is made up
         beside = _BESIDE_TARGET.match(after.split(",")[0].strip() + " ")
         right_after = _AFTER_GOAL.match(after)
@@ -249,10 +238,14 @@ def stated_measures(baselines: list[tuple[str, str]], parts: list[Sentence], com
             (g.strip() for g in right_after.groups() if g), "") if right_after else ""
         if not goal:  # "... was 24% in FY2026, and our goal is to bring it under 15% by ..."
             goal = _goal_later_in(after, value)
-        measure = StatedMeasure(metric[0].upper() + metric[1:], value, said, "", changed,
+        measure = StatedMeasure(_capital(metric), value, said, "", changed,
                                 hold=bool(_HOLD.search(after)))
         out.append(_with_goal(measure, goal) if goal else measure)
     return [_agreed(m) for m in _goals_said_apart(out, baselines, parts)]
+
+
+def _capital(metric: str) -> str:
+    return metric[:1].upper() + metric[1:]
 
 
 def _agreed(measure: StatedMeasure) -> StatedMeasure:
@@ -269,14 +262,14 @@ def _goal_later_in(rest: str, value: str, metric: str = "") -> str:
     "is 52% today, and we want it at 65%"; "" when the words before it name another measure
     ("and we want agency use under 40%") or it counts something else."""
     goal = _GOAL.search(rest)
-    # The same unit, or a plain count said of "that" or "it" ("run about 40 a month, and the
-    # Board has asked us to bring that under 10").
     if not goal:
         return ""
     head = fold(metric.split()[-1]) if metric.split() else ""  # "an index of 110"
     # The words of the goal's own clause: "against its STR set; our plan calls for an index"
     lead = re.split(r";|, and |, but ", rest[:goal.start("value")])[-1]
     between = set(re.findall(r"[a-z]+", fold(lead)))
+    # The same unit, or a plain count said of "that" or "it" ("run about 40 a month, and the
+    # Board has asked us to bring that under 10"), or of the measure's own noun.
     if _unit(goal["value"]) != _unit(value) or not (
             _unit(value) or re.search(r"\b(?:that|it|this)\b", lead) or head in between):
         return ""

@@ -126,7 +126,7 @@ def titles(data: dict[str, Any], where: str) -> dict[str, Any]:
         "noise_words": {str(w) for w in data["noise_words"]},
         "job_nouns": {str(w) for w in data["job_nouns"]},
         "generic_jobs": {str(w) for w in data["generic_jobs"]},
-        "rank_titles": [str(w) for w in data.get("rank_titles", [])],
+        "rank_titles": [str(w) for w in data["rank_titles"]],
         "heading_noise": _compile(data["heading_noise"], f"{where}: heading_noise"),
     }
 
@@ -164,7 +164,7 @@ def ad(data: dict[str, Any], where: str) -> dict[str, Any]:
         "duty_verbs": {str(v) for v in data["duty_verbs"]},
         "body_starts": {str(v).lower() for v in data["body_starts"]},
         "measures": {kind: {str(w).lower() for w in data["measures"][kind]}
-                     for kind in ("targets", "sizes")},
+                     for kind in ("targets", "sizes", "counted_in_name", "shares")},
         "negation": {side: re.compile(str(data["negation"][side]), re.IGNORECASE)
                      for side in ("before", "after")},
         "voice": {"irregular": {str(k): str(v) for k, v in data["voice"]["irregular"].items()},

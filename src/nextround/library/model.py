@@ -429,8 +429,8 @@ class StatedMeasure(Model):
     stated_target: Text
     stated_target_dated: Text
     # A standard the ad holds every day to ("We hold ourselves to 99.5% inventory accuracy").
-    baseline_standard: Text = "the standard: {evidence}"
-    target_standard: Text = "held at the standard from the first weeks, checked every week"
+    baseline_standard: Text
+    target_standard: Text
     lower_is_better: list[str] = Factory(list)
     higher_is_better: list[str] = Factory(list)
 
