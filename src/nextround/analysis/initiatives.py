@@ -45,7 +45,7 @@ def _object_reads_well(words: list[str], spec: InitiativeWords) -> bool:
 def _trim_object(text: str, spec: InitiativeWords) -> list[str]:
     """The object's words up to the first word that starts a new clause."""
     words = spec["possessives"].sub("", text).split()
-    while words and fold(words[0]) in ("the", "a", "an", "and", "or", "both", "next", "upcoming"):
+    while words and fold(words[0]) in spec["leading_words"]:
         words.pop(0)
     if words and fold(words[0]) in spec["sentence_capitals"]:  # "Two new substations, ..."
         words[0] = words[0].lower()

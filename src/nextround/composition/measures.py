@@ -59,14 +59,15 @@ class Measures(Context):
         spec = self.library.plan.stated_measure
         out = []
         for measure in self.analysis.measures:
-            baseline = spec.baseline_standard if measure.standard else \
-                spec.baseline_change if measure.changed else spec.baseline
+            if measure.standard:  # "the standard: 99.5%", held from the first weeks
+                baseline, target = spec.baseline_standard, self.fill(spec.target_standard)
+            else:
+                baseline = spec.baseline_change if measure.changed else spec.baseline
+                target = self._direction(measure, spec)
             out.append({
                 "metric": measure.metric,
                 "baseline": self.fill(baseline, evidence=measure.value),
-                "target": self._goal_target(measure.goal, spec) if measure.goal
-                else self.fill(spec.target_standard) if measure.standard
-                else self._direction(measure, spec),
+                "target": self._goal_target(measure.goal, spec) if measure.goal else target,
                 "value": measure.said,
                 "goal": measure.goal,
                 "moving": "yes" if measure.moving else "",

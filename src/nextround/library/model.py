@@ -677,6 +677,8 @@ class InitiativeWords(Model):
     clause_ends: frozenset[Word]
     bare_places: frozenset[Word]
     sentence_capitals: frozenset[Word]
+    # Words an object may start with that are not part of its name ("the", "and our", "next").
+    leading_words: frozenset[Word]
     name_filler: re.Pattern[str]
     one_at_a_time: frozenset[str]
 
