@@ -77,8 +77,10 @@ FLOORS = {"tune": {"family": 0.93, "level": 0.93, "sector": 0.85, "f1": 0.58, "l
           # the most-posted occupations), scored in aggregate only: the same at e67f43e and at
           # fba0ffa, family 97%, level 100%, sector 87%, F1 0.67, 3 leaked lines.
           "heldout5": {"family": 0.93, "level": 0.97, "sector": 0.83, "f1": 0.63, "leaks": 3}}
-# ads-10 (heldout6, 30 ads written blind on 2026-12-02) is kept unscored and unread: it is the
-# next honest measurement. Score it once, in aggregate, before anyone tunes on what it shows.
+# ads-10 (heldout6, 30 ads written blind on 2026-12-02) was scored once in aggregate and
+# judged by a blind panel at the end of that day (e67f43e: family 97%, level 100%, sector 93%,
+# F1 0.67, 9 leaks, 13/26 stated figures; d26acda: 100 / 100 / 93 / 0.67 / 9, 15/26). Its
+# panel named failures in outline, so the next honest measurement needs a fresh set.
 
 
 @pytest.mark.parametrize("split", ["tune", "heldout", "tune2", "heldout2", "tune3", "heldout3",
