@@ -756,3 +756,32 @@ def test_a_plural_measure_takes_are_in_the_question():
              if q.startswith("I read that")]
     assert asked == ["I read that the off-cycle checks are about 40 a month: which part of "
                      "moving it falls to this role, and by when?"]
+
+
+REVENUE_CYCLE_AD = (
+    "Harbor Valley Health is a 310-bed community hospital in Tacoma, Washington. We are moving "
+    "to Epic this spring, replacing our legacy Meditech system, and the revenue cycle team will "
+    "go live in April.\n\nAs Revenue Cycle Manager you will lead a team of 14 billers and "
+    "coders. Days in A/R are at 52 today; our goal is 40 by year end.\n\nResponsibilities\n"
+    "- Manage daily billing and follow-up work queues at Harbor Valley\n"
+    "- Work outside normal hours during the Epic go-live\n")
+
+
+def test_a_count_named_in_the_measure_needs_no_unit():
+    plan = plan_for("Revenue Cycle Manager", "Harbor Valley Health", REVENUE_CYCLE_AD)["plan"]
+    assert (plan["measures"][0]["metric"], plan["measures"][0]["baseline"]) == \
+        ("Days in A/R", "52 today")
+    assert plan["measures"][0]["target"].startswith("40 by year end, the stated target")
+
+
+def test_a_team_going_live_on_a_system_is_not_a_launch_of_its_own():
+    plan = plan_for("Revenue Cycle Manager", "Harbor Valley Health", REVENUE_CYCLE_AD)["plan"]
+    titles = [p["title"] for p in plan["priorities"]]
+    assert titles == ["Bringing days in A/R to 40 by year end", "The Epic rollout"]
+
+
+def test_a_condition_of_the_job_is_not_a_duty_in_the_plan():
+    text = " ".join(handout_lines(plan_for("Revenue Cycle Manager", "Harbor Valley Health",
+                                           REVENUE_CYCLE_AD)))
+    assert "Manage daily billing and follow-up work queues at Harbor Valley" in text
+    assert "Work outside normal hours" not in text

@@ -56,8 +56,12 @@ def split_interviewer(person: str) -> tuple[str, str]:
 
 def _short_metric(metric: str, the_before: list[str] | tuple[str, ...] = ()) -> str:
     """A measure named again after its row: "pick accuracy", not "pick accuracy on second
-    shift" a third time; "the CMS overall rating" where its last word takes "the"."""
-    short = _lower_first(re.split(r" (?:on|in|at|across|excluding|for) ", metric)[0])
+    shift" a third time, but "days in A/R" whole; "the CMS overall rating" where its last word
+    takes "the"."""
+    short = _lower_first(metric)
+    head = re.split(r" (?:on|in|at|across|excluding|for) ", short)[0]
+    if len(head.split()) > 1:  # "days in A/R" is not "days"
+        short = head
     if short.split()[-1].lower() in the_before and not re.match(r"(?:the|our|its) ", short):
         short = f"the {short}"
     return short
