@@ -54,6 +54,8 @@ def name_reads_well(name: str, library) -> bool:
 
 
 _FIGURE = re.compile(r"\d[\d,.]*\d|\d")
+_COUNT = re.compile(r"\d+|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b",
+                    re.IGNORECASE)
 
 
 @dataclass
@@ -73,6 +75,11 @@ class Scores:
     # labels are phrases, the measures figures).
     figures: int = 0
     figures_found: int = 0
+    # The team the role leads: found when the labelled team's first count is in what was read
+    # ("a team of 14 billers and coders"); a team read where none is labelled is extra.
+    teams: int = 0
+    teams_found: int = 0
+    teams_extra: int = 0
 
     def share(self, n: int) -> float:
         return n / self.ads if self.ads else 0.0
@@ -91,7 +98,8 @@ class Scores:
                 f"initiatives P {p:.0%} R {r:.0%} F1 {self.f1:.2f} | non-company lines shown "
                 f"as facts {len(self.leaks)} | duplicated initiatives {len(self.duplicates)} | "
                 f"names failing the shape check {len(self.bad_names)} | stated figures in "
-                f"measures {self.figures_found}/{self.figures}")
+                f"measures {self.figures_found}/{self.figures} | teams read "
+                f"{self.teams_found}/{self.teams}, {self.teams_extra} extra")
 
 
 def score(ads: list[dict]) -> Scores:
@@ -134,6 +142,17 @@ def score(ads: list[dict]) -> Scores:
                 s.figures_found += 1
             else:
                 s.misses.append(f"{ad['id']}: stated figure not in a measure {phrase!r}")
+        team, read = labels.get("team_size"), a.entities.team
+        if team:
+            s.teams += 1
+            count = _COUNT.search(team)
+            if read and count and count.group(0).lower() in read.lower():
+                s.teams_found += 1
+            else:
+                s.misses.append(f"{ad['id']}: team {read!r}, labelled {team!r}")
+        elif read:
+            s.teams_extra += 1
+            s.misses.append(f"{ad['id']}: team {read!r} read, none labelled")
         names = [(i.id, fold(i.name)) for i in a.initiatives]
         s.duplicates += [(ad["id"], n) for k, (_, n) in enumerate(names) if names[k] in names[:k]]
         for fact in a.facts:

@@ -515,3 +515,20 @@ def test_a_hybrid_car_is_no_hybrid_work_mode(description, hybrid):
 ])
 def test_a_crew_leader_leads_the_crew_the_title_names(title, family):
     assert detect_family(normalize_title(title, LIBRARY), LIBRARY)[0].id == family
+
+
+@pytest.mark.parametrize("sentence, team", [
+    ("You will supervise 16 welders and fitters and assign work to hit the build schedule.",
+     "16 welders and fitters"),
+    ("The DON leads a team of about 85 RNs, LPNs and CNAs, with an ADON as a direct report.",
+     "a team of about 85 RNs, LPNs and CNAs"),
+    ("You'll build a team of four shift supervisors and up to 120 associates at full ramp.",
+     "a team of four shift supervisors and up to 120 associates"),
+    ("You will join a team of six clerks on the day shift.", ""),  # peers, not reports
+    ("We are a team of 140 people across three offices.", ""),  # the company
+    ("You will manage 3 projects at a time.", ""),  # no people counted
+])
+def test_the_team_the_role_leads(sentence, team):
+    request = build_request({"role": "Supervisor", "company": "Acme",
+                             "description": f"Acme makes bolts. {sentence}"})
+    assert analyze(request, LIBRARY).entities.team == team

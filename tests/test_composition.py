@@ -785,3 +785,16 @@ def test_a_condition_of_the_job_is_not_a_duty_in_the_plan():
                                            REVENUE_CYCLE_AD)))
     assert "Manage daily billing and follow-up work queues at Harbor Valley" in text
     assert "Work outside normal hours" not in text
+
+
+def test_a_manager_meets_the_team_the_ad_counts():
+    few = " ".join(handout_lines(plan_for("Revenue Cycle Manager", "Harbor Valley Health",
+                                          REVENUE_CYCLE_AD)))
+    assert "Hold a 1:1 with each of the 14 billers and coders in the first two weeks" in few
+    many = " ".join(handout_lines(plan_for("Nurse Manager", "Bayview Hospital", (
+        "Bayview Hospital is a 250-bed hospital. You will lead a team of 74 RNs, 16 patient "
+        "care technicians and 4 unit secretaries on our cardiac step-down unit."))))
+    assert "Hold a 1:1 with each of the 74 RNs, 16 patient care technicians and 4 unit " \
+           "secretaries in my first six weeks, the leads first" in many
+    unknown = " ".join(handout_lines(plan_for("Office Manager", "Acme", "Acme makes bolts.")))
+    assert "Hold a 1:1 with every direct report in the first two weeks" in unknown

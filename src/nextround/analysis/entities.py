@@ -22,19 +22,6 @@ _SUPERVISED_BY = re.compile(
     r"supervised\s+by|works?\s+under|reporting\s+line\s+is\s+to)\s+(?:the\s+|our\s+|a\s+)?)"
     r"(?P<who>(?:[A-Z][\w&'’.-]*|of|and|&|the|for)(?:\s+(?:[A-Z][\w&'’.-]*|of|and|&|the|for))*)")
 _REPORTS_TO_LINE = re.compile(r"^\s*reports?\s+to\s*:\s*(?P<who>.+?)\s*$", re.IGNORECASE)
-_TEAM = re.compile(
-    r"\b(?:lead|leads|leading|manage|manages|managing|supervise|supervises|supervising|oversee|"
-    r"oversees|overseeing|coach|coaches|direct|directs|a team of|team of|staff of|crew of)\s+"
-    r"(?:a\s+team\s+of\s+|a\s+crew\s+of\s+|a\s+staff\s+of\s+|an?\s+|the\s+|our\s+)?"
-    rf"(?P<team>{_NUMBER_WORDS}(?:\s*[-–]\s*\d+)?\s+(?:[\w/-]+\s+){{0,3}}?"
-    r"(?:associates|employees|people|staff|team members|members|reports|direct reports|"
-    r"engineers|nurses|technicians|techs|drivers|agents|representatives|reps|analysts|"
-    r"accountants|supervisors|managers|leads|operators|cooks|servers|teachers|caregivers|"
-    r"aides|specialists|coordinators|officers|guards|cashiers|tellers|bankers|designers|"
-    r"developers|scientists|recruiters|writers|workers|housekeepers|custodians|clerks|"
-    r"assistants|stylists|attendants|crew members|crew|FTEs|ftes|professionals|consultants|"
-    r"mechanics|installers|electricians|planners|buyers|pharmacists|therapists|CNAs))\b",
-    re.IGNORECASE)
 _TIMELINE = re.compile(
     r"\b(?:(?:by|in|before|during|through|until|starting in|beginning in|ahead of)\s+)?"
     r"(?:(?:early|mid|late|the end of|end of)[\s-]+)?"
@@ -194,6 +181,26 @@ def _clean_manager(who: str) -> str:
     return " ".join(words).rstrip(".,;:")
 
 
+def _team(sentence: str, spec: dict[str, re.Pattern[str]]) -> str:
+    """The team the role leads, as written: "a crew of 12 barn workers", "16 welders and
+    fitters", "74 RNs, 16 patient care technicians and 4 unit secretaries"; "" if none."""
+    for lead in spec["lead"].finditer(sentence):
+        rest = sentence[lead.end():]
+        end = spec["end"].search(rest, spec["count"].match(rest).end())
+        # A list goes on past its commas while what follows names people: "85 RNs, LPNs and
+        # CNAs", not "85 RNs".
+        while end and end.group(0) == "," and spec["nouns"].search(
+                " ".join(rest[end.end():].split()[:4])):
+            end = spec["end"].search(rest, end.end())
+        people = rest[:end.start() if end else len(rest)].strip().rstrip(",")
+        # Without a group, the count must be of people: "manage 3 projects" is no team.
+        if lead.group("group"):
+            return f"{lead.group('group')}{people}".strip()
+        if spec["nouns"].search(people) and len(people.split()) <= 12:
+            return people
+    return ""
+
+
 def find_entities(sentences: list[str], header: list[str], library: Library) -> Entities:
     """The entities in the sentences about the company and the role (and, for the reporting
     line and places, the header lines)."""
@@ -213,9 +220,9 @@ def find_entities(sentences: list[str], header: list[str], library: Library) -> 
                 found.manager, found.manager_sentence = who, line
                 break
     for sentence in sentences:
-        match = _TEAM.search(sentence)
-        if match and not found.team:
-            found.team, found.team_sentence = match.group("team"), sentence
+        if not found.team:
+            found.team = _team(sentence, spec["team"])
+            found.team_sentence = sentence if found.team else ""
         for m in _AMOUNT.finditer(sentence):
             found.numbers.append((f"{m.group('n')} {m.group('what')}", sentence))
         for m in _BASELINE.finditer(sentence):

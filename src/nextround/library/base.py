@@ -194,11 +194,40 @@ def _name_index(names: list[str]) -> dict[tuple[str, ...], str]:
     return {tuple(w.lower() for w in NAME_WORD.findall(name)): name for name in names}
 
 
+# A team's count as ads write it: "14", "12–18", "about 85", "up to 120", "five", "a dozen".
+TEAM_COUNT = (r"(?:(?:about|around|roughly|nearly|approximately|up to|more than|over) )?"
+              r"(?:\d[\d,]*(?:\s*(?:[-–]|to)\s*\d+)?\+?|two|three|four|five|six|seven|eight|nine|"
+              r"ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a dozen)")
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                    for w in sorted(words, key=len, reverse=True))
+
+
+def team_patterns(spec: dict[str, Any]) -> dict[str, re.Pattern[str]]:
+    """entities.yaml's `team` as patterns: a verb of leading, then a group of a count ("a crew
+    of 34") or a count of people ("16 welders"); the nouns that count people; where the
+    team's words end."""
+    verbs, groups = _alternatives(spec["verbs"]), _alternatives(spec["groups"])
+    return {
+        "lead": re.compile(
+            rf"\b(?:{verbs})\s+(?:(?P<group>(?:an?|the|our|your|my|its)\s+(?:[\w-]+\s+){{0,3}}?"
+            rf"(?:{groups})\s+of\s+)|(?:the|our|your|my)\s+)?(?={TEAM_COUNT}\b)",
+            re.IGNORECASE),
+        "count": re.compile(rf"{TEAM_COUNT}\b", re.IGNORECASE),
+        "nouns": re.compile(rf"\b(?:{_alternatives(spec['nouns'])})\b", re.IGNORECASE),
+        "end": re.compile(rf"\s*[.;:()]|(?<!\bup)\s+(?:{_alternatives(spec['ends'])})\b"
+                          rf"|,(?!\s+(?:and\s+)?{TEAM_COUNT}\b)", re.IGNORECASE),
+    }
+
+
 def entities(data: dict[str, Any]) -> dict[str, Any]:
     places = data["countries"] + data["states"] + data["regions"] + data["cities"]
     return {"systems": _name_index(data["systems"]),
             "regulations": _name_index(data["regulations"]),
-            "places": _name_index(places)}
+            "places": _name_index(places),
+            "team": team_patterns(data["team"])}
 
 
 def load_base(root: Path) -> dict[str, Any]:

@@ -452,6 +452,17 @@ class StatedDuties(Model):
     generic: list[str] = Factory(list)
 
 
+class Reports(Model):
+    """How the plan names the people a manager leads ({reports}): as the ad counts them, met
+    one by one in two weeks, or over longer, leads first, when they are many."""
+
+    unknown: str
+    few: text_with("people")
+    many: text_with("people")
+    many_from: int
+    counted_only: text_with("count")  # "a team of five": "the five people on my team"
+
+
 class PlanLine(Line):
     placeholders: ClassVar[frozenset[str]] = PLACEHOLDERS | {"served"}
 
@@ -480,6 +491,7 @@ class PlanText(Model):
     generic_assumption_unknown: Text
     fallback_assumption: Text
     stated_duties: StatedDuties
+    reports: Reports
     phase_names_by_level: dict[str, PlanPhaseNames] = Factory(dict)
     introduction: Text = ""
 

@@ -31,7 +31,7 @@ from ..errors import ContentError
 
 # The values every text may name: the request's and what the description states.
 PLACEHOLDERS = frozenset({"company", "role", "family", "regulations", "initiative", "facts",
-                          "products", "customers", "markets", "evidence"})
+                          "products", "customers", "markets", "evidence", "reports"})
 
 
 class Placeholders:
