@@ -41,7 +41,10 @@ class Priorities(Measures):
             evidence = "" if initiative.sentence in quoted else _quote(
                 initiative.sentence, initiative.cue, MAX_EVIDENCE_WORDS)
             quoted.add(initiative.sentence)
-            detail = kind.lead if self.level in LEAD_LEVELS else \
+            # A manager with no one to lead (a first-of-its-kind hire) does the work itself.
+            alone = any(i.id == "new-function" for i in self.analysis.initiatives) or \
+                self.analysis.has("no-team")
+            detail = kind.lead if self.level in LEAD_LEVELS and not alone else \
                 kind.frontline if self.level in FRONTLINE_LEVELS else ""
             if self.level in ("director", "executive") and kind.leader_rank > 1:
                 # A director leads the project itself, not "my team's part of it".
