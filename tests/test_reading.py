@@ -33,6 +33,7 @@ def test_the_ad_corpus_is_broad_and_split_in_halves():
     assert halves["tune2"] == halves["heldout2"] == 20
     assert halves["tune3"] == 40 and halves["heldout3"] == 30 and halves["heldout4"] == 30
     assert halves["tune4"] == 30 and halves["heldout5"] == 30
+    assert halves["heldout6"] == 30 and halves["heldout7"] == 30
     for ad in ads:
         # The second set (ads-4) is as real postings are: some a few lines long.
         low = 250 if ad["split"] in ("tune", "heldout") else 60
@@ -81,6 +82,10 @@ FLOORS = {"tune": {"family": 0.93, "level": 0.93, "sector": 0.85, "f1": 0.58, "l
 # judged by a blind panel at the end of that day (e67f43e: family 97%, level 100%, sector 93%,
 # F1 0.67, 9 leaks, 13/26 stated figures; d26acda: 100 / 100 / 93 / 0.67 / 9, 15/26). Its
 # panel named failures in outline, so the next honest measurement needs a fresh set.
+# ads-11 (heldout7, 30 ads written blind on 2026-12-02 by a session that read only LABELS.md)
+# was scored once in aggregate when it landed: at e03781f (the start of that session) family
+# 93%, level 97%, sector 90%, F1 0.50, 4 leaks, 20/42 stated figures, teams 3/9 with 1 extra;
+# at 26a5b9e 93 / 97 / 90 / 0.51 / 4, 20/42, teams 5/9 with 0. Kept for that session's panel.
 
 
 @pytest.mark.parametrize("split", ["tune", "heldout", "tune2", "heldout2", "tune3", "heldout3",
