@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from ..analysis.title import fold
 from .limits import CHECKIN_INITIATIVE, FRONTLINE_LEVELS, MAX_ASSUMPTIONS, MAX_EARLY_WINS
 from .phases import Phases
 from .phrasing import _long_date, _short_metric, _unique
@@ -39,20 +40,22 @@ _NAMED_PARTS = ("priorities", "phases", "measures", "stakeholders", "early_wins"
                 "checkins")
 
 
-def _name_once(plan: dict[str, Any], name: str, short: str) -> None:
-    """An initiative named in full once, then by its short name: read ten times in full, the
-    same long name makes the plan read like a form."""
-    if short == name:
+def _name_once(plan: dict[str, Any], name: str, short: str, again: str = "") -> None:
+    """An initiative named in full once, then by its short name, and from its fourth mention
+    every other time by what it is ("the new system"): read ten times in full, the same name
+    makes the plan read like a form."""
+    if short == name and not again:
         return
     pattern = re.compile(re.escape(name), re.IGNORECASE)
-    seen = False
+    mentions = 0
 
     def rename(match: re.Match[str]) -> str:
-        nonlocal seen
-        if not seen:
-            seen = True
+        nonlocal mentions
+        mentions += 1
+        if mentions == 1:
             return match.group(0)
-        return short[0].upper() + short[1:] if match.group(0)[0].isupper() else short
+        called = again if again and mentions >= 4 and mentions % 2 == 0 else short
+        return called[0].upper() + called[1:] if match.group(0)[0].isupper() else called
 
     def walk(value: Any) -> Any:
         if isinstance(value, str):
@@ -91,8 +94,12 @@ class Plan(Priorities, Phases, Stakeholders):
             "checkins": self.checkins(),
         }
         stops = set(self.library.initiative_words.short_name_stops)
-        for initiative in self.threaded:
-            _name_once(plan, initiative.name, _short_name(initiative.name, stops))
+        # "The launch" says which one only when it is the one launch in the plan.
+        agains = [self.kinds[i.id].effects.again for i in self.threaded]
+        for initiative, again in zip(self.threaded, agains, strict=True):
+            unique = agains.count(again) == 1 and fold(again) != fold(initiative.name)
+            _name_once(plan, initiative.name, _short_name(initiative.name, stops),
+                       again if unique else "")
         return plan
 
     def understanding(self) -> dict[str, Any]:

@@ -642,6 +642,9 @@ class InitiativeEffects(Model):
 
     name: str  # {object}: what the cue captured; {noun}: its verb as a noun
     default: str  # the name when no object reads well alone
+    # What the plan calls it after a few mentions, every other time ("the new system" for
+    # "the Epic rollout"): the same name ten times on two pages reads like a form.
+    again: str = ""
     contribution: Text
     priority: Text = ""
     lead: Text = ""  # the contribution in a manager's, director's or executive's words
