@@ -798,3 +798,11 @@ def test_a_manager_meets_the_team_the_ad_counts():
            "secretaries in my first six weeks, the leads first" in many
     unknown = " ".join(handout_lines(plan_for("Office Manager", "Acme", "Acme makes bolts.")))
     assert "Hold a 1:1 with every direct report in the first two weeks" in unknown
+
+
+def test_a_line_for_a_job_in_one_sector_needs_both():
+    from nextround.library import applies
+    present = frozenset({"title:estimator", "construction"})
+    assert applies((), ("title:estimator & construction",), present)
+    assert not applies((), ("title:estimator & insurance",), present)
+    assert not applies(("title:estimator & construction",), (), present)

@@ -238,3 +238,30 @@ def test_a_theme_may_still_spell_research_items_the_old_way(tmp_path):
         outputs[name] = Path(result.stdout.strip()).read_text(encoding="utf-8")
     assert outputs["default"] == outputs[str(theme)]
     assert "- [ ] Print one copy of the plan for each interviewer" in outputs["default"]
+
+
+def test_every_only_and_unless_id_is_one_the_composer_knows():
+    """A misspelt id ("hopsital", "new-fuction") would never match, and its line would show
+    everywhere or nowhere without a word: each part of each id must be a sector, signal or
+    initiative id, a word of the title ("title:..."), or one the composer adds."""
+    library = load_library()
+    known = {s.id for s in library.signals} | {i.id for i in library.initiatives} | \
+        {s.id for s in library.sectors.sectors} | \
+        {"interviewers", "situation", "stated-measure", "peer"}
+    unknown = []
+
+    def walk(node, where):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in ("only", "unless") and isinstance(value, list):
+                    unknown.extend((where, part) for ids in value for part in ids.split(" & ")
+                                   if not part.startswith("title:") and part not in known)
+                else:
+                    walk(value, where)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value, where)
+
+    for path in sorted((ROOT / "src" / "nextround" / "content").rglob("*.yaml")):
+        walk(yaml.safe_load(path.read_text(encoding="utf-8")), path.name)
+    assert unknown == []

@@ -51,10 +51,17 @@ def expand_levels(spec: list[str] | tuple[str, ...] | None, where: str) -> tuple
     return tuple(level for level in LEVELS if level in chosen)
 
 
+def _stated(ids: tuple[str, ...], present: frozenset[str]) -> bool:
+    """Whether one of the ids is stated; an id joined with " & " ("title:estimator &
+    construction") is stated when each of its parts is."""
+    return bool(present.intersection(ids)) or any(
+        " & " in i and all(part in present for part in i.split(" & ")) for i in ids)
+
+
 def applies(unless: tuple[str, ...], only: tuple[str, ...], present: frozenset[str]) -> bool:
     """Whether content marked `unless:`/`only:` fits what the description states (`present`:
-    its sector, signals and initiative types)."""
-    return not present.intersection(unless) and (not only or bool(present.intersection(only)))
+    its sector, signals and initiative types, and the title's words)."""
+    return not _stated(unless, present) and (not only or _stated(only, present))
 
 
 _LEVEL_SCHEMA = {"type": "string", "pattern": rf"^({'|'.join(LEVELS)})[+-]?$"}
