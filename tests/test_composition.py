@@ -433,7 +433,7 @@ def test_most_questions_are_specific_and_the_process_is_asked_about():
     specific to the role, sector or company (the fixed wording of questions.yaml is not), and
     at least three ask about the process and the competition. Over the tune half."""
     seeds = ("What will be the main focus", "How many candidates",
-             "What do I need to do to get this job", "Will you support my candidacy")
+             "What do I need to do to get this job", "Having seen my plan")
     shares = []
     for ad, _, _, documents in tune_compositions():
         # The fixed wording, as any role at any company gets it: a line that names the role

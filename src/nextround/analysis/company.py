@@ -79,6 +79,17 @@ def _clipped(sentence: str) -> str:
     return head.rstrip(",;: —–") + "…"
 
 
+def _a_duty(first: str, library: Library) -> bool:
+    """"Prepares and reviews plans ...", "Secures buildings at the end of the shift": a duty
+    with its subject left out, not a fact about the company ("Serves 14,000 patients" is one:
+    its verb is a fact word)."""
+    word = first.lower().strip(",.;:")
+    if not word.endswith("s") or library.ad["facts"]["words"].fullmatch(word):
+        return False
+    verbs = library.ad["duty_verbs"]
+    return any(stem in verbs for stem in (word[:-1], word[:-2], word[:-3] + "y"))
+
+
 def key_facts(sentences: list[str], library: Library) -> list[tuple[str, str]]:
     """The sentences most worth restating, each (as shown, cut if too long; the sentence):
     ad.yaml's `facts` say which words make a fact and which make a sentence the job's."""
@@ -91,7 +102,7 @@ def key_facts(sentences: list[str], library: Library) -> list[tuple[str, str]]:
                 any(p.match(sentence) for p in spec["leans_on_before"]):
             continue  # about the job, leaning on the sentence before, or a header in capitals
         words = sentence.split()
-        if len(words) < 4:
+        if len(words) < 4 or _a_duty(words[0], library):
             continue
         fact_words = set(spec["words"].findall(sentence.lower()))
         score = 2 * bool(_NUMBER.search(sentence)) + len(fact_words)

@@ -102,7 +102,8 @@ def _name(kind, match: re.Match[str], sentence: str, systems: list[str], spec: I
         effects.noun)
     # "onboarding the national beverage account", not "onboarding national beverage account";
     # "onboarding two new clients" and "onboarding Rossford Glass" as they are.
-    if re.search(r"\w+ing \{object\}", effects.name) and obj[:1].islower() and \
+    # And "the migration to the cloud data warehouse".
+    if re.search(r"(?:\w+ing|\bto) \{object\}", effects.name) and obj[:1].islower() and \
             fold(obj.split()[0]) not in spec["sentence_capitals"]:
         obj = f"the {obj}"
     return effects.name.replace("{object}", obj).replace("{noun}", noun)
@@ -174,7 +175,7 @@ def find_initiatives(sentences: list[str], systems: list[str], library: Library,
                 # The later statement names it: keep its name, and the first sentence.
                 found[same] = replace(initiative, cue=found[same].cue,
                                       sentence=found[same].sentence)
-    return _without_generic_systems(found, spec)
+    return _without_systems_as_sites(_without_generic_systems(found, spec), spec)
 
 
 def _taken_span(match: re.Match[str], spec: InitiativeWords) -> tuple[int, int]:
@@ -200,3 +201,19 @@ def _without_generic_systems(found: list[Initiative], spec: InitiativeWords) -> 
     if not any(i.id in changes and not generic(i) for i in found):
         return found
     return [i for i in found if i.id not in changes or not generic(i)]
+
+
+def _without_systems_as_sites(found: list[Initiative],
+                              spec: InitiativeWords) -> list[Initiative]:
+    """"The new warehouse" beside "the migration to a cloud data warehouse" is that data
+    warehouse, not a building: a new site whose words all name a system change goes."""
+    changes = [set(re.findall(r"[\w&/-]+", spec.name_filler.sub(" ", fold(i.name))))
+               for i in found if i.id in ("system-implementation", "migration")]
+
+    def said_as_system(initiative: Initiative) -> bool:
+        words = set(re.findall(r"[\w&/-]+", spec.name_filler.sub(" ", fold(initiative.name))))
+        words -= {"new", "opening", "start-up", "the"}
+        return bool(words) and any(words <= change for change in changes)
+
+    return [i for i in found if i.id != "new-site" or not said_as_system(i)]
+

@@ -216,8 +216,7 @@ class Context:
         """Lines of profile.yaml's `uses` whose products/customers/markets the description named."""
         return [self.fill(use.text) for use in self.library.profile.uses.get(section, [])
                 if all(getattr(self.analysis, need) for need in use.needs)
-                and not set(use.unless) & self.present
-                and (not use.only or set(use.only) & self.present)]
+                and self.level in use.levels and applies(use.unless, use.only, self.present)]
 
     def _labels(self, labels: HeaderLabels) -> dict[str, str]:
         """The words the templates put beside the request's values ("Prepared by", "Date")."""

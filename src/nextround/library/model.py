@@ -721,6 +721,7 @@ class ProfileUse(Model):
     needs: list[str]
     text: text_with("products", "customers", "markets")
     instead_of: Text = ""
+    levels: Levels = LEVELS
     unless: tuple[str, ...] = ()  # left out where the description states one of these
     only: tuple[str, ...] = ()  # kept only where it states one of these
 
