@@ -33,7 +33,7 @@ def test_the_ad_corpus_is_broad_and_split_in_halves():
     assert halves["tune2"] == halves["heldout2"] == 20
     assert halves["tune3"] == 40 and halves["heldout3"] == 30 and halves["heldout4"] == 30
     assert halves["tune4"] == 30 and halves["heldout5"] == 30
-    assert halves["heldout6"] == 30 and halves["heldout7"] == 30
+    assert halves["heldout6"] == 30 and halves["heldout7"] == 30 and halves["tune5"] == 30
     for ad in ads:
         # The second set (ads-4) is as real postings are: some a few lines long.
         low = 250 if ad["split"] in ("tune", "heldout") else 60
@@ -77,7 +77,11 @@ FLOORS = {"tune": {"family": 0.93, "level": 0.93, "sector": 0.85, "f1": 0.58, "l
           # The fifth held-out set (ads-9, 30 ads written blind on 2026-12-02 in proportion to
           # the most-posted occupations), scored in aggregate only: the same at e67f43e and at
           # fba0ffa, family 97%, level 100%, sector 87%, F1 0.67, 3 leaked lines.
-          "heldout5": {"family": 0.93, "level": 0.97, "sector": 0.83, "f1": 0.63, "leaks": 3}}
+          "heldout5": {"family": 0.93, "level": 0.97, "sector": 0.83, "f1": 0.63, "leaks": 3},
+          # The fifth tuning set (ads-12, 30 ads written blind on 2026-12-02, rich in stated
+          # initiatives): scored whole first at 6677b87, family 97%, level 100%, sector 97%,
+          # F1 0.55 (P 73% R 44%), 0 leaks, 10/29 stated figures, teams 4/9; then tuned on.
+          "tune5": {"family": 0.95, "level": 0.97, "sector": 0.95, "f1": 0.72, "leaks": 0}}
 # ads-10 (heldout6, 30 ads written blind on 2026-12-02) was scored once in aggregate and
 # judged by a blind panel at the end of that day (e67f43e: family 97%, level 100%, sector 93%,
 # F1 0.67, 9 leaks, 13/26 stated figures; d26acda: 100 / 100 / 93 / 0.67 / 9, 15/26). Its
@@ -89,7 +93,7 @@ FLOORS = {"tune": {"family": 0.93, "level": 0.93, "sector": 0.85, "f1": 0.58, "l
 
 
 @pytest.mark.parametrize("split", ["tune", "heldout", "tune2", "heldout2", "tune3", "heldout3",
-                                   "heldout4", "tune4", "heldout5"])
+                                   "heldout4", "tune4", "heldout5", "tune5"])
 def test_reading_the_ads(split):
     result = score(load_ads(split))
     print("\n" + result.table(split))
