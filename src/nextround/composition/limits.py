@@ -9,7 +9,8 @@ MAX_ACTIONS = {"learn": 6, "contribute": 5, "own": 4}
 # lines that would read the same at any company.
 MIN_ACTIONS = {"learn": 4, "contribute": 4, "own": 3}
 FAMILY_ACTIONS = {"learn": 2, "contribute": 2, "own": 2}
-SIGNAL_ORDER = ("work-mode", "situation", "ownership", "regulation")
+# The order signals' actions are taken in; a kind not listed (a content pack's) comes last.
+SIGNAL_ORDER = ("team", "work-mode", "situation", "ownership", "regulation")
 # Lines per phase about the stated initiatives, one per initiative in turn.
 THREADS_PER_PHASE = {"learn": 2, "contribute": 2, "own": 1}  # one initiative each
 MAX_DELIVERABLES = 2

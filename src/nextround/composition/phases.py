@@ -147,11 +147,13 @@ class Phases(Context):
                 a for finding, v in self._signal_effect(lambda e: e.actions) if finding is None
                 for a in _level_lines(v.get(key, []), self.level, self.present)
             ]
-            # Work mode first: a remote team's plan must never lose its scheduled intros.
+            # A team still to be hired first, then the work mode: a remote team's plan must
+            # never lose its scheduled intros.
             signal_actions = [
                 a for finding, v in sorted(
                     ((f, v) for f, v in self._signal_effect(lambda e: e.actions) if f is not None),
-                    key=lambda fv: SIGNAL_ORDER.index(fv[0].kind))
+                    key=lambda fv: SIGNAL_ORDER.index(fv[0].kind) if fv[0].kind in SIGNAL_ORDER
+                    else len(SIGNAL_ORDER))
                 for a in _level_lines(v.get(key, []), self.level, self.present)
             ]
             family_actions = self._lines(phase.actions)
