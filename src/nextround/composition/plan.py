@@ -48,17 +48,24 @@ def _name_once(plan: dict[str, Any], name: str, short: str, again: str = "") -> 
         return
     pattern = re.compile(re.escape(name), re.IGNORECASE)
     mentions = 0
+    line = ""
 
     def rename(match: re.Match[str]) -> str:
         nonlocal mentions
         mentions += 1
         if mentions == 1:
             return match.group(0)
-        called = again if again and mentions >= 4 and mentions % 2 == 0 else short
+        # Not where the line says that word already: "the opening checklist for the opening".
+        echoed = again and re.search(rf"\b{re.escape(again.split()[-1])}\b",
+                                     pattern.sub("", line), re.IGNORECASE)
+        called = again if again and not echoed and mentions >= 4 and mentions % 2 == 0 \
+            else short
         return called[0].upper() + called[1:] if match.group(0)[0].isupper() else called
 
     def walk(value: Any) -> Any:
+        nonlocal line
         if isinstance(value, str):
+            line = value
             return pattern.sub(rename, value)
         if isinstance(value, list):
             return [walk(v) for v in value]
