@@ -137,9 +137,13 @@ def _cut_phrase(phrase: str, spec: dict[str, Any], profile: dict[str, Any]) -> s
         return ""
     stops = {fold(w) for w in spec.get("stop_words", [])}
     clause = {fold(w) for w in profile["clause_words"]}
+    verbs = {fold(w) for w in profile["clause_verbs"]}
     kept: list[str] = []
-    for word in words:
+    for at, word in enumerate(words):
         if kept and fold(word).strip(",") in stops:
+            break
+        if kept and fold(word) == "and" and at + 1 < len(words) and \
+                fold(words[at + 1]).strip(",") in verbs:
             break
         if kept and kept[-1].endswith(",") and fold(word) in clause:
             break

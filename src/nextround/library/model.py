@@ -735,6 +735,7 @@ class Profile(Model):
     trailing_words: list[str]
     max_items: int
     uses: dict[str, list[ProfileUse]] = Factory(dict)
+    clause_verbs: list[str] = Factory(list)  # "and" before one of these starts a new clause
 
 
 class Sector(Model):
