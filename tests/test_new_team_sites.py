@@ -1,0 +1,54 @@
+"""A manager who will hire and lead the team of a site that is not open yet gets commissioning,
+hiring waves, test runs and a ramp plan, not lines that assume a running operation; the same
+title at a running site keeps its usual lines."""
+
+from __future__ import annotations
+
+from test_composition import handout_lines, plan_for
+
+NEW_DC = ("Keystone Logistics is a third-party logistics provider. We are opening a new "
+          "distribution center in Reno in May; you will hire and lead three shift supervisors and "
+          "about 120 associates. The site will ship e-commerce orders for retail clients.")
+RUNNING_DC = ("Keystone Logistics is a third-party logistics provider. Our distribution center in "
+              "Reno ships e-commerce orders for retail clients on three shifts, with three shift "
+              "supervisors and about 120 associates.")
+
+
+def _plan_text(role: str, description: str) -> str:
+    return " ".join(handout_lines(plan_for(role, "Keystone Logistics", description)))
+
+
+def test_operations_manager_opening_a_distribution_center():
+    text = _plan_text("Operations Manager", NEW_DC)
+    assert "Go through the commissioning and acceptance schedule with the project team" in text
+    assert "A staffing model for the opening: roles, shifts and headcount by week" in text
+    assert "no baseline yet: the ramp plan's weekly targets" in text
+    for line in ("Watch the work on the dock and in the yard",
+                 "Review staffing, schedules and open roles with each supervisor",
+                 "Work with the team on the root cause of the largest gap in its numbers",
+                 "Write the piloted fix into a standard procedure",
+                 "A current-state process map, checked with the people who do the work",
+                 "A root-cause write-up for one gap",
+                 "on-time share by lane in month one"):
+        assert line not in text, line
+
+
+def test_warehouse_manager_opening_a_distribution_center():
+    text = _plan_text("Warehouse Manager", NEW_DC)
+    assert "Check the WMS set-up with IT before go-live" in text
+    assert "Run test receipts, picks and shipments through the WMS with the first hires" in text
+    assert "Volume shipped against the ramp plan" in text
+    for line in ("Work a full shift in each area alongside its lead",
+                 "A map of the order flow from inbound dock to outbound dock",
+                 "Agree with the leads a start-of-shift board",
+                 "units or lines per hour by area and shift in month one",
+                 "walk every shift with the leads"):
+        assert line not in text, line
+
+
+def test_warehouse_manager_at_a_running_site_keeps_the_usual_lines():
+    text = _plan_text("Warehouse Manager", RUNNING_DC)
+    assert "Work a full shift in each area alongside its lead" in text
+    assert "Pick rate" in text
+    assert "Check the WMS set-up with IT before go-live" not in text
+    assert "no baseline yet" not in text
