@@ -47,6 +47,16 @@ def test_only_and_format_choose_the_files(tmp_path):
         "follow-up-questions.md", "follow-up-questions.json"]
 
 
+def test_a_repeated_format_adds_to_the_list(tmp_path):
+    """"--format md --format json" means both, as "--format md,json" does: not only the last."""
+    result = run("generate", *ARGS, "--out", str(tmp_path), "--only", "plan",
+                 "--format", "md", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert [Path(p).name for p in result.stdout.splitlines()] == [
+        "30-60-90-plan.md", "30-60-90-plan.json"]
+    assert list(tmp_path.glob("*/30-60-90-plan.md")) and list(tmp_path.glob("*/30-60-90-plan.json"))
+
+
 def test_description_from_standard_input(tmp_path):
     text = (SAMPLES / "acme-grocers.txt").read_text(encoding="utf-8")
     result = run("generate", "--role", "Data Engineer", "--company", "Acme Grocers",

@@ -99,7 +99,8 @@ class Request:
     # (No option default: a format named in --from's file or a spreadsheet column must not be
     # overridden by a default nobody typed; the check falls back to DEFAULT_FORMATS.)
     formats: tuple[str, ...] = ask(
-        f"Comma-separated: {', '.join(OUTPUT_FORMATS)} [default: {','.join(DEFAULT_FORMATS)}].",
+        f"Comma-separated or repeated: {', '.join(OUTPUT_FORMATS)} "
+        f"[default: {','.join(DEFAULT_FORMATS)}].",
         check.choices("format", DEFAULT_FORMATS), default=DEFAULT_FORMATS, metavar="LIST",
         group=RENDER, choices=OUTPUT_FORMATS, option="format",
         columns=("format", "file formats", "output format", "output formats"))

@@ -132,10 +132,16 @@ def request_from_options(params: dict[str, Any], *, extra: dict[str, Any] | None
 def render_options(command):
     """How to render: shared by generate, batch and preview (a spreadsheet column can override
     them)."""
-    return _add_options(command, [field_option(f) for f in FIELD_TABLE if f.group == RENDER])
+    # A list of choices may be given once with commas or repeated ("--format md --format
+    # pdf"): both mean both, where a single-value option would keep only the last.
+    return _add_options(command, [
+        field_option(f, **({"multiple": True} if f.choices and f.kind != "choice" else {}))
+        for f in FIELD_TABLE if f.group == RENDER])
 
 
 def render_fields(params: dict[str, Any]) -> dict[str, Any]:
     """Take the render options out of a command's parameters: those given, as request fields."""
     given = {f.name: params.pop(f.name, None) for f in FIELD_TABLE if f.group == RENDER}
+    given = {key: ",".join(value) if isinstance(value, tuple) else value
+             for key, value in given.items()}
     return {key: value for key, value in given.items() if value}
