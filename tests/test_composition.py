@@ -806,3 +806,13 @@ def test_a_line_for_a_job_in_one_sector_needs_both():
     assert applies((), ("title:estimator & construction",), present)
     assert not applies((), ("title:estimator & insurance",), present)
     assert not applies(("title:estimator & construction",), (), present)
+
+
+def test_a_system_the_customers_run_is_not_asked_about_as_the_teams():
+    docs = plan_for("Account Executive", "Ledgerloom", (
+        "Ledgerloom sells close automation to finance teams. Our best buyers are mid-migration "
+        "from Microsoft Dynamics or NetSuite. You will run a full sales cycle in Salesforce."))
+    asked = [q for s in docs["questions"]["sections"] for q in s["questions"]]
+    assert "How well does Salesforce serve the team today, and what workarounds have grown " \
+           "around it?" in asked
+    assert not [q for q in asked if "Dynamics" in q or "NetSuite" in q]

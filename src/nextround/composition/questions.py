@@ -64,6 +64,14 @@ class QuestionSheet(Interviewers, Research, Measures):
                 sections += self._interviewer_sections()
         return sections
 
+    def _the_teams_own(self, system: str) -> bool:
+        """Whether the ad names the system as the team's tool somewhere, not only as one its
+        customers run ("our buyers are mid-migration from Dynamics")."""
+        sentences = [s for s in re.split(r"(?<=[.!?])\s+|\n+", self.request.description)
+                     if system in s]
+        others = self.library.ad["customers_tools"]
+        return not sentences or any(not others.search(s) for s in sentences)
+
     def _from_the_ad(self, audience: str) -> list[str]:
         """Questions on what this ad says: a stated measure, a system, an initiative."""
         spec = self.library.questions.from_the_ad.get(audience)
@@ -80,7 +88,7 @@ class QuestionSheet(Interviewers, Research, Measures):
                 # Not a system the ad says is coming: it serves nobody "today" yet.
                 coming = " ".join(i.sentence for i in self.analysis.initiatives)
                 out += [self.fill(text, system=s) for s in self.analysis.entities.systems
-                        if s not in coming][:1]
+                        if s not in coming and self._the_teams_own(s)][:1]
             elif kind == "initiative":
                 # The first initiative has its own question (threads); then the others.
                 pick = self.threaded[1:2] if audience == "peers" else self.threaded[:1]

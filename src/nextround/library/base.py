@@ -162,6 +162,7 @@ def ad(data: dict[str, Any], where: str) -> dict[str, Any]:
         "schedule": _compile(data["schedule"], f"{where}: schedule"),
         "sentence_cues": {k: _phrases(v) for k, v in data["sentence_cues"].items()},
         "duty_verbs": {str(v) for v in data["duty_verbs"]},
+        "customers_tools": _phrases(data.get("customers_tools", []), re.IGNORECASE),
         "body_starts": {str(v).lower() for v in data["body_starts"]},
         "measures": {kind: {str(w).lower() for w in data["measures"][kind]}
                      for kind in ("targets", "sizes", "counted_in_name", "shares")},
