@@ -816,3 +816,16 @@ def test_a_system_the_customers_run_is_not_asked_about_as_the_teams():
     assert "How well does Salesforce serve the team today, and what workarounds have grown " \
            "around it?" in asked
     assert not [q for q in asked if "Dynamics" in q or "NetSuite" in q]
+
+
+def test_a_share_of_a_group_is_a_measure_with_its_goal():
+    plan = plan_for("Assistant Principal", "Cobb Creek Middle School", (
+        "Cobb Creek Middle School serves 900 students. Last spring 41% of students scored "
+        "proficient or above on the state math assessment. Our goal is 55% by 2028."))["plan"]
+    assert (plan["measures"][0]["metric"], plan["measures"][0]["baseline"]) == (
+        "Share of students who scored proficient or above on the state math assessment",
+        "41% today")
+    assert plan["measures"][0]["target"].startswith("55% by 2028, the stated target")
+    assert plan["priorities"][0]["title"] == ("Bringing the share of students who scored "
+                                              "proficient or above on the state math "
+                                              "assessment to 55% by 2028")

@@ -38,6 +38,16 @@ _TIMELINE = re.compile(
 MOVE_VERBS = (r"(?:move|moving|bring|bringing|take|raise|raising|lift|improve|improving|"
               r"increase|increasing|reduce|reducing|cut|cutting|lower|lowering|grow|growing)")
 SCORE_VERBS = r"(?:ran|runs|run|running|has|have|had|with|at|holds?|held)"
+# "41% of students scored proficient or above on the math assessment", "68% of the young
+# people we place are still working six months later": a share of a group, said with its verb.
+SHARE_OF = re.compile(
+    r"(?:\b(?:about|nearly|roughly|only|just|more than|over|under|fewer than|less than|almost)"
+    r"\s+)?(?P<value>\d[\d.]*%)\s+of\s+(?:our\s+|the\s+|all\s+|its\s+)?"
+    r"(?P<group>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,4}?)\s+"
+    r"(?P<verb>are|is|were|was|have|has|had|still|now|currently|did|do|left|got|met|went|came|"
+    r"made|took|stay|stayed|remain|remained|[a-z]+ed)\b"
+    r"(?P<rest>(?:\s+[\w-]+){0,9}?)(?=\s*[.;,]|\s+(?:by|last|this|in 20\d\d|after|and (?:we|our|"
+    r"the))\b|\s*$)")
 _BASELINE = re.compile(
     r"(?P<phrase>(?:[\w%&/'’()-]+\s+){1,6}?(?:is|are|was|were|sits?|sat|runs?|ran|running|"
     r"takes?|took|stands?|"
@@ -236,6 +246,10 @@ def find_entities(sentences: list[str], header: list[str], library: Library) -> 
                          r"five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty) "
                          r"(?:business |working )?(?:days|weeks|months|hours)\b", phrase):
                 found.baselines.append((phrase, sentence))
+        for m in SHARE_OF.finditer(sentence):
+            if not any(m.group("value") in phrase for phrase, said in found.baselines
+                       if said == sentence):
+                found.baselines.append((m.group(0).strip(), sentence))
         for m in _TIMELINE.finditer(sentence):
             found.timelines.append((m.group(0).strip(), sentence))
     return found

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .ad import Sentence
-from .entities import MOVE_VERBS, SCORE_VERBS
+from .entities import MOVE_VERBS, SCORE_VERBS, SHARE_OF
 from .title import fold, words_in
 
 # Where a stated baseline's measure ends and its value begins: "SAIDI ... is 118 minutes".
@@ -57,6 +57,11 @@ _AFTER_GOAL = re.compile(
     r"(?:average|benchmark|median)))", re.IGNORECASE)
 _SCORE_OF = re.compile(rf"^{SCORE_VERBS}\s+(?:a|an)\s+(?P<metric>.+?)\s+of\s+"
                        r"(?P<value>\$?\d[\d,.]*\s*%?)$", re.IGNORECASE)
+# Who a share counts, when it counts people: "students who scored", not "that scored".
+_PEOPLE = re.compile(r"\b(?:people|students|patients|residents|members|clients|customers|"
+                     r"participants|graduates|families|youth|apprentices|hires|employees|staff|"
+                     r"nurses|workers|drivers|associates|adults|children|kids|learners|users|"
+                     r"guests|veterans|callers|applicants|teachers|physicians)\b")
 _STARS = re.compile(r"^\w+\s+an?\s+(?P<n>\d|one|two|three|four|five)[- ]star\s+"
                     r"(?P<metric>(?:[\w-]+\s+){0,2}?rating)$", re.IGNORECASE)
 _STANDARD = re.compile(r"^(?:hold\s+\w+\s+to|standard\s+of|maintain\w*|runs?\s+at|running\s+at)"
@@ -138,6 +143,15 @@ def stated_measures(baselines: list[tuple[str, str]], parts: list[Sentence], com
             metric, value = score_of["metric"], score_of["value"]
             measure = StatedMeasure(_capital(metric), value, f"is {value}")
             goal = _goal_later_in(after, value, metric)
+            out.append(_with_goal(measure, goal) if goal else measure)
+            continue
+        share = SHARE_OF.fullmatch(phrase)
+        if share:  # "41% of students scored proficient ...": the share of them who did
+            group = re.sub(r"\bus\b", "the company", share["group"])
+            rest = re.sub(r"\bus\b", "the company", f"{share['verb']}{share['rest']}")
+            metric = f"Share of {group} {'who' if _PEOPLE.search(group) else 'that'} {rest}"
+            measure = StatedMeasure(metric, share["value"], f"is {share['value']}")
+            goal = _goal_later_in(after, share["value"])
             out.append(_with_goal(measure, goal) if goal else measure)
             continue
         stars = _STARS.match(phrase)

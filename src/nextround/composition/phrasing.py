@@ -59,6 +59,8 @@ def _short_metric(metric: str, the_before: list[str] | tuple[str, ...] = ()) -> 
     shift" a third time, but "days in A/R" whole; "the CMS overall rating" where its last word
     takes "the"."""
     short = _lower_first(metric)
+    if short.startswith("share of "):  # "the share of students who scored ... in math": whole
+        return f"the {short}"
     head = re.split(r" (?:on|in|at|across|excluding|for) ", short)[0]
     if len(head.split()) > 1:  # "days in A/R" is not "days"
         short = head
