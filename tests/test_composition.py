@@ -829,3 +829,17 @@ def test_a_share_of_a_group_is_a_measure_with_its_goal():
     assert plan["priorities"][0]["title"] == ("Bringing the share of students who scored "
                                               "proficient or above on the state math "
                                               "assessment to 55% by 2028")
+
+
+def test_a_question_the_ad_answers_about_training_is_not_asked():
+    about = ("Bluebonnet Insurance runs a contact center in Austin for 300,000 policyholders. "
+             "You will take calls from policyholders reporting a claim.")
+    trained = (" You'll start with three weeks of paid classroom training, then two weeks of "
+               "nesting.")
+
+    def asked(description):
+        docs = plan_for("Customer Service Representative", "Bluebonnet Insurance", description)
+        return [q for s in docs["questions"]["sections"] for q in s["questions"]]
+
+    assert [q for q in asked(about) if q.startswith("How long are classroom training")]
+    assert not [q for q in asked(about + trained) if q.startswith("How long")]

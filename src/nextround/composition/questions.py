@@ -53,6 +53,9 @@ class QuestionSheet(Interviewers, Research, Measures):
             questions += self._from_the_ad(audience)
             if audience in self.family.questions:
                 questions += self._lines(self.family.questions[audience])
+            answered = self.library.questions.answered_by_training
+            if answered and self.analysis.training:
+                questions = [q for q in questions if not answered.search(q)]
             limit = MAX_QUESTIONS.get(audience, len(questions))
             sections.append({
                 "id": audience,

@@ -573,6 +573,9 @@ class QuestionsText(Model):
     interviewers: Interviewers
     from_the_ad: dict[str, FromTheAd] = Factory(dict)
     introduction: Text = ""
+    # A question the ad has answered when it sets out the training ("three weeks of classroom
+    # training, then two weeks of nesting"): left off the sheet.
+    answered_by_training: re.Pattern[str] | None = None
 
 
 # --- seniority.yaml, signals.yaml's groups, initiatives.yaml's words, profile.yaml, sectors ------
