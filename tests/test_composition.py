@@ -843,3 +843,11 @@ def test_a_question_the_ad_answers_about_training_is_not_asked():
 
     assert [q for q in asked(about) if q.startswith("How long are classroom training")]
     assert not [q for q in asked(about + trained) if q.startswith("How long")]
+
+
+def test_a_duty_is_not_cut_inside_a_list_of_words():
+    text = " ".join(handout_lines(plan_for("HR Business Partner", "Clearwater Electric", (
+        "Clearwater Electric is a cooperative with 310 employees and five district offices.\n\n"
+        "Responsibilities\n- Serve as the HR partner for about 190 line, meter and substation "
+        "employees across the Lewiston and Orofino districts and their supervisors\n"))))
+    assert "190 line" not in text.replace("190 line, meter", "")

@@ -53,8 +53,11 @@ def _duty_clause(text: str, max_words: int, verbs: set[str]) -> str:
         if found and len(head.split()) >= 4:
             text = head
     if len(text.split()) > max_words:
-        head = text.split(", ")[0]
-        text = head if 4 <= len(head.split()) <= max_words else ""
+        head, _, rest = text.partition(", ")
+        # "Serve as the HR partner for about 190 line, meter and substation employees": a
+        # comma inside a list of words is no clause's end.
+        inside_a_list = re.match(r"[\w-]+(?:, [\w-]+)* (?:and|or) ", rest)
+        text = head if 4 <= len(head.split()) <= max_words and not inside_a_list else ""
     return text
 
 
