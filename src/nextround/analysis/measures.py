@@ -22,7 +22,7 @@ _BASELINE_SPLIT = re.compile(r",?\s+\(?(is|are|was|were|currently|sits?|sat|runs
 _AVERAGE = re.compile(r"average of (?P<value>\S+ \w+) (?P<metric>(?:from|to|for) .+)")
 # "against an 80% goal": a target stated beside its baseline.
 _BESIDE_TARGET = re.compile(r"against an? (?P<value>\$?\d[\d,.]*(?:\s*%|\s[a-z]+)?) "
-                            r"(?:goal|target)\b")
+                            r"(?:[a-z-]+ )?(?:goal|target|standard)\b")  # "a 98% contract standard"
 # "Our goal is to get NRR back above 105% by the end of FY2026": a target stated on its own.
 # Also "Bring CAC back under $60 blended": a goal said as what to do.
 # Numbers said in words, where a unit follows: "eight business days", "two stars".
