@@ -52,3 +52,20 @@ def test_warehouse_manager_at_a_running_site_keeps_the_usual_lines():
     assert "Pick rate" in text
     assert "Check the WMS set-up with IT before go-live" not in text
     assert "no baseline yet" not in text
+
+
+NEW_RESTAURANT = ("Harbor Table is a seafood restaurant group. We open our second restaurant in "
+                  "April; you will hire and lead the kitchen team of about 20 cooks.")
+
+
+def test_kitchen_manager_opening_a_restaurant():
+    text = " ".join(handout_lines(plan_for("Kitchen Manager", "Harbor Table", NEW_RESTAURANT)))
+    assert "Cook every dish on the opening menu in the new kitchen with the sous chef" in text
+    assert "no baseline yet: the recipe cards' plate costs" in text
+    assert "List the permits and inspections the kitchen needs before opening" in text
+    for line in ("Work each station through a service to learn the recipes",
+                 "Read the costed recipes, supplier invoices and waste logs",
+                 "Check the staff schedule against forecast covers",
+                 "Track waste for two weeks and propose one recipe or portion change",
+                 "current costed recipes and supplier prices"):
+        assert line not in text, line
