@@ -69,3 +69,21 @@ def test_kitchen_manager_opening_a_restaurant():
                  "Track waste for two weeks and propose one recipe or portion change",
                  "current costed recipes and supplier prices"):
         assert line not in text, line
+
+
+NEW_PLANT = ("Alder Components makes machined aluminum parts for automotive customers. We are "
+             "opening a new plant in Ohio in June; you will hire and lead two shift supervisors "
+             "and about 60 operators on four CNC cells.")
+
+
+def test_production_manager_opening_a_plant():
+    text = " ".join(handout_lines(plan_for("Production Manager", "Alder Components", NEW_PLANT)))
+    assert "Go through the installation and qualification plan for each machine" in text
+    assert "Run trial runs on each line with engineering and the first operators" in text
+    assert "no baseline yet: the ramp plan's weekly rate" in text
+    for line in ("Work every shift's start-up and handover, and join each tier meeting",
+                 "Review staffing, attendance, overtime and the training matrix",
+                 "A baseline of OEE, scrap, first-pass yield and recordable injuries",
+                 "Work with maintenance, engineering and the operators on the largest OEE loss",
+                 "availability, performance and quality by line in month one"):
+        assert line not in text, line
