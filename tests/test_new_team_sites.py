@@ -87,3 +87,21 @@ def test_production_manager_opening_a_plant():
                  "Work with maintenance, engineering and the operators on the largest OEE loss",
                  "availability, performance and quality by line in month one"):
         assert line not in text, line
+
+
+NEW_STORE = ("Brightline Outdoor sells camping and hiking gear. We open our newest store in Denver "
+             "this fall; you will hire and lead a team of about 25 associates and three "
+             "department leads.")
+
+
+def test_store_manager_opening_a_store():
+    text = " ".join(handout_lines(plan_for("Store Manager", "Brightline Outdoor", NEW_STORE)))
+    assert "Set the store with the new team to the planograms" in text
+    assert "Train each associate on the registers, the floor, the stockroom" in text
+    assert "no baseline yet: the plan's weekly sales for the first weeks" in text
+    for line in ("Walk the floor with each department lead",
+                 "Read the numbers: sales, sales per labor hour, shrink",
+                 "Compare the staff schedule with traffic and sales by hour",
+                 "Watch where shoppers wait or leave without buying",
+                 "the current figure for my area or store"):
+        assert line not in text, line
