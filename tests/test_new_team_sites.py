@@ -105,3 +105,20 @@ def test_store_manager_opening_a_store():
                  "Watch where shoppers wait or leave without buying",
                  "the current figure for my area or store"):
         assert line not in text, line
+
+
+NEW_LOCATION = ("Crispy Coop is a fast-casual chicken chain. We open a new location in Tampa in "
+                "March; you will hire and lead a crew of about 30 team members and four shift "
+                "leads.")
+
+
+def test_food_service_manager_opening_a_location():
+    text = " ".join(handout_lines(plan_for("Food Service Manager", "Crispy Coop", NEW_LOCATION)))
+    assert "Train the crew station by station with the crew trainers" in text
+    assert "Set up each station with its par levels, prep lists and recipe or build cards" in text
+    assert "no baseline yet: times at the busiest daypart from the first week" in text
+    for line in ("Work each daypart alongside the crew, and meet every team member",
+                 "Read the numbers with you: sales by daypart",
+                 "Set the schedule and positions against sales by hour",
+                 "the last health inspection and this month's temperature logs"):
+        assert line not in text, line
