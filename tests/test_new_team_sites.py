@@ -122,3 +122,19 @@ def test_food_service_manager_opening_a_location():
                  "Set the schedule and positions against sales by hour",
                  "the last health inspection and this month's temperature logs"):
         assert line not in text, line
+
+
+NEW_HOTEL = ("Lakeview Hotel is a new 180-room full-service hotel opening in Madison next spring. "
+             "You will hire and lead the front desk team of about 15 agents and night auditors.")
+
+
+def test_front_office_manager_opening_a_hotel():
+    text = " ".join(handout_lines(plan_for("Front Office Manager", "Lakeview Hotel", NEW_HOTEL)))
+    assert "Go through the pre-opening schedule with the opening team" in text
+    assert "Run mock arrivals and departures with the team and housekeeping" in text
+    assert "no baseline yet: surveys and reviews from the first weeks after opening" in text
+    for line in ("Work a shift at each front-office position",
+                 "Read recent guest-satisfaction scores, reviews and complaints",
+                 "Set the schedule from the occupancy forecast",
+                 "the brand's or the hotel's guest survey and review sites over recent months"):
+        assert line not in text, line
