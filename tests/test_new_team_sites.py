@@ -138,3 +138,21 @@ def test_front_office_manager_opening_a_hotel():
                  "Set the schedule from the occupancy forecast",
                  "the brand's or the hotel's guest survey and review sites over recent months"):
         assert line not in text, line
+
+
+NEW_TOWER = ("Riverside Health is a community hospital. We are opening a new 120-bed patient "
+             "tower in August; you will hire and lead a team of about 40 environmental services "
+             "technicians and three leads.")
+
+
+def test_environmental_services_manager_opening_a_tower():
+    text = " ".join(handout_lines(plan_for("Environmental Services Manager", "Riverside Health",
+                                           NEW_TOWER)))
+    assert "Walk the new building with the project team, and list every space" in text
+    assert "Write the routes or room boards from the cleaning plan" in text
+    assert "Every space ready and cleaned to standard from the first day" in text
+    for line in ("Work alongside the team on each shift, nights and weekends included",
+                 "Read recent inspection scores, complaints, re-cleans and injury reports",
+                 "Rebalance routes or room assignments with the team",
+                 "the latest inspections of my area or the buildings I cover"):
+        assert line not in text, line
