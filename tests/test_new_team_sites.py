@@ -52,3 +52,107 @@ def test_warehouse_manager_at_a_running_site_keeps_the_usual_lines():
     assert "Pick rate" in text
     assert "Check the WMS set-up with IT before go-live" not in text
     assert "no baseline yet" not in text
+
+
+NEW_RESTAURANT = ("Harbor Table is a seafood restaurant group. We open our second restaurant in "
+                  "April; you will hire and lead the kitchen team of about 20 cooks.")
+
+
+def test_kitchen_manager_opening_a_restaurant():
+    text = " ".join(handout_lines(plan_for("Kitchen Manager", "Harbor Table", NEW_RESTAURANT)))
+    assert "Cook every dish on the opening menu in the new kitchen with the sous chef" in text
+    assert "no baseline yet: the recipe cards' plate costs" in text
+    assert "List the permits and inspections the kitchen needs before opening" in text
+    for line in ("Work each station through a service to learn the recipes",
+                 "Read the costed recipes, supplier invoices and waste logs",
+                 "Check the staff schedule against forecast covers",
+                 "Track waste for two weeks and propose one recipe or portion change",
+                 "current costed recipes and supplier prices"):
+        assert line not in text, line
+
+
+NEW_PLANT = ("Alder Components makes machined aluminum parts for automotive customers. We are "
+             "opening a new plant in Ohio in June; you will hire and lead two shift supervisors "
+             "and about 60 operators on four CNC cells.")
+
+
+def test_production_manager_opening_a_plant():
+    text = " ".join(handout_lines(plan_for("Production Manager", "Alder Components", NEW_PLANT)))
+    assert "Go through the installation and qualification plan for each machine" in text
+    assert "Run trial runs on each line with engineering and the first operators" in text
+    assert "no baseline yet: the ramp plan's weekly rate" in text
+    for line in ("Work every shift's start-up and handover, and join each tier meeting",
+                 "Review staffing, attendance, overtime and the training matrix",
+                 "A baseline of OEE, scrap, first-pass yield and recordable injuries",
+                 "Work with maintenance, engineering and the operators on the largest OEE loss",
+                 "availability, performance and quality by line in month one"):
+        assert line not in text, line
+
+
+NEW_STORE = ("Brightline Outdoor sells camping and hiking gear. We open our newest store in Denver "
+             "this fall; you will hire and lead a team of about 25 associates and three "
+             "department leads.")
+
+
+def test_store_manager_opening_a_store():
+    text = " ".join(handout_lines(plan_for("Store Manager", "Brightline Outdoor", NEW_STORE)))
+    assert "Set the store with the new team to the planograms" in text
+    assert "Train each associate on the registers, the floor, the stockroom" in text
+    assert "no baseline yet: the plan's weekly sales for the first weeks" in text
+    for line in ("Walk the floor with each department lead",
+                 "Read the numbers: sales, sales per labor hour, shrink",
+                 "Compare the staff schedule with traffic and sales by hour",
+                 "Watch where shoppers wait or leave without buying",
+                 "the current figure for my area or store"):
+        assert line not in text, line
+
+
+NEW_LOCATION = ("Crispy Coop is a fast-casual chicken chain. We open a new location in Tampa in "
+                "March; you will hire and lead a crew of about 30 team members and four shift "
+                "leads.")
+
+
+def test_food_service_manager_opening_a_location():
+    text = " ".join(handout_lines(plan_for("Food Service Manager", "Crispy Coop", NEW_LOCATION)))
+    assert "Train the crew station by station with the crew trainers" in text
+    assert "Set up each station with its par levels, prep lists and recipe or build cards" in text
+    assert "no baseline yet: times at the busiest daypart from the first week" in text
+    for line in ("Work each daypart alongside the crew, and meet every team member",
+                 "Read the numbers with you: sales by daypart",
+                 "Set the schedule and positions against sales by hour",
+                 "the last health inspection and this month's temperature logs"):
+        assert line not in text, line
+
+
+NEW_HOTEL = ("Lakeview Hotel is a new 180-room full-service hotel opening in Madison next spring. "
+             "You will hire and lead the front desk team of about 15 agents and night auditors.")
+
+
+def test_front_office_manager_opening_a_hotel():
+    text = " ".join(handout_lines(plan_for("Front Office Manager", "Lakeview Hotel", NEW_HOTEL)))
+    assert "Go through the pre-opening schedule with the opening team" in text
+    assert "Run mock arrivals and departures with the team and housekeeping" in text
+    assert "no baseline yet: surveys and reviews from the first weeks after opening" in text
+    for line in ("Work a shift at each front-office position",
+                 "Read recent guest-satisfaction scores, reviews and complaints",
+                 "Set the schedule from the occupancy forecast",
+                 "the brand's or the hotel's guest survey and review sites over recent months"):
+        assert line not in text, line
+
+
+NEW_TOWER = ("Riverside Health is a community hospital. We are opening a new 120-bed patient "
+             "tower in August; you will hire and lead a team of about 40 environmental services "
+             "technicians and three leads.")
+
+
+def test_environmental_services_manager_opening_a_tower():
+    text = " ".join(handout_lines(plan_for("Environmental Services Manager", "Riverside Health",
+                                           NEW_TOWER)))
+    assert "Walk the new building with the project team, and list every space" in text
+    assert "Write the routes or room boards from the cleaning plan" in text
+    assert "Every space ready and cleaned to standard from the first day" in text
+    for line in ("Work alongside the team on each shift, nights and weekends included",
+                 "Read recent inspection scores, complaints, re-cleans and injury reports",
+                 "Rebalance routes or room assignments with the team",
+                 "the latest inspections of my area or the buildings I cover"):
+        assert line not in text, line
