@@ -851,3 +851,10 @@ def test_a_duty_is_not_cut_inside_a_list_of_words():
         "Responsibilities\n- Serve as the HR partner for about 190 line, meter and substation "
         "employees across the Lewiston and Orofino districts and their supervisors\n"))))
     assert "190 line" not in text.replace("190 line, meter", "")
+
+
+def test_a_share_without_a_goal_is_how_the_company_describes_itself():
+    plan = plan_for("Crew Member", "Blue Star Burgers", (
+        "Blue Star Burgers runs 40 restaurants in Texas. 80% of our managers started as crew "
+        "members."))["plan"]
+    assert not [m for m in plan["measures"] if m["metric"].startswith("Share of")]

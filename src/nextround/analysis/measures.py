@@ -57,6 +57,7 @@ _AFTER_GOAL = re.compile(
     r"(?:average|benchmark|median)))", re.IGNORECASE)
 _SCORE_OF = re.compile(rf"^{SCORE_VERBS}\s+(?:a|an)\s+(?P<metric>.+?)\s+of\s+"
                        r"(?P<value>\$?\d[\d,.]*\s*%?)$", re.IGNORECASE)
+_SHARE_METRIC = "Share of "
 # Who a share counts, when it counts people: "students who scored", not "that scored".
 _PEOPLE = re.compile(r"\b(?:people|students|patients|residents|members|clients|customers|"
                      r"participants|graduates|families|youth|apprentices|hires|employees|staff|"
@@ -149,7 +150,7 @@ def stated_measures(baselines: list[tuple[str, str]], parts: list[Sentence], com
         if share:  # "41% of students scored proficient ...": the share of them who did
             group = re.sub(r"\bus\b", "the company", share["group"])
             rest = re.sub(r"\bus\b", "the company", f"{share['verb']}{share['rest']}")
-            metric = f"Share of {group} {'who' if _PEOPLE.search(group) else 'that'} {rest}"
+            metric = f"{_SHARE_METRIC}{group} {'who' if _PEOPLE.search(group) else 'that'} {rest}"
             measure = StatedMeasure(metric, share["value"], f"is {share['value']}")
             goal = _goal_later_in(after, share["value"])
             out.append(_with_goal(measure, goal) if goal else measure)
@@ -255,7 +256,10 @@ def stated_measures(baselines: list[tuple[str, str]], parts: list[Sentence], com
         measure = StatedMeasure(_capital(metric), value, said, "", changed,
                                 hold=bool(_HOLD.search(after)))
         out.append(_with_goal(measure, goal) if goal else measure)
-    return [_agreed(m) for m in _goals_said_apart(out, baselines, parts)]
+    # A share with no goal is how the company describes itself ("80% of our managers started
+    # as crew members"), not a measure the job is asked to move.
+    return [_agreed(m) for m in _goals_said_apart(out, baselines, parts)
+            if m.goal or not m.metric.startswith(_SHARE_METRIC)]
 
 
 def _capital(metric: str) -> str:
