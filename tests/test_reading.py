@@ -89,7 +89,9 @@ FLOORS = {"tune": {"family": 0.93, "level": 0.93, "sector": 0.85, "f1": 0.58, "l
 # ads-11 (heldout7, 30 ads written blind on 2026-12-02 by a session that read only LABELS.md)
 # was scored once in aggregate when it landed: at e03781f (the start of that session) family
 # 93%, level 97%, sector 90%, F1 0.50, 4 leaks, 20/42 stated figures, teams 3/9 with 1 extra;
-# at 26a5b9e 93 / 97 / 90 / 0.51 / 4, 20/42, teams 5/9 with 0. Kept for that session's panel.
+# at 26a5b9e 93 / 97 / 90 / 0.51 / 4, 20/42, teams 5/9 with 0; at 1fb6252 93 / 97 / 90 /
+# 0.53 / 4, 22/42, teams 5/9 with 0. Then judged by that session's blind panel
+# (tests/data/panel.yaml, ninth): spent, as its summaries name failures in outline.
 
 
 @pytest.mark.parametrize("split", ["tune", "heldout", "tune2", "heldout2", "tune3", "heldout3",
