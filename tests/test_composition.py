@@ -858,3 +858,23 @@ def test_a_share_without_a_goal_is_how_the_company_describes_itself():
         "Blue Star Burgers runs 40 restaurants in Texas. 80% of our managers started as crew "
         "members."))["plan"]
     assert not [m for m in plan["measures"] if m["metric"].startswith("Share of")]
+
+
+@pytest.mark.parametrize("sentence, metric, baseline, target", [
+    ("Average bed turnaround time is 78 minutes; we want it under 50.",
+     "Average bed turnaround time", "78 minutes today", "under 50 minutes"),
+    ("Today the monthly reforecast takes us 12 business days; we want it done in 5.",
+     "Monthly reforecast", "12 business days today", "5 business days"),
+    ("The plan commits the district to raise the share of third graders reading at grade level "
+     "from 68% to 80% by 2028.", "Share of third graders reading at grade level", None,
+     "80% by 2028"),
+    ("Today 62% of our first articles pass on first submission, and we've committed to 90% by "
+     "year end.", "Share of first articles that pass on first submission", "62% today",
+     "90% by year end"),
+])
+def test_stated_goals_in_the_words_ads_use(sentence, metric, baseline, target):
+    measure = plan_for("Manager", "Acme", f"Acme has 400 employees. {sentence}")["plan"][
+        "measures"][0]
+    assert measure["metric"] == metric
+    assert baseline is None or measure["baseline"] == baseline
+    assert measure["target"].startswith(target)

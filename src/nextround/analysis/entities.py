@@ -45,12 +45,13 @@ SHARE_OF = re.compile(
     r"\s+)?(?P<value>\d[\d.]*%)\s+of\s+(?:our\s+|the\s+|all\s+|its\s+)?"
     r"(?P<group>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,4}?)\s+"
     r"(?P<verb>are|is|were|was|have|has|had|still|now|currently|did|do|left|got|met|went|came|"
-    r"made|took|stay|stayed|remain|remained|[a-z]+ed)\b"
+    r"made|took|stay|stayed|remain|remained|pass|score|complete|return|leave|reach|meet|"
+    r"graduate|finish|arrive|[a-z]+ed)\b"
     r"(?P<rest>(?:\s+[\w-]+){0,9}?)(?=\s*[.;,]|\s+(?:by|last|this|in 20\d\d|after|and (?:we|our|"
     r"the))\b|\s*$)")
 _BASELINE = re.compile(
     r"(?P<phrase>(?:[\w%&/'’()-]+\s+){1,6}?(?:is|are|was|were|sits?|sat|runs?|ran|running|"
-    r"takes?|took|stands?|"
+    r"takes?(?: us| them)?|took(?: us| them)?|stands?|"
     r"stood|averages?|averaged|hovers?|fell|dropped|declined|rose|grew|increased|climbed|"
     r"slipped|reached|remains?|has been|have been|currently|(?:has |have )?crept up|"
     r"(?:has |have )?(?:risen|fallen|dropped|grown|gone up|gone down|climbed|slipped))\s+"
@@ -87,7 +88,7 @@ _BASELINE = re.compile(
     r"(?:\d|one|two|three|four|five)[- ]star\s+(?:[\w-]+\s+){0,2}?rating\b)"
     # "move PM completion from 81% today to 95% before the survey": a measure with its goal
     rf"|(?P<move>\b{MOVE_VERBS}\s+"
-    r"(?:[\w&/'’-]+\s+){1,5}?from\s+(?:\$\d[\d,.]*\s*(?:k|m|million)?|\d[\d,.]*\s*%)"
+    r"(?:[\w&/'’-]+\s+){1,9}?from\s+(?:\$\d[\d,.]*\s*(?:k|m|million)?|\d[\d,.]*\s*%)"
     r"(?:\s+(?:today|now|currently))?\s+"
     r"to\s+(?:under\s+|below\s+|above\s+|over\s+)?\$?\d[\d,.]*\s*(?:%|k|m|million)?"
     r"(?:\s+(?:by|before|within)\s+[\w-]+(?:\s+[\w-]+){0,3})?)",
