@@ -871,6 +871,9 @@ def test_a_share_without_a_goal_is_how_the_company_describes_itself():
     ("Today 62% of our first articles pass on first submission, and we've committed to 90% by "
      "year end.", "Share of first articles that pass on first submission", "62% today",
      "90% by year end"),
+    ("Today only 9% of marketing-qualified leads become sales opportunities; our goal is 15% by "
+     "the end of 2027.", "Share of marketing-qualified leads that become sales opportunities",
+     "9% today", "15% by the end of 2027"),
 ])
 def test_stated_goals_in_the_words_ads_use(sentence, metric, baseline, target):
     measure = plan_for("Manager", "Acme", f"Acme has 400 employees. {sentence}")["plan"][

@@ -43,10 +43,10 @@ SCORE_VERBS = r"(?:ran|runs|run|running|has|have|had|with|at|holds?|held)"
 SHARE_OF = re.compile(
     r"(?:\b(?:about|nearly|roughly|only|just|more than|over|under|fewer than|less than|almost)"
     r"\s+)?(?P<value>\d[\d.]*%)\s+of\s+(?:our\s+|the\s+|all\s+|its\s+)?"
-    r"(?P<group>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,4}?)\s+"
+    r"(?P<group>[a-zA-Z][\w-]*(?:\s+[a-z][\w-]*){0,4}?)\s+"
     r"(?P<verb>are|is|were|was|have|has|had|still|now|currently|did|do|left|got|met|went|came|"
     r"made|took|stay|stayed|remain|remained|pass|score|complete|return|leave|reach|meet|"
-    r"graduate|finish|arrive|[a-z]+ed)\b"
+    r"graduate|finish|arrive|become|end|go|get|use|buy|renew|[a-z]+ed)\b"
     r"(?P<rest>(?:\s+[\w-]+){0,9}?)(?=\s*[.;,]|\s+(?:by|last|this|in 20\d\d|after|and (?:we|our|"
     r"the))\b|\s*$)")
 _BASELINE = re.compile(

@@ -32,7 +32,7 @@ _SPAN = r"(?:business |working |calendar )?(?:days|weeks|months|hours|minutes)"
 _GOAL = re.compile(
     r"\b(?:goal|target|aim|wants?|like|bring|get|reduce|cut|lower|grow|raise|lift|increase|"
     r"improve|calls? for|committed|commits?)\b[^.;]*?"
-    r"(?P<value>\b(?:(?:above|below|under|over|to|at|of|in) |(?<=wants )|(?<=want ))"
+    r"(?P<value>\b(?:(?:above|below|under|over|to|at|of|in) |(?<=wants )|(?<=want )|(?<=\bis ))"
     rf"(?:\$?\d[\d,.]*(?:\s*%)?(?: {_SPAN})?|{_NUMBER_WORDS}[- ](?:stars?|{_SPAN}))"
     r"(?: (?:by|within|before) [^.;,]+)?)", re.IGNORECASE)
 # A goal named before where a baseline's figure would stand: "Our goal for ... is under 7%".
@@ -271,7 +271,8 @@ def _agreed(measure: StatedMeasure) -> StatedMeasure:
     """"Off-cycle checks are about 40 a month": a plural measure takes "are"."""
     head = measure.metric.split()[-1] if measure.metric.split() else ""
     plural = head.endswith("s") and head[:-1].islower() and not head.endswith(("ss", "us", "is"))
-    if plural and measure.said.startswith("is "):
+    if plural and measure.said.startswith("is ") and \
+            not measure.metric.startswith(_SHARE_METRIC):  # "the share of ... is 9%"
         return replace(measure, said="are " + measure.said[3:])
     return measure
 
