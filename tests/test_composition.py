@@ -874,6 +874,10 @@ def test_a_share_without_a_goal_is_how_the_company_describes_itself():
     ("Today only 9% of marketing-qualified leads become sales opportunities; our goal is 15% by "
      "the end of 2027.", "Share of marketing-qualified leads that become sales opportunities",
      "9% today", "15% by the end of 2027"),
+    ("Our system SAIDI was 148 minutes in 2023, and we're targeting under 110 minutes by 2027.",
+     "System SAIDI", None, "under 110 minutes by 2027"),
+    ("Our first-time NCLEX-RN pass rate was 84% in 2024, below our 90% goal.",
+     "First-time NCLEX-RN pass rate", None, "90%"),
 ])
 def test_stated_goals_in_the_words_ads_use(sentence, metric, baseline, target):
     measure = plan_for("Manager", "Acme", f"Acme has 400 employees. {sentence}")["plan"][

@@ -21,8 +21,10 @@ _BASELINE_SPLIT = re.compile(r",?\s+\(?(is|are|was|were|currently|sits?|sat|runs
 # "an average of 74 days from referral to move-in": the measure is what the days are between.
 _AVERAGE = re.compile(r"average of (?P<value>\S+ \w+) (?P<metric>(?:from|to|for) .+)")
 # "against an 80% goal": a target stated beside its baseline.
-_BESIDE_TARGET = re.compile(r"against an? (?P<value>\$?\d[\d,.]*(?:\s*%|\s[a-z]+)?) "
-                            r"(?:[a-z-]+ )?(?:goal|target|standard)\b")  # "a 98% contract standard"
+# "against an 80% goal", "below our 90% goal", "against a 98% contract standard"
+_BESIDE_TARGET = re.compile(
+    r"(?:against an?|below (?:our|the|its|a)|short of (?:our|the|its|a)) "
+    r"(?P<value>\$?\d[\d,.]*(?:\s*%|\s[a-z]+)?) (?:[a-z-]+ )?(?:goal|target|standard)\b")
 # "Our goal is to get NRR back above 105% by the end of FY2026": a target stated on its own.
 # Also "Bring CAC back under $60 blended": a goal said as what to do.
 # Numbers said in words, where a unit follows: "eight business days", "two stars".
@@ -31,7 +33,7 @@ _NUMBER_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|tw
 _SPAN = r"(?:business |working |calendar )?(?:days|weeks|months|hours|minutes)"
 _GOAL = re.compile(
     r"\b(?:goal|target|aim|wants?|like|bring|get|reduce|cut|lower|grow|raise|lift|increase|"
-    r"improve|calls? for|committed|commits?)\b[^.;]*?"
+    r"improve|calls? for|committed|commits?|targeting|aiming|aims)\b[^.;]*?"
     r"(?P<value>\b(?:(?:above|below|under|over|to|at|of|in) |(?<=wants )|(?<=want )|(?<=\bis ))"
     rf"(?:\$?\d[\d,.]*(?:\s*%)?(?: {_SPAN})?|{_NUMBER_WORDS}[- ](?:stars?|{_SPAN}))"
     r"(?: (?:by|within|before) [^.;,]+)?)", re.IGNORECASE)
@@ -43,7 +45,8 @@ _HOLD = re.compile(r"\b(?:keep (?:that|it|this) going|sustain (?:that|it|this)|h
 # Words that join a goal to its baseline in one sentence: "in FY2026, and our goal is ...".
 _LINKS = {"in", "fy", "for", "last", "this", "today", "now", "currently", "so", "far", "with",
           "by", "board", "has", "had", "the", "of", "s", "and", "but", "asked", "us", "needs",
-          "need", "expects", "expect", "done", "committed", "we've", "ve"}
+          "need", "expects", "expect", "done", "committed", "we've", "ve", "we're", "re", "set",
+          "getting", "bringing", "targeting", "aiming", "company"}
 _METRIC_ADVERBS = {"currently", "now", "today", "still", "already", "recently"}
 # A goal right after the baseline: "currently 28% of nursing hours, to under 10% by
 # year-end", "(currently ~180ms, target under 50ms)", "(currently 24.8%) below the national
@@ -247,7 +250,11 @@ def stated_measures(baselines: list[tuple[str, str]], parts: list[Sentence], com
         if re.match(r"\s+of (?:our |the |its )?(?:revenue|sales|business|orders|volume|income)",
                     after) and not {w.lower() for w in words} & words_of["shares"]:
             continue  # "Subscriptions are about 70% of revenue": how the business is made up
-        beside = _BESIDE_TARGET.match(after.split(",")[0].strip() + " ")
+        chunks = after.split(",")
+        beside = _BESIDE_TARGET.match(chunks[0].strip() + " ")
+        if not beside and len(chunks) > 1 and len(chunks[0].split()) <= 3:
+            # "was 84% in 2024, below our 90% goal": after when it was said
+            beside = _BESIDE_TARGET.match(chunks[1].strip() + " ")
         right_after = _AFTER_GOAL.match(after)
         goal = re.sub(r"^([\d.]+) (minute|hour|day|week|point|second)$", r"\1 \2s",
                       beside["value"].strip()) if beside else next(
