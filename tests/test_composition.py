@@ -763,7 +763,7 @@ REVENUE_CYCLE_AD = (
     "to Epic this spring, replacing our legacy Meditech system, and the revenue cycle team will "
     "go live in April.\n\nAs Revenue Cycle Manager you will lead a team of 14 billers and "
     "coders. Days in A/R are at 52 today; our goal is 40 by year end.\n\nResponsibilities\n"
-    "- Manage daily billing and follow-up work queues at Harbor Valley\n"
+    "- Manage daily billing and follow-up work queues in Epic\n"
     "- Work outside normal hours during the Epic go-live\n")
 
 
@@ -783,7 +783,7 @@ def test_a_team_going_live_on_a_system_is_not_a_launch_of_its_own():
 def test_a_condition_of_the_job_is_not_a_duty_in_the_plan():
     text = " ".join(handout_lines(plan_for("Revenue Cycle Manager", "Harbor Valley Health",
                                            REVENUE_CYCLE_AD)))
-    assert "Manage daily billing and follow-up work queues at Harbor Valley" in text
+    assert "Manage daily billing and follow-up work queues in Epic" in text
     assert "Work outside normal hours" not in text
 
 
@@ -885,3 +885,11 @@ def test_stated_goals_in_the_words_ads_use(sentence, metric, baseline, target):
     assert measure["metric"] == metric
     assert baseline is None or measure["baseline"] == baseline
     assert measure["target"].startswith(target)
+
+
+def test_a_slogan_with_a_place_is_not_pasted_as_a_duty():
+    text = " ".join(handout_lines(plan_for("Diesel Technician", "Westbound Truck Leasing", (
+        "Westbound Truck Leasing maintains about 800 units in Fontana.\n\nWhat you'll do\n"
+        "- Keep the Inland Empire moving\n- Diagnose engines with Cummins INSITE on night "
+        "shift\n"))))
+    assert "Keep the Inland Empire moving" not in text

@@ -100,9 +100,10 @@ class Phases(Context):
         # An initiative's or a measure's sentence is said already, by its priority.
         covered = {i.sentence for i in self.analysis.initiatives} | \
             {sentence for _, sentence in self.analysis.entities.baselines}
+        # A named system or rule makes a duty the ad's own; a place does not ("Keep the
+        # Inland Empire moving" is a slogan), nor does a capital alone.
         known = [n.lower() for n in (self.analysis.entities.systems +
-                                     self.analysis.entities.regulations +
-                                     self.analysis.entities.places)]
+                                     self.analysis.entities.regulations)]
         scored = []
         verbs = self.library.ad["duty_verbs"]
         for index, duty in enumerate(self.analysis.responsibilities):
@@ -122,8 +123,7 @@ class Phases(Context):
             if duty.text in covered or any(g in lowered for g in spec.generic) \
                     or any(lowered.startswith(s + " ") for s in spec.not_duty_starts):
                 continue
-            score = 2 * bool(re.search(r"\d", text)) + 2 * sum(n in lowered for n in known) \
-                + sum(w[:1].isupper() for w in text.split()[1:])
+            score = 2 * bool(re.search(r"\d", text)) + 2 * sum(n in lowered for n in known)
             if score:  # "Clean and turn rooms" restates the job; a number or a name is the ad's
                 scored.append((-score, index, text))
         return [text for _, _, text in sorted(scored)]
