@@ -893,3 +893,14 @@ def test_a_slogan_with_a_place_is_not_pasted_as_a_duty():
         "- Keep the Inland Empire moving\n- Diagnose engines with Cummins INSITE on night "
         "shift\n"))))
     assert "Keep the Inland Empire moving" not in text
+
+
+def test_an_initiative_dated_months_before_the_plan_is_not_ahead():
+    plan = plan_for("Medical Assistant", "Riverbend Physicians", (
+        "Riverbend Physicians runs 11 clinics. Epic goes live in all of our clinics in March "
+        "2026, replacing athenahealth."))["plan"]   # the plan is dated 2026-11-25
+    assert not [p for p in plan["priorities"] if "Epic" in p["title"]]
+    later = plan_for("Medical Assistant", "Riverbend Physicians", (
+        "Riverbend Physicians runs 11 clinics. Epic goes live in all of our clinics in March "
+        "2027, replacing athenahealth."))["plan"]
+    assert [p for p in later["priorities"] if "Epic" in p["title"]]

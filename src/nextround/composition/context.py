@@ -180,10 +180,14 @@ class Context:
     def _pick_initiatives(self) -> list[Initiative]:
         """Up to three initiatives, one of each kind first, in the order the text gives them."""
         chosen: list[Initiative] = []
-        for initiative in self.analysis.initiatives:
+        # One the ad dates more than a month before the plan ("goes live in March 2026",
+        # read in December) has happened, or slipped: not a project ahead to plan around.
+        ahead = [i for i in self.analysis.initiatives if i.starts is None
+                 or i.starts >= self.request.date - dt.timedelta(days=31)]
+        for initiative in ahead:
             if all(i.id != initiative.id for i in chosen):
                 chosen.append(initiative)
-        for initiative in self.analysis.initiatives:
+        for initiative in ahead:
             if initiative not in chosen:
                 chosen.append(initiative)
         if self.level in ("director", "executive"):  # the job before its projects
