@@ -532,3 +532,10 @@ def test_the_team_the_role_leads(sentence, team):
     request = build_request({"role": "Supervisor", "company": "Acme",
                              "description": f"Acme makes bolts. {sentence}"})
     assert analyze(request, LIBRARY).entities.team == team
+
+
+def test_a_renovation_of_a_count_of_things_is_named_by_its_noun():
+    found = _read("Maintenance Technician", "Harbor Point Apartments",
+                  "Harbor Point is a 312-unit community. We are renovating 40 units this spring.")
+    assert [(i.id, i.name) for i in found.initiatives] == [
+        ("relaunch", "the renovation of 40 units")]

@@ -106,7 +106,8 @@ def _name(kind, match: re.Match[str], sentence: str, systems: list[str], spec: I
     if re.search(r"(?:\w+ing|\bto) \{object\}", effects.name) and obj[:1].islower() and \
             fold(obj.split()[0]) not in spec["sentence_capitals"]:
         obj = f"the {obj}"
-    if effects.name == "the {object} {noun}" and obj[:1].isdigit():
+    # A count of things ("40 units"), not a name with a number in it ("4 East Annex").
+    if effects.name == "the {object} {noun}" and re.match(r"[\d,]+ [a-z]", obj):
         return f"the {noun} of {obj}"  # "the renovation of 40 units", not "the 40 units ..."
     return effects.name.replace("{object}", obj).replace("{noun}", noun)
 
