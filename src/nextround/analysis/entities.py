@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..library import NAME_WORD, Library
+from ..library.base import COUNT_WORDS
 
 _NUMBER_WORDS = r"(?:\d[\d,.]*\+?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|" \
     r"fifteen|twenty|thirty|forty|fifty|a dozen|dozens of|hundreds of|thousands of)"
@@ -113,6 +114,7 @@ class Entities:
     manager: str = ""  # the stated reporting line: "the Director of Financial Planning"
     manager_sentence: str = ""
     team: str = ""  # the team to lead, as written: "a team of 18 associates"
+    team_size: int = 0  # how many people it counts: 18; "12–18 room attendants" is 18
     team_sentence: str = ""
     numbers: list[tuple[str, str]] = field(default_factory=list)  # (phrase, sentence)
     baselines: list[tuple[str, str]] = field(default_factory=list)  # (phrase, sentence)
@@ -212,6 +214,18 @@ def _team(sentence: str, spec: dict[str, re.Pattern[str]]) -> str:
     return ""
 
 
+_COUNTED = re.compile(rf"\b(?:\d+|{'|'.join(COUNT_WORDS)})\b", re.IGNORECASE)
+
+
+def _team_size(team: str) -> int:
+    """The people a team counts: "74 RNs, 16 technicians and 4 secretaries" is 94, "12–18
+    room attendants" up to 18."""
+    counts = [int(c) if c.isdigit() else COUNT_WORDS[c.lower()]
+              for c in _COUNTED.findall(team.replace(",", ""))]
+    lows = re.findall(r"(\d+)\s*(?:[-–]|to)\s*\d+", team)  # a range counts its top
+    return sum(counts) - sum(int(low) for low in lows)
+
+
 def find_entities(sentences: list[str], header: list[str], library: Library) -> Entities:
     """The entities in the sentences about the company and the role (and, for the reporting
     line and places, the header lines)."""
@@ -234,6 +248,7 @@ def find_entities(sentences: list[str], header: list[str], library: Library) -> 
         if not found.team:
             found.team = _team(sentence, spec["team"])
             found.team_sentence = sentence if found.team else ""
+            found.team_size = _team_size(found.team)
         for m in _AMOUNT.finditer(sentence):
             found.numbers.append((f"{m.group('n')} {m.group('what')}", sentence))
         for m in _BASELINE.finditer(sentence):

@@ -210,13 +210,13 @@ def _without_systems_as_sites(found: list[Initiative],
                               spec: InitiativeWords) -> list[Initiative]:
     """"The new warehouse" beside "the migration to a cloud data warehouse" is that data
     warehouse, not a building: a new site whose words all name a system change goes."""
-    changes = [set(re.findall(r"[\w&/-]+", spec.name_filler.sub(" ", fold(i.name))))
-               for i in found if i.id in ("system-implementation", "migration")]
+    def words(initiative: Initiative) -> set[str]:
+        return set(re.findall(r"[\w&/-]+", spec.name_filler.sub(" ", fold(initiative.name))))
+
+    changes = [words(i) for i in found if i.id in ("system-implementation", "migration")]
 
     def said_as_system(initiative: Initiative) -> bool:
-        words = set(re.findall(r"[\w&/-]+", spec.name_filler.sub(" ", fold(initiative.name))))
-        words -= {"new", "opening", "start-up", "the"}
-        return bool(words) and any(words <= change for change in changes)
+        site = words(initiative) - {"new", "opening", "start-up", "the"}
+        return bool(site) and any(site <= change for change in changes)
 
     return [i for i in found if i.id != "new-site" or not said_as_system(i)]
-

@@ -60,7 +60,6 @@ _AFTER_GOAL = re.compile(
     r"(?:average|benchmark|median)))", re.IGNORECASE)
 _SCORE_OF = re.compile(rf"^{SCORE_VERBS}\s+(?:a|an)\s+(?P<metric>.+?)\s+of\s+"
                        r"(?P<value>\$?\d[\d,.]*\s*%?)$", re.IGNORECASE)
-_SHARE_METRIC = "Share of "
 # A share said as where things stand now ("today 62% ... pass", "only 9% ... become") is a
 # measure; one said without such a word and without a goal is how the company describes
 # itself ("80% of our managers started as crew members").
@@ -117,6 +116,10 @@ class StatedMeasure:
     changed: bool = False  # the value is a change or a past figure, not where it stands today
     hold: bool = False  # the ad wants it kept where it went ("and we want to keep that going")
     standard: bool = False  # a standard kept every day ("We hold ourselves to 99.5% accuracy")
+    share: bool = False  # a share of a group ("41% of students scored proficient")
+    # A share said with no word of "now": a measure only if a goal is found for it, else how
+    # the company describes itself ("80% of our managers started as crew members").
+    boast: bool = False
 
     @property
     def figure(self) -> str:
@@ -137,7 +140,6 @@ def stated_measures(baselines: list[tuple[str, str]], parts: list[Sentence], com
     """The measures the ad states, in its order: each baseline phrase found in its sentence
     (entities.find_entities), with a goal stated right after it or in a sentence of its own."""
     out: list[StatedMeasure] = []
-    boasts: set[str] = set()
     for phrase, sentence in baselines:
         # The words after the baseline, where its goal is often said.
         after = sentence[sentence.find(phrase) + len(phrase):] if phrase in sentence else ""
@@ -159,12 +161,11 @@ def stated_measures(baselines: list[tuple[str, str]], parts: list[Sentence], com
         if share:  # "41% of students scored proficient ...": the share of them who did
             group = re.sub(r"\bus\b", "the company", share["group"])
             rest = re.sub(r"\bus\b", "the company", f"{share['verb']}{share['rest']}")
-            metric = f"{_SHARE_METRIC}{group} {'who' if _PEOPLE.search(group) else 'that'} {rest}"
-            measure = StatedMeasure(metric, share["value"], f"is {share['value']}")
+            metric = f"Share of {group} {'who' if _PEOPLE.search(group) else 'that'} {rest}"
+            measure = StatedMeasure(metric, share["value"], f"is {share['value']}", share=True,
+                                    boast=not _SHARE_NOW.search(sentence))
             goal = _goal_later_in(after, share["value"])
             out.append(_with_goal(measure, goal) if goal else measure)
-            if not _SHARE_NOW.search(sentence):
-                boasts.add(metric)  # a measure only if a goal is found for it below
             continue
         stars = _STARS.match(phrase)
         if stars:  # "we hold a 4-star overall rating": where the rating stands
@@ -272,10 +273,8 @@ def stated_measures(baselines: list[tuple[str, str]], parts: list[Sentence], com
         measure = StatedMeasure(_capital(metric), value, said, "", changed,
                                 hold=bool(_HOLD.search(after)))
         out.append(_with_goal(measure, goal) if goal else measure)
-    # A share with no goal is how the company describes itself ("80% of our managers started
-    # as crew members"), not a measure the job is asked to move.
     return [_agreed(m) for m in _goals_said_apart(out, baselines, parts)
-            if m.goal or m.metric not in boasts]
+            if m.goal or not m.boast]
 
 
 def _capital(metric: str) -> str:
@@ -286,8 +285,7 @@ def _agreed(measure: StatedMeasure) -> StatedMeasure:
     """"Off-cycle checks are about 40 a month": a plural measure takes "are"."""
     head = measure.metric.split()[-1] if measure.metric.split() else ""
     plural = head.endswith("s") and head[:-1].islower() and not head.endswith(("ss", "us", "is"))
-    if plural and measure.said.startswith("is ") and \
-            not measure.metric.startswith(_SHARE_METRIC):  # "the share of ... is 9%"
+    if plural and measure.said.startswith("is ") and not measure.share:  # "the share ... is"
         return replace(measure, said="are " + measure.said[3:])
     return measure
 

@@ -54,31 +54,22 @@ def _title_ids(title: str) -> set[str]:
         {f"title:{a} {b}" for a, b in zip(words, words[1:], strict=False)}
 
 
-_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-                "thirty": 30, "forty": 40, "fifty": 50, "dozen": 12}
-_COUNT = re.compile(rf"\b(?:\d+|{'|'.join(_COUNT_WORDS)})\b")
 _APPROXIMATELY = re.compile(r"\b(?:about|around|roughly|nearly|approximately|up to|more than|"
                             r"over|some) (?=[\d\w])")
 
 
-def _reports(team: str, spec: Reports) -> str:
+def _reports(team: str, size: int, counted: re.Pattern[str], spec: Reports) -> str:
     """The people a manager meets one by one, as the ad counts them: "each of the 14 billers
     and coders in the first two weeks"; without a team stated, every direct report."""
     if not team:
         return spec.unknown
     people = _APPROXIMATELY.sub("", re.sub(r"^.*?\bof (?=\S)", "", team, count=1)
                                 if re.match(r"(?:an?|the|our|your|my|its) ", team) else team)
-    counts = [int(c) if c.isdigit() else _COUNT_WORDS[c.lower()]
-              for c in _COUNT.findall(people.replace(",", ""))]
-    # "12–18 room attendants" is up to 18; "74 RNs, 16 technicians and 4 secretaries" is 94.
-    ranges = re.findall(r"(\d+)\s*(?:[-–]|to)\s*\d+", people)
-    total = sum(counts) - sum(int(r) for r in ranges) if ranges else sum(counts)
-    if _COUNT.fullmatch(people.strip()):  # "a team of five"
+    if counted.fullmatch(people.strip()):  # "a team of five"
         people = spec.counted_only.replace("{count}", people.strip())
     elif not people.startswith("the "):
         people = f"the {people}"
-    return (spec.many if total >= spec.many_from else spec.few).replace("{people}", people)
+    return (spec.many if size >= spec.many_from else spec.few).replace("{people}", people)
 
 
 def _uncounted(phrase: str) -> str:
@@ -111,7 +102,8 @@ class Context:
             "family": self.family.name.lower(),
             "regulations": self.regulations,
             "initiative": "",
-            "reports": _reports(analysis.entities.team, library.plan.reports),
+            "reports": _reports(analysis.entities.team, analysis.entities.team_size,
+                                library.entities["team"]["count"], library.plan.reports),
             "facts": "",
             "evidence": "",
             # Who the employer serves in its own sector's word: patients, students, guests...

@@ -34,6 +34,9 @@ class Priorities(Measures):
         kinds = self.kinds
         items = []
         quoted = set(self.analysis.fact_sentences)
+        # A manager with no one to lead (a first-of-its-kind hire) does the work itself.
+        alone = any(i.id == "new-function" for i in self.analysis.initiatives) or \
+            self.analysis.has("no-team")
         for initiative in self.priority_initiatives:
             kind = kinds[initiative.id].effects
             name = initiative.name
@@ -41,9 +44,6 @@ class Priorities(Measures):
             evidence = "" if initiative.sentence in quoted else _quote(
                 initiative.sentence, initiative.cue, MAX_EVIDENCE_WORDS)
             quoted.add(initiative.sentence)
-            # A manager with no one to lead (a first-of-its-kind hire) does the work itself.
-            alone = any(i.id == "new-function" for i in self.analysis.initiatives) or \
-                self.analysis.has("no-team")
             detail = kind.lead if self.level in LEAD_LEVELS and not alone else \
                 kind.frontline if self.level in FRONTLINE_LEVELS else ""
             if self.level in ("director", "executive") and kind.leader_rank > 1:

@@ -70,8 +70,7 @@ class QuestionSheet(Interviewers, Research, Measures):
     def _the_teams_own(self, system: str) -> bool:
         """Whether the ad names the system as the team's tool somewhere, not only as one its
         customers run ("our buyers are mid-migration from Dynamics")."""
-        sentences = [s for s in re.split(r"(?<=[.!?])\s+|\n+", self.request.description)
-                     if system in s]
+        sentences = [s.text for s in self.analysis.parts if system in s.text]
         others = self.library.ad["customers_tools"]
         return not sentences or any(not others.search(s) for s in sentences)
 

@@ -195,10 +195,13 @@ def _name_index(names: list[str]) -> dict[tuple[str, ...], str]:
     return {tuple(w.lower() for w in NAME_WORD.findall(name)): name for name in names}
 
 
+# Numbers a team is counted in, said in words.
+COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+               "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+               "thirty": 30, "forty": 40, "fifty": 50, "a dozen": 12}
 # A team's count as ads write it: "14", "12–18", "about 85", "up to 120", "five", "a dozen".
 TEAM_COUNT = (r"(?:(?:about|around|roughly|nearly|approximately|up to|more than|over) )?"
-              r"(?:\d[\d,]*(?:\s*(?:[-–]|to)\s*\d+)?\+?|two|three|four|five|six|seven|eight|nine|"
-              r"ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a dozen)")
+              rf"(?:\d[\d,]*(?:\s*(?:[-–]|to)\s*\d+)?\+?|{'|'.join(COUNT_WORDS)})")
 
 
 def _alternatives(words: list[str]) -> str:
