@@ -58,6 +58,17 @@ def handout_lines(docs: dict) -> list[str]:
     return document_lines(docs["plan"]) + document_lines(docs["questions"])
 
 
+def assert_absent(text: str, words, *, exact_case: bool = False,
+                  word_start: bool = False) -> None:
+    """None of the words is in the handout text (in any case, unless `exact_case`; only at the
+    start of a word, with `word_start`): another job's lines did not reach this one."""
+    seen = text if exact_case else text.lower()
+    for word in words:
+        wanted = word if exact_case else word.lower()
+        found = re.search(rf"\b{re.escape(wanted)}", seen) if word_start else wanted in seen
+        assert not found, word
+
+
 def handout_text(role: str, company: str, description: str) -> str:
     """The plan and question sheet for one ad as one text, to look for lines in."""
     return " ".join(handout_lines(plan_for(role, company, description)))

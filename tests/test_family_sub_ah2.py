@@ -3,7 +3,7 @@ hospital imaging lines the family falls back to; a radiologic technologist keeps
 
 from __future__ import annotations
 
-from test_composition import handout_lines, plan_for
+from test_composition import assert_absent, handout_lines, plan_for
 
 # The family's hospital lines: none of these belong in an optical or an animal hospital.
 HOSPITAL = ("radiologist", "repeat and reject", "ordering physicians", "modality", "preceptor",
@@ -12,9 +12,7 @@ HOSPITAL = ("radiologist", "repeat and reject", "ordering physicians", "modality
 
 
 def _assert_no_hospital(text: str) -> None:
-    lowered = text.lower()
-    for words in HOSPITAL:
-        assert words not in lowered, words
+    assert_absent(text, HOSPITAL)
 
 
 def test_licensed_optician_at_an_optometry_practice_gets_the_dispensary():

@@ -5,9 +5,7 @@ teller and a general counsel keep their family's lines."""
 
 from __future__ import annotations
 
-import re
-
-from test_composition import handout_lines, plan_for
+from test_composition import assert_absent, handout_lines, plan_for
 
 # A teller's and a branch banker's words, wrong for a loan processor.
 BRANCH = ("drawer", "cash", "teller", "vault", "referral", "needs-based", "scam", "window")
@@ -19,9 +17,7 @@ LAWYER = ("contract", "redline", "playbook", "clause", "open matter", "matter tr
 
 
 def _assert_none(text: str, words: tuple[str, ...]) -> None:
-    lowered = text.lower()
-    for word in words:
-        assert not re.search(rf"\b{re.escape(word)}", lowered), word
+    assert_absent(text, words, word_start=True)
 
 
 def test_mortgage_loan_processor_at_a_credit_union_gets_files_and_closing_dates():

@@ -7,15 +7,14 @@ or a trucker's lines; a route driver and a CDL-A regional driver keep theirs."""
 
 from __future__ import annotations
 
-from test_composition import handout_lines, plan_for
+from test_composition import assert_absent, handout_lines, plan_for
 
 WRONG = ("the stores", "shelf", "hours of service", "ELD", "trailer", "Driver trainer and senior "
          "drivers", "CSA scores", "preventable accident here", "cost per mile")
 
 
 def _assert_not_a_route_or_truck_driver(text: str) -> None:
-    for wrong in WRONG:
-        assert wrong not in text, wrong
+    assert_absent(text, WRONG, exact_case=True)
 
 
 def test_an_appliance_delivery_installer_gets_the_installs():

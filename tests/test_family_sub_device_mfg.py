@@ -4,7 +4,7 @@ makers' batch records; a production operator at a tablet maker keeps the batch-r
 
 from __future__ import annotations
 
-from test_composition import handout_lines, plan_for
+from test_composition import assert_absent, handout_lines, plan_for
 
 DRUG = ("batch record", "batch-record", "21 cfr 211", "batch yield", "line clearance",
         "data-integrity")
@@ -17,9 +17,7 @@ CATHETERS = (
 
 
 def _assert_no_drug_lines(text: str) -> None:
-    lowered = text.lower()
-    for word in DRUG:
-        assert word not in lowered, word
+    assert_absent(text, DRUG)
 
 
 def test_assembler_at_a_catheter_maker_gets_the_dhr_and_work_instructions():

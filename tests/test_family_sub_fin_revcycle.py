@@ -10,7 +10,7 @@ accountant's lines (allowances, reserves, the cost report) `unless:` all of them
 
 from __future__ import annotations
 
-from test_composition import handout_text
+from test_composition import assert_absent, handout_text
 
 CLOSE_WORDS = ("Days to close", "Post-close adjustments", "Sit through a full month-end close",
                "Sit through a close", "close calendar", "Which part of the close is hardest",
@@ -20,8 +20,7 @@ HOSPITAL_ACCOUNTANT = ("contractual allowances", "bad-debt reserves",
 
 
 def _assert_not_the_close(text: str, *more: str) -> None:
-    for wrong in (*CLOSE_WORDS, *HOSPITAL_ACCOUNTANT, *more):
-        assert wrong not in text, wrong
+    assert_absent(text, (*CLOSE_WORDS, *HOSPITAL_ACCOUNTANT, *more), exact_case=True)
 
 
 def test_a_hospital_coder_gets_charts_audits_and_queries():

@@ -4,16 +4,14 @@ gives its cashiers; a grocery cashier keeps the register."""
 
 from __future__ import annotations
 
-from test_composition import handout_lines, plan_for
+from test_composition import assert_absent, handout_lines, plan_for
 
 REGISTER = ("cash-drawer", "balanced drawer", "drawer overs", "scan rate", "loyalty sign-up",
             "loyalty program", "register training", "the baler", "dated stock")
 
 
 def _assert_no_register(text: str) -> None:
-    lowered = text.lower()
-    for word in REGISTER:
-        assert word not in lowered, word
+    assert_absent(text, REGISTER)
 
 
 def test_hardware_sales_associate_gets_the_aisles_and_the_service_counter():

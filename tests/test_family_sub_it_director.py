@@ -4,7 +4,7 @@ technician's queue, training and tickets; an IT support specialist keeps his."""
 
 from __future__ import annotations
 
-from test_composition import handout_lines, plan_for
+from test_composition import assert_absent, handout_lines, plan_for
 
 # A technician's lines that read wrong in a director's plan.
 TECHNICIAN = (
@@ -19,8 +19,7 @@ TECHNICIAN = (
 
 
 def _assert_no_technician(text: str) -> None:
-    for words in TECHNICIAN:
-        assert words not in text, words
+    assert_absent(text, TECHNICIAN, exact_case=True)
 
 
 def test_director_of_it_at_a_law_firm_gets_the_director_lines():

@@ -5,7 +5,7 @@ stock. A field service technician keeps his, and a tire technician keeps the tir
 
 from __future__ import annotations
 
-from test_composition import handout_lines, plan_for
+from test_composition import assert_absent, handout_lines, plan_for
 
 # A field technician's calls at customers' sites.
 FIELD = ("ride-along", "ride along", "territory", "truck or bench", "on-call", "first-time fix",
@@ -14,9 +14,7 @@ FIELD = ("ride-along", "ride along", "territory", "truck or bench", "on-call", "
 
 
 def _assert_no_field(text: str) -> None:
-    lowered = text.lower()
-    for word in FIELD:
-        assert word not in lowered, word
+    assert_absent(text, FIELD)
 
 
 def test_diesel_technician_at_a_truck_leasing_shop_gets_the_bay():

@@ -5,7 +5,7 @@ and queue; an IT support specialist keeps the desk's lines and a Director of IT 
 
 from __future__ import annotations
 
-from test_composition import handout_lines, plan_for
+from test_composition import assert_absent, handout_lines, plan_for
 
 # The help desk's lines that read wrong in an administrator's plan.
 HELP_DESK = (
@@ -18,8 +18,7 @@ HELP_DESK = (
 
 
 def _assert_no_help_desk(text: str) -> None:
-    for words in HELP_DESK:
-        assert words not in text, words
+    assert_absent(text, HELP_DESK, exact_case=True)
 
 
 def test_systems_administrator_at_a_county_gets_servers_backups_and_changes():

@@ -5,7 +5,7 @@ electrician, an HVAC service technician and a field service technician keep thei
 
 from __future__ import annotations
 
-from test_composition import handout_lines, plan_for
+from test_composition import assert_absent, handout_lines, plan_for
 
 # A tradesperson's jobs, sites and callbacks, and the utility line crew's switching and storms.
 TRADES = ("callback", "van ", "truck", "tablet", "foreman", "tradesperson", "drawings",
@@ -14,12 +14,6 @@ TRADES = ("callback", "van ", "truck", "tablet", "foreman", "tradesperson", "dra
 # A field technician's calls at customers' sites.
 FIELD = ("ride-along", "ride along", "dispatch", "territory", "oem", "truck or bench",
          "on-call", "first-time fix", "mean time to repair", "each site's", "service call")
-
-
-def _assert_none(text: str, words: tuple[str, ...]) -> None:
-    lowered = text.lower()
-    for word in words:
-        assert word not in lowered, word
 
 
 def test_water_treatment_operator_gets_the_plant_and_its_shifts():
@@ -42,7 +36,7 @@ def test_water_treatment_operator_gets_the_plant_and_its_shifts():
     assert "Which set points may an operator change on shift, and which need your " \
            "approval?" in text
     assert "Consumer Confidence Report" in text
-    _assert_none(text, TRADES)
+    assert_absent(text, TRADES)
 
 
 def test_wastewater_operator_trainee_gets_process_control_and_the_certificate():
@@ -61,7 +55,7 @@ def test_wastewater_operator_trainee_gets_process_control_and_the_certificate():
     # A trainee works under the operator in charge, and a sewage plant runs no jar tests.
     assert "Run my own shifts" not in text
     assert "jar test" not in text
-    _assert_none(text, TRADES)
+    assert_absent(text, TRADES)
 
 
 def test_water_treatment_service_technician_keeps_the_service_calls():
@@ -89,7 +83,7 @@ def test_tire_technician_gets_the_bay():
     assert "Service advisors at the counter" in [s["role"] for s in docs["plan"]["stakeholders"]]
     assert "How are wheels torqued and checked here, and what does the shop tell customers " \
            "about re-torquing?" in text
-    _assert_none(text, FIELD)
+    assert_absent(text, FIELD)
 
 
 def test_tire_and_lube_technician_gets_the_oil_changes_too():
@@ -100,7 +94,7 @@ def test_tire_and_lube_technician_gets_the_oil_changes_too():
         "customers wait.")))
     assert "Do oil changes to the vehicle's specification" in text
     assert "Torque every wheel to the vehicle's spec in a star pattern" in text
-    _assert_none(text, FIELD)
+    assert_absent(text, FIELD)
 
 
 def test_the_families_main_jobs_keep_their_lines():

@@ -4,7 +4,7 @@ title at a running site keeps its usual lines."""
 
 from __future__ import annotations
 
-from test_composition import handout_lines, plan_for
+from test_composition import assert_absent, handout_lines, plan_for
 
 NEW_DC = ("Keystone Logistics is a third-party logistics provider. We are opening a new "
           "distribution center in Reno in May; you will hire and lead three shift supervisors and "
@@ -23,14 +23,13 @@ def test_operations_manager_opening_a_distribution_center():
     assert "Go through the commissioning and acceptance schedule with the project team" in text
     assert "A staffing model for the opening: roles, shifts and headcount by week" in text
     assert "no baseline yet: the ramp plan's weekly targets" in text
-    for line in ("Watch the work on the dock and in the yard",
+    assert_absent(text, ("Watch the work on the dock and in the yard",
                  "Review staffing, schedules and open roles with each supervisor",
                  "Work with the team on the root cause of the largest gap in its numbers",
                  "Write the piloted fix into a standard procedure",
                  "A current-state process map, checked with the people who do the work",
                  "A root-cause write-up for one gap",
-                 "on-time share by lane in month one"):
-        assert line not in text, line
+                 "on-time share by lane in month one"), exact_case=True)
 
 
 def test_warehouse_manager_opening_a_distribution_center():
@@ -38,12 +37,11 @@ def test_warehouse_manager_opening_a_distribution_center():
     assert "Check the WMS set-up with IT before go-live" in text
     assert "Run test receipts, picks and shipments through the WMS with the first hires" in text
     assert "Volume shipped against the ramp plan" in text
-    for line in ("Work a full shift in each area alongside its lead",
+    assert_absent(text, ("Work a full shift in each area alongside its lead",
                  "A map of the order flow from inbound dock to outbound dock",
                  "Agree with the leads a start-of-shift board",
                  "units or lines per hour by area and shift in month one",
-                 "walk every shift with the leads"):
-        assert line not in text, line
+                 "walk every shift with the leads"), exact_case=True)
 
 
 def test_warehouse_manager_at_a_running_site_keeps_the_usual_lines():
@@ -63,12 +61,11 @@ def test_kitchen_manager_opening_a_restaurant():
     assert "Cook every dish on the opening menu in the new kitchen with the sous chef" in text
     assert "no baseline yet: the recipe cards' plate costs" in text
     assert "List the permits and inspections the kitchen needs before opening" in text
-    for line in ("Work each station through a service to learn the recipes",
+    assert_absent(text, ("Work each station through a service to learn the recipes",
                  "Read the costed recipes, supplier invoices and waste logs",
                  "Check the staff schedule against forecast covers",
                  "Track waste for two weeks and propose one recipe or portion change",
-                 "current costed recipes and supplier prices"):
-        assert line not in text, line
+                 "current costed recipes and supplier prices"), exact_case=True)
 
 
 NEW_PLANT = ("Alder Components makes machined aluminum parts for automotive customers. We are "
@@ -81,12 +78,11 @@ def test_production_manager_opening_a_plant():
     assert "Go through the installation and qualification plan for each machine" in text
     assert "Run trial runs on each line with engineering and the first operators" in text
     assert "no baseline yet: the ramp plan's weekly rate" in text
-    for line in ("Work every shift's start-up and handover, and join each tier meeting",
+    assert_absent(text, ("Work every shift's start-up and handover, and join each tier meeting",
                  "Review staffing, attendance, overtime and the training matrix",
                  "A baseline of OEE, scrap, first-pass yield and recordable injuries",
                  "Work with maintenance, engineering and the operators on the largest OEE loss",
-                 "availability, performance and quality by line in month one"):
-        assert line not in text, line
+                 "availability, performance and quality by line in month one"), exact_case=True)
 
 
 NEW_STORE = ("Brightline Outdoor sells camping and hiking gear. We open our newest store in Denver "
@@ -99,12 +95,11 @@ def test_store_manager_opening_a_store():
     assert "Set the store with the new team to the planograms" in text
     assert "Train each associate on the registers, the floor, the stockroom" in text
     assert "no baseline yet: the plan's weekly sales for the first weeks" in text
-    for line in ("Walk the floor with each department lead",
+    assert_absent(text, ("Walk the floor with each department lead",
                  "Read the numbers: sales, sales per labor hour, shrink",
                  "Compare the staff schedule with traffic and sales by hour",
                  "Watch where shoppers wait or leave without buying",
-                 "the current figure for my area or store"):
-        assert line not in text, line
+                 "the current figure for my area or store"), exact_case=True)
 
 
 NEW_LOCATION = ("Crispy Coop is a fast-casual chicken chain. We open a new location in Tampa in "
@@ -117,11 +112,10 @@ def test_food_service_manager_opening_a_location():
     assert "Train the crew station by station with the crew trainers" in text
     assert "Set up each station with its par levels, prep lists and recipe or build cards" in text
     assert "no baseline yet: times at the busiest daypart from the first week" in text
-    for line in ("Work each daypart alongside the crew, and meet every team member",
+    assert_absent(text, ("Work each daypart alongside the crew, and meet every team member",
                  "Read the numbers with you: sales by daypart",
                  "Set the schedule and positions against sales by hour",
-                 "the last health inspection and this month's temperature logs"):
-        assert line not in text, line
+                 "the last health inspection and this month's temperature logs"), exact_case=True)
 
 
 NEW_HOTEL = ("Lakeview Hotel is a new 180-room full-service hotel opening in Madison next spring. "
@@ -133,11 +127,11 @@ def test_front_office_manager_opening_a_hotel():
     assert "Go through the pre-opening schedule with the opening team" in text
     assert "Run mock arrivals and departures with the team and housekeeping" in text
     assert "no baseline yet: surveys and reviews from the first weeks after opening" in text
-    for line in ("Work a shift at each front-office position",
+    assert_absent(text, ("Work a shift at each front-office position",
                  "Read recent guest-satisfaction scores, reviews and complaints",
                  "Set the schedule from the occupancy forecast",
-                 "the brand's or the hotel's guest survey and review sites over recent months"):
-        assert line not in text, line
+                 "the brand's or the hotel's guest survey and review sites over recent months"),
+                  exact_case=True)
 
 
 NEW_TOWER = ("Riverside Health is a community hospital. We are opening a new 120-bed patient "
@@ -151,8 +145,7 @@ def test_environmental_services_manager_opening_a_tower():
     assert "Walk the new building with the project team, and list every space" in text
     assert "Write the routes or room boards from the cleaning plan" in text
     assert "Every space ready and cleaned to standard from the first day" in text
-    for line in ("Work alongside the team on each shift, nights and weekends included",
+    assert_absent(text, ("Work alongside the team on each shift, nights and weekends included",
                  "Read recent inspection scores, complaints, re-cleans and injury reports",
                  "Rebalance routes or room assignments with the team",
-                 "the latest inspections of my area or the buildings I cover"):
-        assert line not in text, line
+                 "the latest inspections of my area or the buildings I cover"), exact_case=True)
