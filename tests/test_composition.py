@@ -915,3 +915,11 @@ def test_an_initiative_dated_months_before_the_plan_is_not_ahead():
         "Riverbend Physicians runs 11 clinics. Epic goes live in all of our clinics in March "
         "2027, replacing athenahealth."))["plan"]
     assert [p for p in later["priorities"] if "Epic" in p["title"]]
+
+
+def test_a_share_without_a_goal_is_not_aimed_the_wrong_way():
+    measure = plan_for("Program Manager", "Bridgeway Works", (
+        "Bridgeway Works is a nonprofit. Last year 62% of graduates were placed in jobs within "
+        "90 days."))["plan"]["measures"][0]
+    assert measure["metric"] == "Share of graduates who were placed in jobs within 90 days"
+    assert not measure["target"].startswith("below")

@@ -87,7 +87,9 @@ class Measures(Context):
         words = set(re.findall(r"[\w-]+", fold(measure.metric)))
         lower = words & set(spec.lower_is_better)
         higher = words & set(spec.higher_is_better)
-        if not measure.figure or bool(lower) == bool(higher):
+        # A share's words say whom it counts, not which way is better: "placed in jobs within
+        # 90 days" is no measure of days to lower.
+        if not measure.figure or bool(lower) == bool(higher) or measure.share:
             return self.fill(spec.target)
         return self.fill(spec.target_lower if lower else spec.target_higher,
                          value=measure.figure)
