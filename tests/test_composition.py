@@ -923,3 +923,16 @@ def test_a_share_without_a_goal_is_not_aimed_the_wrong_way():
         "90 days."))["plan"]["measures"][0]
     assert measure["metric"] == "Share of graduates who were placed in jobs within 90 days"
     assert not measure["target"].startswith("below")
+
+
+def test_a_crew_members_ad_read_aloud():
+    """Three faults heard reading a held-out plan aloud: a perk shown as a fact, 'and need'
+    left unconjugated, and the newest location's opening not read."""
+    plan = plan_for("Crew Member", "Smash Republic Burgers", (
+        "Smash Republic grills smash burgers at 41 restaurants across Texas. We're opening our "
+        "newest San Antonio location at Alamo Ranch in August and need an opening crew.\n\n"
+        "Perks\n- Free shift meal and 50% off when off duty\n"))["plan"]
+    facts = plan["understanding"]["facts"]
+    assert not [f for f in facts if "shift meal" in f]
+    assert any("and needs an opening crew" in f for f in facts)
+    assert plan["priorities"][0]["title"] == "The newest San Antonio location opening"
